@@ -1,0 +1,14 @@
+package dev.gregor.embedded;
+
+/** Thrown when an embedded broker cannot be configured, started, stopped or reached. */
+public final class EmbeddedKafkaException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public EmbeddedKafkaException(String message) {
+    super(message);
+  }
+
+  public EmbeddedKafkaException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
