@@ -2,12 +2,17 @@ package dev.gregor.embedded.internal;
 
 import dev.gregor.embedded.EmbeddedKafkaException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.server.metrics.KafkaYammerMetrics;
 
 /** A node running Kafka's own {@link KafkaRaftServer} in the caller's JVM. */
 public final class InProcessNode implements NodeProcess {
+  /** Nodes running in this JVM; the broker's static metrics registry lives exactly as long as one does. */
+  private static final AtomicInteger RUNNING = new AtomicInteger();
+
   private final int id;
   private final Map<String, String> config;
   private KafkaRaftServer server;
@@ -23,11 +28,18 @@ public final class InProcessNode implements NodeProcess {
       return;
     }
     ExitGuard.install();
-    KafkaRaftServer started = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
+    synchronized (RUNNING) {
+      RUNNING.incrementAndGet();
+    }
+    KafkaRaftServer started = null;
     try {
+      started = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
       started.startup();
     } catch (RuntimeException e) {
-      shutdownQuietly(started);
+      if (started != null) {
+        shutdownQuietly(started);
+      }
+      releaseJvmWideMetricsAfterLastNode();
       throw new EmbeddedKafkaException("Node " + id + " failed to start: " + e.getMessage(), e);
     }
     server = started;
@@ -38,8 +50,24 @@ public final class InProcessNode implements NodeProcess {
     if (server != null) {
       KafkaRaftServer running = server;
       server = null;
-      running.shutdown();
-      running.awaitShutdown();
+      try {
+        running.shutdown();
+        running.awaitShutdown();
+      } finally {
+        releaseJvmWideMetricsAfterLastNode();
+      }
+    }
+  }
+
+  /**
+   * Kafka's Yammer registry is a JVM-wide singleton with its own tick threads; stopping it with
+   * the last node leaves no threads behind, and the next node to start gets fresh pools.
+   */
+  private static void releaseJvmWideMetricsAfterLastNode() {
+    synchronized (RUNNING) {
+      if (RUNNING.decrementAndGet() == 0) {
+        KafkaYammerMetrics.defaultRegistry().shutdown();
+      }
     }
   }
 
