@@ -32,6 +32,19 @@ class ClusterFailoverTest {
     try (EmbeddedKafka cluster = EmbeddedKafka.builder().nodes(3).mode(ProcessMode.CHILD_JVM).start()) {
       assertSurvivesLosingTheLeader(cluster, cluster::kill);
     }
+    assertThat(ProcessHandle.current().children().filter(ProcessHandle::isAlive)).isEmpty();
+  }
+
+  @Test
+  void closeAfterTheControllerQuorumIsLostStillStopsTheLastNode() {
+    // Without a quorum no controlled shutdown can be approved; close() must not wait for one.
+    EmbeddedKafka cluster = EmbeddedKafka.builder().nodes(3).startTimeout(Duration.ofSeconds(30)).start();
+    cluster.stop(1);
+    cluster.stop(2);
+
+    cluster.close();
+
+    assertThat(cluster.dataDir()).doesNotExist();
   }
 
   @Test

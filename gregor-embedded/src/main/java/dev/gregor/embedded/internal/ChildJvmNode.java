@@ -5,6 +5,7 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ public final class ChildJvmNode implements NodeProcess {
   private final Duration startTimeout;
   private final List<String> jvmOptions;
   private Process process;
+  private volatile CompletableFuture<Void> brokerStopped = new CompletableFuture<>();
 
   public ChildJvmNode(int id, Map<String, String> config, Path nodeDir, Duration startTimeout, List<String> jvmOptions) {
     this.id = id;
@@ -91,6 +93,8 @@ public final class ChildJvmNode implements NodeProcess {
       while ((line = reader.readLine()) != null) {
         if (line.equals(ChildNodeMain.STARTED_MARKER)) {
           ready.complete(null);
+        } else if (line.equals(ChildNodeMain.BROKER_STOPPED_MARKER)) {
+          brokerStopped.complete(null);
         }
         log.write(line);
         log.write('\n');
@@ -100,6 +104,7 @@ public final class ChildJvmNode implements NodeProcess {
       ready.completeExceptionally(e);
     }
     ready.completeExceptionally(new IllegalStateException("the child JVM exited before it was started"));
+    brokerStopped.completeExceptionally(new IllegalStateException("the child JVM exited"));
   }
 
   private void writeConfig(Path configFile) throws IOException {
@@ -108,6 +113,24 @@ public final class ChildJvmNode implements NodeProcess {
     properties.putAll(config);
     try (BufferedWriter writer = Files.newBufferedWriter(configFile, StandardCharsets.UTF_8)) {
       properties.store(writer, "Gregor embedded Kafka node " + id);
+    }
+  }
+
+  @Override
+  public synchronized void stopBroker(Duration controlledShutdownTimeout) {
+    if (!isRunning()) {
+      return;
+    }
+    brokerStopped = new CompletableFuture<>();
+    try {
+      Writer commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+      commands.write(ChildNodeMain.STOP_BROKER_COMMAND + " " + controlledShutdownTimeout.toMillis() + "\n");
+      commands.flush();
+      brokerStopped.get(controlledShutdownTimeout.plus(startTimeout).toMillis(), TimeUnit.MILLISECONDS);
+    } catch (IOException | ExecutionException | TimeoutException e) {
+      // The full stop() that follows ends the process either way; a failed broker stop only costs cleanliness.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

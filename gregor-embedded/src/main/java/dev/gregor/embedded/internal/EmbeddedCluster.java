@@ -5,6 +5,7 @@ import dev.gregor.embedded.Listener;
 import dev.gregor.embedded.ProcessMode;
 import dev.gregor.embedded.TlsMaterial;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,9 @@ public final class EmbeddedCluster {
   }
 
   public synchronized void stop(int id) {
-    node(id).stop();
+    NodeProcess node = node(id);
+    node.stopBroker(controlledShutdownTimeout());
+    node.stop();
   }
 
   public synchronized void kill(int id) {
@@ -96,7 +99,7 @@ public final class EmbeddedCluster {
   public synchronized void restart(int id) {
     NodeProcess node = node(id);
     if (node.isRunning()) {
-      node.stop();
+      stop(id);
     }
     startNodes(List.of(id));
   }
@@ -135,14 +138,21 @@ public final class EmbeddedCluster {
     return data.root();
   }
 
-  /** Stops all nodes at once, so every broker's controlled shutdown still finds a controller quorum. */
+  /**
+   * Stops every broker before any controller, so each controlled shutdown finds a quorum to
+   * approve it, then stops the rest of every node.
+   */
   public synchronized void close() {
     if (closed) {
       return;
     }
     closed = true;
     try {
-      Parallel.run("stop node", new ArrayList<>(nodes.keySet()), id -> nodes.get(id).stop(), settings.startTimeout());
+      List<Integer> ids = new ArrayList<>(nodes.keySet());
+      Duration controlledShutdownTimeout = controlledShutdownTimeout();
+      Parallel.run("stop broker", ids, id -> nodes.get(id).stopBroker(controlledShutdownTimeout),
+          controlledShutdownTimeout.plus(settings.startTimeout()));
+      Parallel.run("stop node", ids, id -> nodes.get(id).stop(), settings.startTimeout());
     } finally {
       data.releaseIfTemporary();
     }
@@ -154,6 +164,17 @@ public final class EmbeddedCluster {
     } catch (RuntimeException e) {
       cause.addSuppressed(e);
     }
+  }
+
+  /**
+   * A controlled shutdown needs a controller quorum to approve it; without a majority of the
+   * controllers running it can never be approved, so brokers then stop at once, uncleanly.
+   */
+  private Duration controlledShutdownTimeout() {
+    long runningControllers = layout.nodes().stream()
+        .filter(n -> n.controller() && nodes.get(n.id()).isRunning()).count();
+    boolean quorum = runningControllers >= settings.controllerCount() / 2 + 1;
+    return quorum ? settings.startTimeout() : Duration.ZERO;
   }
 
   private NodeProcess node(int id) {

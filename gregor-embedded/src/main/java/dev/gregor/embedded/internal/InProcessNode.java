@@ -1,6 +1,7 @@
 package dev.gregor.embedded.internal;
 
 import dev.gregor.embedded.EmbeddedKafkaException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import kafka.server.KafkaConfig;
@@ -43,6 +44,13 @@ public final class InProcessNode implements NodeProcess {
       throw new EmbeddedKafkaException("Node " + id + " failed to start: " + e.getMessage(), e);
     }
     server = started;
+  }
+
+  @Override
+  public synchronized void stopBroker(Duration controlledShutdownTimeout) {
+    if (server != null) {
+      BrokerShutdown.shutdownBroker(server, controlledShutdownTimeout);
+    }
   }
 
   @Override
