@@ -1,0 +1,135 @@
+package dev.gregor.client;
+
+import dev.gregor.client.internal.ClientPropertyNames;
+import dev.gregor.client.internal.SeedBrokers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a {@link Gregor} client connects. Built by {@link #builder()}, which checks every setting
+ * in {@link Builder#build()} and names the one that is wrong.
+ *
+ * <pre>{@code
+ * Config config = Config.builder()
+ *     .seedBrokers("kafka1:9092", "kafka2:9092")
+ *     .clientId("my-app")
+ *     .build();
+ * }</pre>
+ */
+public final class Config {
+  private final SeedBrokers seedBrokers;
+  private final String clientId;
+  private final Duration connectTimeout;
+  private final Duration deliveryTimeout;
+  private final Map<String, Object> properties;
+
+  private Config(Builder builder, SeedBrokers seedBrokers) {
+    this.seedBrokers = seedBrokers;
+    this.clientId = builder.clientId;
+    this.connectTimeout = builder.connectTimeout;
+    this.deliveryTimeout = builder.deliveryTimeout;
+    this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The seed brokers as {@code host:port}, with any {@code kafka://} scheme removed. */
+  public List<String> seedBrokers() {
+    return seedBrokers.addresses();
+  }
+
+  /** Whether a {@code kafka+ssl://} seed broker asked for TLS. */
+  public boolean ssl() {
+    return seedBrokers.ssl();
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  /** How long connecting, and waiting for metadata before a send, may take (default 10 s). */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /** How long one delivery may take, retries included, before it fails (default 30 s). */
+  public Duration deliveryTimeout() {
+    return deliveryTimeout;
+  }
+
+  /** kafka-clients properties given through {@link Builder#property(String, Object)}. */
+  public Map<String, Object> properties() {
+    return properties;
+  }
+
+  @Override
+  public String toString() {
+    return "Config{seedBrokers=" + seedBrokers() + ", clientId=" + clientId + ", properties=" + properties.keySet() + "}";
+  }
+
+  /** Collects settings; nothing is checked until {@link #build()}. */
+  public static final class Builder {
+    private final List<String> seedBrokers = new ArrayList<>();
+    private String clientId = "gregor";
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration deliveryTimeout = Duration.ofSeconds(30);
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** One or more seed brokers: {@code host:port}, {@code kafka://host:port} or {@code kafka+ssl://host:port}; a comma-separated list works too. */
+    public Builder seedBrokers(String... seedBrokers) {
+      for (String seedBroker : seedBrokers) {
+        this.seedBrokers.add(Objects.requireNonNull(seedBroker, "seed broker"));
+      }
+      return this;
+    }
+
+    public Builder clientId(String clientId) {
+      this.clientId = clientId;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    public Builder deliveryTimeout(Duration deliveryTimeout) {
+      this.deliveryTimeout = deliveryTimeout;
+      return this;
+    }
+
+    /** Any kafka-clients property (security, tuning); unknown names are refused at {@link #build()}. */
+    public Builder property(String name, Object value) {
+      properties.put(Objects.requireNonNull(name, "property name"), value);
+      return this;
+    }
+
+    /** Checks every setting and returns the immutable config. */
+    public Config build() {
+      SeedBrokers parsed = SeedBrokers.parse(seedBrokers);
+      if (clientId == null || clientId.isBlank()) {
+        throw new IllegalArgumentException("clientId must not be blank");
+      }
+      requirePositive("connectTimeout", connectTimeout);
+      requirePositive("deliveryTimeout", deliveryTimeout);
+      properties.forEach(ClientPropertyNames::check);
+      ClientPropertyNames.checkConsistent(properties);
+      return new Config(this, parsed);
+    }
+
+    private static void requirePositive(String name, Duration value) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be a positive duration, was " + value);
+      }
+    }
+  }
+}

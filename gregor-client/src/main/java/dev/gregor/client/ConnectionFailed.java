@@ -1,0 +1,10 @@
+package dev.gregor.client;
+
+/** No seed broker answered within the connect timeout; the message names every address tried. */
+public final class ConnectionFailed extends GregorException {
+  private static final long serialVersionUID = 1L;
+
+  public ConnectionFailed(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,78 @@
+package dev.gregor.client;
+
+import dev.gregor.client.internal.ClusterProbe;
+import dev.gregor.client.internal.SingleDelivery;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * A connection to a Kafka cluster, and the entry point to everything Gregor does with it.
+ * Thread-safe; create one per cluster and close it when done.
+ *
+ * <pre>{@code
+ * try (Gregor kafka = Gregor.connect("localhost:9092")) {
+ *   kafka.deliverMessage("greetings", "Hello, World!");
+ *   kafka.deliverMessage("greetings", "Hello, World!", Produce.partitionKey("hello"));
+ * }
+ * }</pre>
+ */
+public final class Gregor implements AutoCloseable {
+  private final Config config;
+  private final String clusterId;
+  private final SingleDelivery singleDelivery;
+  private volatile boolean closed;
+
+  private Gregor(Config config) {
+    this.config = config;
+    this.clusterId = ClusterProbe.clusterId(config);
+    this.singleDelivery = new SingleDelivery(config);
+  }
+
+  /** Connects to the seed brokers ({@code host:port}, comma-separated) with default settings. */
+  public static Gregor connect(String seedBrokers) {
+    return connect(Config.builder().seedBrokers(seedBrokers).build());
+  }
+
+  /** Connects, failing with {@link ConnectionFailed} within {@link Config#connectTimeout()} if no seed broker answers. */
+  public static Gregor connect(Config config) {
+    return new Gregor(Objects.requireNonNull(config, "config"));
+  }
+
+  /** Writes one UTF-8 message and waits for Kafka to acknowledge it (ruby-kafka {@code deliver_message}). */
+  public Delivered deliverMessage(String topic, String value) {
+    return deliverMessage(topic, value, Produce.options());
+  }
+
+  /** Writes one UTF-8 message with a key, partition, partition key, headers or create time, and waits for it. */
+  public Delivered deliverMessage(String topic, String value, Produce options) {
+    return deliverMessage(topic, value == null ? null : value.getBytes(StandardCharsets.UTF_8), options);
+  }
+
+  /** Writes one message of raw bytes and waits for it; throws {@link DeliveryFailed} naming the topic and cause. */
+  public Delivered deliverMessage(String topic, byte[] value, Produce options) {
+    requireOpen();
+    return singleDelivery.deliver(new PendingMessage(Objects.requireNonNull(topic, "topic"), value,
+        Objects.requireNonNull(options, "options")));
+  }
+
+  /** The id of the cluster this client connected to. */
+  public String clusterId() {
+    return clusterId;
+  }
+
+  public Config config() {
+    return config;
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("this Gregor client is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    singleDelivery.close();
+  }
+}

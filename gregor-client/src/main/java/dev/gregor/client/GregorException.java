@@ -1,0 +1,10 @@
+package dev.gregor.client;
+
+/** The root of Gregor's exceptions: each says what failed, for which topic or broker, and why. */
+public class GregorException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public GregorException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.gregor.client;
+
+import java.util.Objects;
+
+/** A message on its way to Kafka: its topic, its value and how it is to be produced. */
+public final class PendingMessage {
+  private final String topic;
+  private final byte[] value;
+  private final Produce options;
+
+  public PendingMessage(String topic, byte[] value, Produce options) {
+    this.topic = Objects.requireNonNull(topic, "topic");
+    this.value = value;
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  /** The value bytes, or null for a tombstone. */
+  public byte[] value() {
+    return value;
+  }
+
+  public Produce options() {
+    return options;
+  }
+
+  /** The serialized size of key and value, as counted against buffer limits. */
+  public int bytesize() {
+    return (value == null ? 0 : value.length) + (options.key() == null ? 0 : options.key().length);
+  }
+
+  @Override
+  public String toString() {
+    return "PendingMessage{topic=" + topic + ", " + bytesize() + " bytes, " + options + "}";
+  }
+}

@@ -1,0 +1,109 @@
+package dev.gregor.client;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to produce one message: key, partition or partition key, headers and create time.
+ * Immutable; each method returns a new instance, so {@code Produce.key("k").header("a", "b")}.
+ */
+public final class Produce {
+  private static final Produce NONE = new Produce(null, null, null, Map.of(), null);
+
+  private final byte[] key;
+  private final Integer partition;
+  private final String partitionKey;
+  private final Map<String, byte[]> headers;
+  private final Instant createTime;
+
+  private Produce(byte[] key, Integer partition, String partitionKey, Map<String, byte[]> headers, Instant createTime) {
+    this.key = key;
+    this.partition = partition;
+    this.partitionKey = partitionKey;
+    this.headers = headers;
+    this.createTime = createTime;
+  }
+
+  /** No options: no key, the default partitioner, no headers, the current time. */
+  public static Produce options() {
+    return NONE;
+  }
+
+  /** A message key (UTF-8), stored with the message and used for partitioning unless a partition key is set. */
+  public static Produce key(String key) {
+    return NONE.withKey(key);
+  }
+
+  public Produce withKey(String key) {
+    return withKey(key == null ? null : key.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Produce withKey(byte[] key) {
+    return new Produce(key, partition, partitionKey, headers, createTime);
+  }
+
+  /** Writes to exactly this partition (ruby-kafka {@code partition:}). */
+  public static Produce partition(int partition) {
+    return NONE.withPartition(partition);
+  }
+
+  public Produce withPartition(int partition) {
+    if (partition < 0) {
+      throw new IllegalArgumentException("partition must be >= 0, was " + partition);
+    }
+    return new Produce(key, partition, partitionKey, headers, createTime);
+  }
+
+  /** Chooses the partition from this value instead of the key, which is not stored (ruby-kafka {@code partition_key:}). */
+  public static Produce partitionKey(String partitionKey) {
+    return NONE.withPartitionKey(partitionKey);
+  }
+
+  public Produce withPartitionKey(String partitionKey) {
+    return new Produce(key, partition, Objects.requireNonNull(partitionKey, "partitionKey"), headers, createTime);
+  }
+
+  /** Adds a header (UTF-8 value); a later header with the same name replaces it. */
+  public Produce header(String name, String value) {
+    Map<String, byte[]> copy = new LinkedHashMap<>(headers);
+    copy.put(Objects.requireNonNull(name, "header name"), value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+    return new Produce(key, partition, partitionKey, Collections.unmodifiableMap(copy), createTime);
+  }
+
+  /** The message's create time instead of now. */
+  public Produce createTime(Instant createTime) {
+    return new Produce(key, partition, partitionKey, headers, Objects.requireNonNull(createTime, "createTime"));
+  }
+
+  public byte[] key() {
+    return key;
+  }
+
+  public Integer partition() {
+    return partition;
+  }
+
+  public String partitionKey() {
+    return partitionKey;
+  }
+
+  public Map<String, byte[]> headers() {
+    return headers;
+  }
+
+  public Instant createTime() {
+    return createTime;
+  }
+
+  @Override
+  public String toString() {
+    return "Produce{" + (key == null ? "" : "key=" + new String(key, StandardCharsets.UTF_8) + ", ")
+        + (partition == null ? "" : "partition=" + partition + ", ")
+        + (partitionKey == null ? "" : "partitionKey=" + partitionKey + ", ")
+        + "headers=" + headers.keySet() + (createTime == null ? "" : ", createTime=" + createTime) + "}";
+  }
+}

@@ -1,0 +1,42 @@
+package dev.gregor.client.internal;
+
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/** Checks kafka-clients properties given through the escape hatch: known names, no contradictions. */
+public final class ClientPropertyNames {
+  private static final Set<String> KNOWN = known();
+
+  private ClientPropertyNames() {}
+
+  /** Refuses a name no producer, consumer or admin client knows, suggesting the closest one. */
+  public static void check(String name, Object value) {
+    if (!KNOWN.contains(name)) {
+      String closest = KNOWN.stream().min(Comparator.comparingInt(known -> EditDistance.between(known, name))).orElse("");
+      throw new IllegalArgumentException("unknown kafka-clients property '" + name + "'; did you mean '" + closest + "'?");
+    }
+  }
+
+  /** Refuses settings that contradict each other, such as idempotence with acks other than all. */
+  public static void checkConsistent(Map<String, Object> properties) {
+    Object acks = properties.get(ProducerConfig.ACKS_CONFIG);
+    Object idempotence = properties.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG);
+    if (acks != null && idempotence != null && Boolean.parseBoolean(idempotence.toString())
+        && !"all".equals(acks.toString()) && !"-1".equals(acks.toString())) {
+      throw new IllegalArgumentException("enable.idempotence=true needs acks=all, but acks=" + acks
+          + "; set acks to all or turn idempotence off");
+    }
+  }
+
+  private static Set<String> known() {
+    Set<String> names = new HashSet<>(ProducerConfig.configNames());
+    names.addAll(ConsumerConfig.configNames());
+    names.addAll(AdminClientConfig.configNames());
+    return Set.copyOf(names);
+  }
+}

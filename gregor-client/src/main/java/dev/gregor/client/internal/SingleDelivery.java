@@ -1,0 +1,90 @@
+package dev.gregor.client.internal;
+
+import dev.gregor.client.Config;
+import dev.gregor.client.Delivered;
+import dev.gregor.client.DeliveryFailed;
+import dev.gregor.client.PendingMessage;
+import dev.gregor.client.Produce;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.utils.Utils;
+
+/** ruby-kafka's {@code deliver_message}: one message, sent and acknowledged before the call returns. */
+public final class SingleDelivery implements AutoCloseable {
+  private final Config config;
+  private KafkaProducer<byte[], byte[]> producer;
+
+  public SingleDelivery(Config config) {
+    this.config = config;
+  }
+
+  public Delivered deliver(PendingMessage message) {
+    checkTopic(message.topic());
+    Produce options = message.options();
+    try {
+      KafkaProducer<byte[], byte[]> kafka = producer();
+      Integer partition = options.partition() != null ? options.partition()
+          : options.partitionKey() != null ? partitionFor(kafka, message.topic(), options.partitionKey()) : null;
+      RecordHeaders headers = new RecordHeaders();
+      options.headers().forEach(headers::add);
+      ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(message.topic(), partition,
+          options.createTime() == null ? null : options.createTime().toEpochMilli(), options.key(), message.value(), headers);
+      RecordMetadata metadata = kafka.send(record).get(config.deliveryTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      return new Delivered(metadata.topic(), metadata.partition(), metadata.offset(), Instant.ofEpochMilli(metadata.timestamp()));
+    } catch (ExecutionException e) {
+      throw failed(message, e.getCause());
+    } catch (TimeoutException | RuntimeException e) {
+      throw failed(message, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failed(message, e);
+    }
+  }
+
+  /** ruby-kafka's partition key: hashed like the Java client's default partitioner hashes keys (murmur2). */
+  private int partitionFor(KafkaProducer<byte[], byte[]> kafka, String topic, String partitionKey) {
+    int partitions = kafka.partitionsFor(topic).size();
+    return Utils.toPositive(Utils.murmur2(partitionKey.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+  }
+
+  private synchronized KafkaProducer<byte[], byte[]> producer() {
+    if (producer == null) {
+      producer = new KafkaProducer<>(ClientProperties.singleDeliveryProducer(config), new ByteArraySerializer(),
+          new ByteArraySerializer());
+    }
+    return producer;
+  }
+
+  private static void checkTopic(String topic) {
+    if (topic == null || topic.isEmpty()) {
+      throw new IllegalArgumentException("topic must be a non-empty name, was " + (topic == null ? "null" : "''"));
+    }
+    if (topic.length() > 249 || !topic.matches("[a-zA-Z0-9._-]+")) {
+      throw new IllegalArgumentException("topic '" + topic + "' is not a valid Kafka topic name: "
+          + "at most 249 characters of letters, digits, '.', '_' and '-'");
+    }
+  }
+
+  private DeliveryFailed failed(PendingMessage message, Throwable cause) {
+    return new DeliveryFailed("Could not deliver a message to topic '" + message.topic() + "'"
+        + (message.options().partition() == null ? "" : " partition " + message.options().partition())
+        + " within " + config.deliveryTimeout().toMillis() + " ms: " + cause.getClass().getSimpleName() + ": "
+        + cause.getMessage(), List.of(message), cause);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (producer != null) {
+      producer.close(config.deliveryTimeout());
+      producer = null;
+    }
+  }
+}
