@@ -132,14 +132,17 @@ public final class EmbeddedKafka implements AutoCloseable {
     return cluster.nodeIds();
   }
 
+  /** How many nodes the cluster has, running or not. */
   public int nodeCount() {
     return settings.nodes();
   }
 
+  /** Whether the nodes run in this JVM or in child JVMs. */
   public ProcessMode mode() {
     return settings.mode();
   }
 
+  /** The cluster id the storage was formatted with (kept across runs in a persistent data directory). */
   public String clusterId() {
     return cluster.clusterId();
   }

@@ -58,7 +58,13 @@ public final class DataDirectory {
     } catch (IOException e) {
       throw new EmbeddedKafkaException("Could not read " + marker + ": " + e, e);
     }
-    int recorded = Integer.parseInt(properties.getProperty("nodes", "0"));
+    int recorded;
+    try {
+      recorded = Integer.parseInt(properties.getProperty("nodes", ""));
+    } catch (NumberFormatException e) {
+      throw new EmbeddedKafkaException("The data directory marker " + marker + " is damaged (no valid 'nodes'); "
+          + "delete the data directory to start afresh", e);
+    }
     if (recorded != nodes) {
       throw new EmbeddedKafkaException("The data directory " + root + " holds a " + recorded + "-node cluster, but "
           + nodes + " nodes were asked for; use another directory or delete this one");

@@ -61,6 +61,12 @@ public final class EmbeddedCluster {
   }
 
   private void format() {
+    for (NodeLayout.Node node : layout.nodes()) {
+      if (StorageFormatter.isFormatted(logDir(node.id()))) {
+        throw new EmbeddedKafkaException("The data directory " + data.root() + " holds formatted node directories but "
+            + "no cluster marker (an earlier start failed half-way); delete it to start afresh");
+      }
+    }
     List<String> scram = SaslServerConfig.scramArguments(settings.users());
     for (NodeLayout.Node node : layout.nodes()) {
       StorageFormatter.format(logDir(node.id()), node.id(), clusterId, scram);

@@ -1,0 +1,180 @@
+package dev.gregor.cli;
+
+import dev.gregor.embedded.EmbeddedKafka;
+import dev.gregor.embedded.ProcessMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code gregor dev}: a real Kafka broker on localhost that runs until Ctrl-C, keeping its data across runs. */
+@Command(
+    name = "dev",
+    sortOptions = false,
+    headerHeading = "%n",
+    header = "Run a real Kafka broker on localhost until Ctrl-C",
+    synopsisHeading = "%nUsage:%n  ",
+    descriptionHeading = "%nDescription:%n",
+    description = {
+        "  Starts Apache Kafka's own KRaft broker (combined broker and controller), no",
+        "  Docker needed, prints its bootstrap address and how to produce and consume",
+        "  with it, and runs until Ctrl-C or SIGTERM, then shuts it down cleanly.",
+        "  Topics and records stay in the data directory for the next start."},
+    optionListHeading = "%nOptions:%n",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:help or version shown",
+        "1:usage error",
+        "2:the broker could not start or failed",
+        "130:stopped by Ctrl-C (SIGINT), after a clean shutdown",
+        "143:stopped by SIGTERM, after a clean shutdown"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  A broker on localhost:9092, data kept in ~/.gregor/dev:",
+        "    gregor dev",
+        "  The same, with every topic of earlier runs deleted first:",
+        "    gregor dev --fresh",
+        "  A 3-node cluster on localhost:9092-9094, data in ~/.gregor/dev-3nodes:",
+        "    gregor dev --nodes 3",
+        "  Free ports, data in /tmp/kafka, each node in its own JVM:",
+        "    gregor dev --port 0 --data-dir /tmp/kafka --child-jvm"})
+public final class DevCommand implements Callable<Integer> {
+  /** Covers a child-JVM start that a stop request interrupts, plus a clean shutdown. */
+  private static final long STOP_WAIT_SECONDS = 180;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
+      description = "Port of node 1; node N listens on PORT+N-1. 0 picks free ports. Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--nodes", paramLabel = "N", defaultValue = "1",
+      description = "Number of nodes (1-9); nodes 1-3 are also the controllers. Default: ${DEFAULT-VALUE}.")
+  int nodes;
+
+  @Option(names = "--data-dir", paramLabel = "DIR",
+      description = {"Where the data is kept across runs.",
+          "Default: ~/.gregor/dev, or ~/.gregor/dev-Nnodes with --nodes N."})
+  Path dataDir;
+
+  @Option(names = "--fresh", description = "Delete the data directory first, to start with no topics.")
+  boolean fresh;
+
+  @Option(names = "--child-jvm", description = "Run each node in its own JVM instead of this one.")
+  boolean childJvm;
+
+  // Read before parsing by Main, which must configure logging before any logger exists, and by BrokerErrorHandler.
+  @Option(names = "--verbose", description = "Show the broker's logs (at info) and stack traces of errors.")
+  boolean verbose;
+
+  @Spec
+  CommandSpec spec;
+
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  @Override
+  public Integer call() {
+    Thread shutdownHook = new Thread(this::stop, "gregor-dev-shutdown");
+    // Registered before the start, so that Ctrl-C during a slow start still stops every node.
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    try {
+      run(spec.commandLine().getOut());
+      return GregorCommand.EXIT_OK;
+    } finally {
+      stopped.countDown();
+      removeQuietly(shutdownHook);
+    }
+  }
+
+  /**
+   * Asks a running {@code dev} to stop and waits until the broker is closed; the shutdown hook
+   * calls it on Ctrl-C and SIGTERM, and tests call it directly.
+   */
+  public void stop() {
+    stopRequested.countDown();
+    try {
+      stopped.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run(PrintWriter out) {
+    Path dir = DevDataDirectory.resolve(dataDir, nodes);
+    if (fresh) {
+      DevDataDirectory.delete(dir);
+    }
+    long startNanos = System.nanoTime();
+    try (EmbeddedKafka kafka = EmbeddedKafka.builder()
+        .nodes(nodes)
+        .port(port)
+        .dataDir(dir)
+        .mode(childJvm ? ProcessMode.CHILD_JVM : ProcessMode.IN_PROCESS)
+        .start()) {
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      printBanner(out, kafka, seconds);
+      awaitStopRequest();
+      out.println();
+      out.println("Stopping...");
+      out.flush();
+    }
+    out.println("Stopped.");
+    out.flush();
+  }
+
+  private void awaitStopRequest() {
+    try {
+      stopRequested.await();
+    } catch (InterruptedException e) {
+      // An interrupt is a stop request too; closing the broker still needs the thread.
+      Thread.interrupted();
+    }
+  }
+
+  private void printBanner(PrintWriter out, EmbeddedKafka kafka, double seconds) {
+    String bootstrap = kafka.bootstrapServers();
+    String shape = nodes == 1 ? "1 node" : nodes + " nodes";
+    String where = childJvm ? "child JVMs" : "this JVM";
+    out.printf(Locale.ROOT, "Kafka%s is running (%s, KRaft, in %s).%n%n", kafkaVersion(), shape, where);
+    out.printf(Locale.ROOT, "  bootstrap servers  %s%n", bootstrap);
+    out.printf(Locale.ROOT, "  started in         %.1f s%n", seconds);
+    out.printf(Locale.ROOT, "  data directory     %s (kept across restarts; --fresh empties it)%n%n", kafka.dataDir());
+    out.println("Produce and consume with Kafka's console tools (bin/ of a Kafka download):");
+    out.printf("  kafka-console-producer.sh --bootstrap-server %s --topic greetings%n", bootstrap);
+    out.printf("  kafka-console-consumer.sh --bootstrap-server %s --topic greetings --from-beginning%n%n", bootstrap);
+    out.println("or with kcat:");
+    out.printf("  kcat -b %s -P -t greetings%n", bootstrap);
+    out.printf("  kcat -b %s -C -t greetings -o beginning%n%n", bootstrap);
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+  }
+
+  /** Read from kafka-clients' own resource, as its internal AppInfoParser does; blank if missing. */
+  private static String kafkaVersion() {
+    try (InputStream in = EmbeddedKafka.class.getClassLoader().getResourceAsStream("kafka/kafka-version.properties")) {
+      Properties properties = new Properties();
+      if (in != null) {
+        properties.load(in);
+      }
+      return properties.containsKey("version") ? " " + properties.getProperty("version") : "";
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  private static void removeQuietly(Thread shutdownHook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down and running this very hook.
+    }
+  }
+}

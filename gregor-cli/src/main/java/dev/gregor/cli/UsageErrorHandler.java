@@ -1,0 +1,22 @@
+package dev.gregor.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** Reports a mistyped command line in two lines, the error and where to read more, and exits 1. */
+final class UsageErrorHandler implements IParameterExceptionHandler {
+  @Override
+  public int handleParseException(ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    // The full usage would push the one line that matters off the screen.
+    err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+    UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return GregorCommand.EXIT_USAGE;
+  }
+}

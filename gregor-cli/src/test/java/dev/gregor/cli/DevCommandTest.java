@@ -1,0 +1,81 @@
+package dev.gregor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code gregor dev} against the real broker it starts. */
+class DevCommandTest {
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void printsABootstrapAddressThatProducersAndConsumersCanUse() throws Exception {
+    try (DevRun dev = DevRun.start("--port", "0", "--data-dir", dataDir.toString())) {
+      RoundTrip.produce(dev.bootstrapServers(), "greetings", "hello");
+
+      assertThat(RoundTrip.consume(dev.bootstrapServers(), "greetings", 1)).containsExactly("hello");
+    }
+  }
+
+  @Test
+  void printsStartupTimeDataDirectoryAndHowToProduceAndConsume() throws Exception {
+    try (DevRun dev = DevRun.start("--port", "0", "--data-dir", dataDir.toString())) {
+      assertThat(dev.out())
+          .containsPattern("started in\\s+\\d+\\.\\d s")
+          .contains(dataDir.toAbsolutePath().toString())
+          .contains("kafka-console-producer.sh --bootstrap-server " + dev.bootstrapServers())
+          .contains("kcat -b " + dev.bootstrapServers() + " -P -t greetings")
+          .contains("kcat -b " + dev.bootstrapServers() + " -C -t greetings -o beginning")
+          .endsWith("Press Ctrl-C to stop." + System.lineSeparator());
+    }
+  }
+
+  @Test
+  void stopClosesTheBrokerAndExitsZero() throws Exception {
+    DevRun dev = DevRun.start("--port", "0", "--data-dir", dataDir.toString());
+    int port = dev.port();
+
+    assertThat(dev.stop()).isZero();
+
+    assertThat(dev.out()).endsWith("Stopped." + System.lineSeparator());
+    assertThat(dev.err()).isEmpty();
+    assertThatThrownBy(() -> {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("localhost", port), 2000);
+      }
+    }).isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void keepsRecordsAcrossRestartsOnTheSameDataDirectory() throws Exception {
+    try (DevRun first = DevRun.start("--port", "0", "--data-dir", dataDir.toString())) {
+      RoundTrip.produce(first.bootstrapServers(), "kept", "written before the restart");
+    }
+
+    try (DevRun second = DevRun.start("--port", "0", "--data-dir", dataDir.toString())) {
+      assertThat(RoundTrip.consume(second.bootstrapServers(), "kept", 1)).containsExactly("written before the restart");
+    }
+  }
+
+  @Test
+  void freshStartsWithoutTheTopicsOfEarlierRuns() throws Exception {
+    try (DevRun first = DevRun.start("--port", "0", "--data-dir", dataDir.toString())) {
+      RoundTrip.produce(first.bootstrapServers(), "forgotten", "gone after --fresh");
+    }
+
+    try (DevRun second = DevRun.start("--port", "0", "--data-dir", dataDir.toString(), "--fresh")) {
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", second.bootstrapServers()))) {
+        assertThat(admin.listTopics().names().get()).doesNotContain("forgotten");
+      }
+    }
+  }
+}
