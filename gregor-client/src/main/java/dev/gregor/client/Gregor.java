@@ -4,6 +4,7 @@ import dev.gregor.client.internal.ClusterProbe;
 import dev.gregor.client.internal.SingleDelivery;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * A connection to a Kafka cluster, and the entry point to everything Gregor does with it.
@@ -53,6 +54,19 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     return singleDelivery.deliver(new PendingMessage(Objects.requireNonNull(topic, "topic"), value,
         Objects.requireNonNull(options, "options")));
+  }
+
+  /** A buffered {@link Producer} with ruby-kafka's defaults (acks all, 1,000 messages / 10 MB of buffer). */
+  public Producer producer() {
+    return producer(settings -> { });
+  }
+
+  /** A buffered {@link Producer}: {@code kafka.producer(p -> p.compression(Compression.LZ4).maxBufferSize(5_000))}. */
+  public Producer producer(Consumer<ProducerSettings.Builder> configure) {
+    requireOpen();
+    ProducerSettings.Builder builder = ProducerSettings.builder();
+    configure.accept(builder);
+    return new Producer(config, builder.build());
   }
 
   /** The id of the cluster this client connected to. */

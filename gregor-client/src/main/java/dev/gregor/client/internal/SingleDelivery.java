@@ -3,8 +3,10 @@ package dev.gregor.client.internal;
 import dev.gregor.client.Config;
 import dev.gregor.client.Delivered;
 import dev.gregor.client.DeliveryFailed;
+import dev.gregor.client.Partitioner;
 import dev.gregor.client.PendingMessage;
 import dev.gregor.client.Produce;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -15,7 +17,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.utils.Utils;
 
 /** ruby-kafka's {@code deliver_message}: one message, sent and acknowledged before the call returns. */
 public final class SingleDelivery implements AutoCloseable {
@@ -27,7 +28,7 @@ public final class SingleDelivery implements AutoCloseable {
   }
 
   public Delivered deliver(PendingMessage message) {
-    checkTopic(message.topic());
+    TopicNames.check(message.topic());
     Produce options = message.options();
     try {
       KafkaProducer<byte[], byte[]> kafka = producer();
@@ -52,7 +53,7 @@ public final class SingleDelivery implements AutoCloseable {
   /** ruby-kafka's partition key: hashed like the Java client's default partitioner hashes keys (murmur2). */
   private int partitionFor(KafkaProducer<byte[], byte[]> kafka, String topic, String partitionKey) {
     int partitions = kafka.partitionsFor(topic).size();
-    return Utils.toPositive(Utils.murmur2(partitionKey.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+    return Partitioner.murmur2().partition(topic, partitionKey.getBytes(StandardCharsets.UTF_8), partitions);
   }
 
   private synchronized KafkaProducer<byte[], byte[]> producer() {
@@ -61,16 +62,6 @@ public final class SingleDelivery implements AutoCloseable {
           new ByteArraySerializer());
     }
     return producer;
-  }
-
-  private static void checkTopic(String topic) {
-    if (topic == null || topic.isEmpty()) {
-      throw new IllegalArgumentException("topic must be a non-empty name, was " + (topic == null ? "null" : "''"));
-    }
-    if (topic.length() > 249 || !topic.matches("[a-zA-Z0-9._-]+")) {
-      throw new IllegalArgumentException("topic '" + topic + "' is not a valid Kafka topic name: "
-          + "at most 249 characters of letters, digits, '.', '_' and '-'");
-    }
   }
 
   private DeliveryFailed failed(PendingMessage message, Throwable cause) {

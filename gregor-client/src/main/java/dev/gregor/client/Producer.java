@@ -1,0 +1,126 @@
+package dev.gregor.client;
+
+import dev.gregor.client.internal.BatchSender;
+import dev.gregor.client.internal.BufferedMessage;
+import dev.gregor.client.internal.MessageBuffer;
+import dev.gregor.client.internal.OwnerThread;
+import dev.gregor.client.internal.TopicNames;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * ruby-kafka's buffered producer: {@link #produce} only buffers, {@link #deliverMessages()}
+ * sends the buffer, and messages leave the buffer only once Kafka acknowledged them.
+ * Not thread-safe: use it from one thread (a second thread gets an exception), or use
+ * {@link AsyncProducer}.
+ *
+ * <pre>{@code
+ * try (Producer producer = kafka.producer()) {
+ *   producer.produce("greetings", "hello1");
+ *   producer.produce("greetings", "hello2", Produce.key("k"));
+ *   producer.deliverMessages(); // DeliveryFailed: the failed messages stay buffered
+ * }
+ * }</pre>
+ */
+public final class Producer implements AutoCloseable {
+  private final MessageBuffer buffer;
+  private final BatchSender sender;
+  private final OwnerThread owner = new OwnerThread("Producer");
+  private boolean closed;
+
+  Producer(Config config, ProducerSettings settings) {
+    this.buffer = new MessageBuffer(settings.maxBufferSize(), settings.maxBufferBytesize());
+    this.sender = new BatchSender(config, settings);
+  }
+
+  /** Buffers a UTF-8 message; the returned report completes once a delivery got it acknowledged. */
+  public CompletableFuture<Delivered> produce(String topic, String value) {
+    return produce(topic, value, Produce.options());
+  }
+
+  /** Buffers a UTF-8 message with options (key, partition, partition key, headers, create time). */
+  public CompletableFuture<Delivered> produce(String topic, String value, Produce options) {
+    return produce(topic, value == null ? null : value.getBytes(StandardCharsets.UTF_8), options);
+  }
+
+  /** Buffers a message of raw bytes; throws {@link BufferOverflow} when a buffer limit would be passed. */
+  public CompletableFuture<Delivered> produce(String topic, byte[] value, Produce options) {
+    checkUsable();
+    TopicNames.check(topic);
+    return buffer.add(new PendingMessage(topic, value, Objects.requireNonNull(options, "options"))).report();
+  }
+
+  /**
+   * Sends every buffered message and waits for Kafka's acknowledgements. Delivered messages leave
+   * the buffer; if any failed, throws {@link DeliveryFailed} listing them, and they stay buffered
+   * for the next call.
+   */
+  public void deliverMessages() {
+    checkUsable();
+    List<BufferedMessage> batch = buffer.snapshot();
+    if (batch.isEmpty()) {
+      return;
+    }
+    BatchSender.Outcome outcome = sender.send(batch);
+    buffer.removeAll(outcome.delivered().keySet());
+    outcome.delivered().forEach((message, delivered) -> message.report().complete(delivered));
+    if (!outcome.failed().isEmpty()) {
+      throw failure(batch.size(), outcome.failed());
+    }
+  }
+
+  /** Messages waiting in the buffer. */
+  public int bufferSize() {
+    checkUsable();
+    return buffer.size();
+  }
+
+  /** Bytes (keys and values) waiting in the buffer. */
+  public long bufferBytesize() {
+    checkUsable();
+    return buffer.bytesize();
+  }
+
+  /** Drops every buffered message; their reports fail with {@link java.util.concurrent.CancellationException}. */
+  public void clearBuffer() {
+    checkUsable();
+    buffer.clear().forEach(message -> message.report().cancel(false));
+  }
+
+  /** ruby-kafka's {@code shutdown}: the same as {@link #close()}. */
+  public void shutdown() {
+    close();
+  }
+
+  /** Closes the connections; messages still buffered are not delivered and their reports are cancelled. */
+  @Override
+  public void close() {
+    owner.check();
+    if (!closed) {
+      closed = true;
+      buffer.clear().forEach(message -> message.report().cancel(false));
+      sender.close();
+    }
+  }
+
+  private void checkUsable() {
+    owner.check();
+    if (closed) {
+      throw new IllegalStateException("this Producer is closed");
+    }
+  }
+
+  static DeliveryFailed failure(int attempted, Map<BufferedMessage, Throwable> failed) {
+    String causes = failed.entrySet().stream()
+        .map(e -> "topic '" + e.getKey().message().topic() + "': " + e.getValue().getClass().getSimpleName() + ": "
+            + e.getValue().getMessage())
+        .distinct().limit(5).collect(Collectors.joining("; "));
+    List<PendingMessage> messages = failed.keySet().stream().map(BufferedMessage::message).collect(Collectors.toList());
+    return new DeliveryFailed("Failed to deliver " + failed.size() + " of " + attempted + " messages (" + causes
+        + "); they stay in the buffer for the next delivery", messages, failed.values().iterator().next());
+  }
+}

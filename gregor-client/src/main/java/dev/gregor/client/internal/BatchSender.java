@@ -1,0 +1,147 @@
+package dev.gregor.client.internal;
+
+import dev.gregor.client.Compression;
+import dev.gregor.client.Config;
+import dev.gregor.client.Delivered;
+import dev.gregor.client.Produce;
+import dev.gregor.client.ProducerSettings;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Sends a batch of buffered messages and reports, per message, whether Kafka acknowledged it.
+ * Partitions with at least {@code compressionThreshold} messages in the batch go through a
+ * compressing producer, the rest through a plain one.
+ */
+public final class BatchSender implements AutoCloseable {
+  /** The outcome of one send: delivered messages with where they went, and failed ones with why, in order. */
+  public record Outcome(Map<BufferedMessage, Delivered> delivered, Map<BufferedMessage, Throwable> failed) {}
+
+  private final Config config;
+  private final ProducerSettings settings;
+  private KafkaProducer<byte[], byte[]> plain;
+  private KafkaProducer<byte[], byte[]> compressed;
+
+  public BatchSender(Config config, ProducerSettings settings) {
+    this.config = config;
+    this.settings = settings;
+  }
+
+  /** Sends every message, waits until each is acknowledged or failed (bounded by the delivery timeout). */
+  public synchronized Outcome send(List<BufferedMessage> batch) {
+    Map<BufferedMessage, Throwable> failed = new ConcurrentHashMap<>();
+    Map<BufferedMessage, Delivered> delivered = new ConcurrentHashMap<>();
+    Map<BufferedMessage, Integer> partitions = new HashMap<>();
+    Map<String, Integer> perPartition = new HashMap<>();
+    for (BufferedMessage entry : batch) {
+      try {
+        Integer partition = partition(entry);
+        partitions.put(entry, partition);
+        perPartition.merge(entry.message().topic() + "/" + partition, 1, Integer::sum);
+      } catch (RuntimeException e) {
+        failed.put(entry, e);
+      }
+    }
+    List<KafkaProducer<byte[], byte[]>> used = new ArrayList<>();
+    for (BufferedMessage entry : batch) {
+      if (failed.containsKey(entry)) {
+        continue;
+      }
+      Integer partition = partitions.get(entry);
+      boolean compress = settings.compression() != Compression.NONE
+          && perPartition.get(entry.message().topic() + "/" + partition) >= settings.compressionThreshold();
+      KafkaProducer<byte[], byte[]> producer = compress ? compressed() : plain();
+      if (!used.contains(producer)) {
+        used.add(producer);
+      }
+      try {
+        producer.send(record(entry, partition), (metadata, exception) -> {
+          if (exception != null) {
+            failed.put(entry, exception);
+          } else {
+            delivered.put(entry, new Delivered(metadata.topic(), metadata.partition(), metadata.offset(),
+                Instant.ofEpochMilli(metadata.timestamp())));
+          }
+        });
+      } catch (RuntimeException e) {
+        failed.put(entry, e);
+      }
+    }
+    used.forEach(KafkaProducer::flush);
+    return new Outcome(inBatchOrder(batch, delivered), inBatchOrder(batch, failed));
+  }
+
+  private Integer partition(BufferedMessage entry) {
+    Produce options = entry.message().options();
+    if (options.partition() != null) {
+      return options.partition();
+    }
+    byte[] key = options.partitionKey() != null
+        ? options.partitionKey().getBytes(StandardCharsets.UTF_8) : options.key();
+    if (key == null) {
+      return null; // kafka-clients' sticky partitioner spreads keyless messages
+    }
+    int count = metadataSource().partitionsFor(entry.message().topic()).size();
+    return settings.partitioner().partition(entry.message().topic(), key, count);
+  }
+
+  private static ProducerRecord<byte[], byte[]> record(BufferedMessage entry, Integer partition) {
+    Produce options = entry.message().options();
+    RecordHeaders headers = new RecordHeaders();
+    options.headers().forEach(headers::add);
+    Long timestamp = options.createTime() == null ? null : options.createTime().toEpochMilli();
+    return new ProducerRecord<>(entry.message().topic(), partition, timestamp, options.key(), entry.message().value(), headers);
+  }
+
+  private static <V> Map<BufferedMessage, V> inBatchOrder(List<BufferedMessage> batch, Map<BufferedMessage, V> results) {
+    Map<BufferedMessage, V> ordered = new LinkedHashMap<>();
+    batch.stream().filter(results::containsKey).forEach(m -> ordered.put(m, results.get(m)));
+    return ordered;
+  }
+
+  /** The producer most deliveries use anyway, so a metadata lookup opens no extra connections. */
+  private KafkaProducer<byte[], byte[]> metadataSource() {
+    return settings.compression() != Compression.NONE && settings.compressionThreshold() == 1 ? compressed() : plain();
+  }
+
+  private KafkaProducer<byte[], byte[]> plain() {
+    if (plain == null) {
+      plain = create(Compression.NONE);
+    }
+    return plain;
+  }
+
+  private KafkaProducer<byte[], byte[]> compressed() {
+    if (compressed == null) {
+      compressed = create(settings.compression());
+    }
+    return compressed;
+  }
+
+  private KafkaProducer<byte[], byte[]> create(Compression compression) {
+    return new KafkaProducer<>(ProducerProperties.of(config, settings, compression), new ByteArraySerializer(),
+        new ByteArraySerializer());
+  }
+
+  @Override
+  public synchronized void close() {
+    for (KafkaProducer<byte[], byte[]> producer : Arrays.asList(plain, compressed)) {
+      if (producer != null) {
+        producer.close(config.deliveryTimeout());
+      }
+    }
+    plain = null;
+    compressed = null;
+  }
+}

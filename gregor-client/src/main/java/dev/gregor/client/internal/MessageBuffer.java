@@ -1,0 +1,65 @@
+package dev.gregor.client.internal;
+
+import dev.gregor.client.BufferOverflow;
+import dev.gregor.client.PendingMessage;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/** The bounded, ordered buffer of a producer: messages leave it only when Kafka acknowledged them. */
+public final class MessageBuffer {
+  private final int maxSize;
+  private final long maxBytesize;
+  private final List<BufferedMessage> messages = new ArrayList<>();
+  private long bytesize;
+
+  public MessageBuffer(int maxSize, long maxBytesize) {
+    this.maxSize = maxSize;
+    this.maxBytesize = maxBytesize;
+  }
+
+  /** Adds the message, or throws {@link BufferOverflow} naming the limit and leaves the buffer as it was. */
+  public BufferedMessage add(PendingMessage message) {
+    if (messages.size() + 1 > maxSize) {
+      throw new BufferOverflow("Cannot buffer a message for topic '" + message.topic() + "': the buffer already holds "
+          + messages.size() + " messages, the maxBufferSize; deliver or clear it first");
+    }
+    if (bytesize + message.bytesize() > maxBytesize) {
+      throw new BufferOverflow("Cannot buffer a message of " + message.bytesize() + " bytes for topic '" + message.topic()
+          + "': the buffer holds " + bytesize + " bytes and maxBufferBytesize is " + maxBytesize);
+    }
+    BufferedMessage buffered = BufferedMessage.of(message);
+    messages.add(buffered);
+    bytesize += message.bytesize();
+    return buffered;
+  }
+
+  /** The buffered messages in produce order. */
+  public List<BufferedMessage> snapshot() {
+    return List.copyOf(messages);
+  }
+
+  /** Removes messages that were delivered, keeping the order of the rest. */
+  public void removeAll(Collection<BufferedMessage> delivered) {
+    Set<BufferedMessage> gone = Set.copyOf(delivered);
+    messages.removeIf(gone::contains);
+    bytesize = messages.stream().mapToLong(m -> m.message().bytesize()).sum();
+  }
+
+  /** Empties the buffer and returns what it held. */
+  public List<BufferedMessage> clear() {
+    List<BufferedMessage> dropped = List.copyOf(messages);
+    messages.clear();
+    bytesize = 0;
+    return dropped;
+  }
+
+  public int size() {
+    return messages.size();
+  }
+
+  public long bytesize() {
+    return bytesize;
+  }
+}

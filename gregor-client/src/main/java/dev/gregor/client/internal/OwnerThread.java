@@ -1,0 +1,27 @@
+package dev.gregor.client.internal;
+
+/** Fails clearly when an object that is not thread-safe is used from a second thread. */
+public final class OwnerThread {
+  private final String what;
+  private volatile Thread owner;
+
+  public OwnerThread(String what) {
+    this.what = what;
+  }
+
+  /** Binds to the first calling thread; throws {@link IllegalStateException} for any other. */
+  public void check() {
+    Thread current = Thread.currentThread();
+    if (owner == null) {
+      synchronized (this) {
+        if (owner == null) {
+          owner = current;
+        }
+      }
+    }
+    if (owner != current) {
+      throw new IllegalStateException(what + " is not thread-safe: it was first used by thread '" + owner.getName()
+          + "' and now by '" + current.getName() + "'; use one per thread, or an AsyncProducer, which is thread-safe");
+    }
+  }
+}
