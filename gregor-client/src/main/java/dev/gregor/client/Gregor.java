@@ -69,6 +69,14 @@ public final class Gregor implements AutoCloseable {
     return new Producer(config, builder.build());
   }
 
+  /** A thread-safe {@link AsyncProducer}: {@code kafka.asyncProducer(a -> a.deliveryThreshold(100))}. */
+  public AsyncProducer asyncProducer(Consumer<AsyncProducerSettings.Builder> configure) {
+    requireOpen();
+    AsyncProducerSettings.Builder builder = AsyncProducerSettings.builder();
+    configure.accept(builder);
+    return new AsyncProducer(config, builder.build());
+  }
+
   /** The id of the cluster this client connected to. */
   public String clusterId() {
     return clusterId;

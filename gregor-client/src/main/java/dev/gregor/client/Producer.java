@@ -1,16 +1,13 @@
 package dev.gregor.client;
 
 import dev.gregor.client.internal.BatchSender;
-import dev.gregor.client.internal.BufferedMessage;
+import dev.gregor.client.internal.BufferDelivery;
 import dev.gregor.client.internal.MessageBuffer;
 import dev.gregor.client.internal.OwnerThread;
 import dev.gregor.client.internal.TopicNames;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 /**
  * ruby-kafka's buffered producer: {@link #produce} only buffers, {@link #deliverMessages()}
@@ -61,15 +58,9 @@ public final class Producer implements AutoCloseable {
    */
   public void deliverMessages() {
     checkUsable();
-    List<BufferedMessage> batch = buffer.snapshot();
-    if (batch.isEmpty()) {
-      return;
-    }
-    BatchSender.Outcome outcome = sender.send(batch);
-    buffer.removeAll(outcome.delivered().keySet());
-    outcome.delivered().forEach((message, delivered) -> message.report().complete(delivered));
-    if (!outcome.failed().isEmpty()) {
-      throw failure(batch.size(), outcome.failed());
+    DeliveryFailed failed = BufferDelivery.deliver(buffer, sender);
+    if (failed != null) {
+      throw failed;
     }
   }
 
@@ -112,15 +103,5 @@ public final class Producer implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("this Producer is closed");
     }
-  }
-
-  static DeliveryFailed failure(int attempted, Map<BufferedMessage, Throwable> failed) {
-    String causes = failed.entrySet().stream()
-        .map(e -> "topic '" + e.getKey().message().topic() + "': " + e.getValue().getClass().getSimpleName() + ": "
-            + e.getValue().getMessage())
-        .distinct().limit(5).collect(Collectors.joining("; "));
-    List<PendingMessage> messages = failed.keySet().stream().map(BufferedMessage::message).collect(Collectors.toList());
-    return new DeliveryFailed("Failed to deliver " + failed.size() + " of " + attempted + " messages (" + causes
-        + "); they stay in the buffer for the next delivery", messages, failed.values().iterator().next());
   }
 }

@@ -21,6 +21,12 @@ public final class MessageBuffer {
 
   /** Adds the message, or throws {@link BufferOverflow} naming the limit and leaves the buffer as it was. */
   public BufferedMessage add(PendingMessage message) {
+    return add(BufferedMessage.of(message));
+  }
+
+  /** Adds a message whose delivery report already exists; the same limits apply. */
+  public BufferedMessage add(BufferedMessage buffered) {
+    PendingMessage message = buffered.message();
     if (messages.size() + 1 > maxSize) {
       throw new BufferOverflow("Cannot buffer a message for topic '" + message.topic() + "': the buffer already holds "
           + messages.size() + " messages, the maxBufferSize; deliver or clear it first");
@@ -29,7 +35,6 @@ public final class MessageBuffer {
       throw new BufferOverflow("Cannot buffer a message of " + message.bytesize() + " bytes for topic '" + message.topic()
           + "': the buffer holds " + bytesize + " bytes and maxBufferBytesize is " + maxBytesize);
     }
-    BufferedMessage buffered = BufferedMessage.of(message);
     messages.add(buffered);
     bytesize += message.bytesize();
     return buffered;

@@ -1,0 +1,132 @@
+package dev.gregor.client;
+
+import dev.gregor.client.internal.AsyncWorker;
+import dev.gregor.client.internal.BufferedMessage;
+import dev.gregor.client.internal.TopicNames;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * ruby-kafka's asynchronous producer: thread-safe, {@link #produce} and {@link #deliverMessages()}
+ * return at once, and a background thread delivers — when asked, at a message threshold, or at
+ * an interval — retrying failed deliveries with backoff until {@link #shutdown(Duration)}.
+ *
+ * <pre>{@code
+ * AsyncProducer producer = kafka.asyncProducer(a -> a.deliveryThreshold(100).deliveryInterval(Duration.ofSeconds(30)));
+ * producer.produce("greetings", "hello");
+ * List<PendingMessage> lost = producer.shutdown(Duration.ofSeconds(10)); // delivers what is pending
+ * }</pre>
+ */
+public final class AsyncProducer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AsyncProducer.class);
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final Config config;
+  private final AsyncProducerSettings settings;
+  private final AsyncWorker worker;
+  private final AtomicInteger outstanding = new AtomicInteger();
+  private volatile boolean shutDown;
+
+  AsyncProducer(Config config, AsyncProducerSettings settings) {
+    this.config = config;
+    this.settings = settings;
+    this.worker = new AsyncWorker(config, settings);
+    Thread thread = new Thread(worker, "gregor-async-producer-" + THREADS.incrementAndGet());
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  public CompletableFuture<Delivered> produce(String topic, String value) {
+    return produce(topic, value, Produce.options());
+  }
+
+  public CompletableFuture<Delivered> produce(String topic, String value, Produce options) {
+    return produce(topic, value == null ? null : value.getBytes(StandardCharsets.UTF_8), options);
+  }
+
+  /** Queues a message for the background thread; throws {@link BufferOverflow} when {@code maxQueueSize} wait already. */
+  public CompletableFuture<Delivered> produce(String topic, byte[] value, Produce options) {
+    requireOpen();
+    TopicNames.check(topic);
+    BufferedMessage message = BufferedMessage.of(new PendingMessage(topic, value, Objects.requireNonNull(options, "options")));
+    worker.enqueue(message);
+    outstanding.incrementAndGet();
+    BlockingQueue<DeliveryReport> reports = settings.deliveryReports();
+    message.report().whenComplete((delivered, error) -> {
+      outstanding.decrementAndGet();
+      if (reports != null && !reports.offer(new DeliveryReport(message.message(), delivered, error))) {
+        LOG.warn("Delivery report queue is full; dropped the report for a message to topic '{}'", topic);
+      }
+    });
+    return message.report();
+  }
+
+  /** Asks the background thread to deliver everything buffered; returns at once. */
+  public void deliverMessages() {
+    requireOpen();
+    worker.requestDelivery();
+  }
+
+  /** Delivers now and waits up to {@code timeout}; returns how many messages are still not delivered. */
+  public int flush(Duration timeout) {
+    requireOpen();
+    try {
+      worker.requestDelivery().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // What is still outstanding says how far the delivery got.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return outstanding.get();
+  }
+
+  /** Messages produced whose delivery has not yet succeeded or finally failed. */
+  public int outstanding() {
+    return outstanding.get();
+  }
+
+  /**
+   * Delivers what is queued and buffered, retrying until {@code timeout}, then stops. Returns the
+   * messages it could not deliver (their reports fail with {@link DeliveryFailed}); empty if none.
+   */
+  public List<PendingMessage> shutdown(Duration timeout) {
+    if (shutDown) {
+      return List.of();
+    }
+    shutDown = true;
+    try {
+      return worker.requestShutdown(timeout).get(timeout.toMillis() + config.deliveryTimeout().toMillis() + 5_000,
+          TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new GregorException("The async producer did not shut down within " + timeout, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GregorException("Interrupted while shutting the async producer down", e);
+    }
+  }
+
+  /** {@link #shutdown(Duration)} with the client's delivery timeout; logs what could not be delivered. */
+  @Override
+  public void close() {
+    List<PendingMessage> undelivered = shutdown(config.deliveryTimeout());
+    if (!undelivered.isEmpty()) {
+      LOG.warn("Async producer closed with {} undelivered messages, for example {}", undelivered.size(), undelivered.get(0));
+    }
+  }
+
+  private void requireOpen() {
+    if (shutDown) {
+      throw new IllegalStateException("this AsyncProducer is shut down");
+    }
+  }
+}

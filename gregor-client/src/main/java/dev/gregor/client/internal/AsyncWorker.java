@@ -1,0 +1,207 @@
+package dev.gregor.client.internal;
+
+import dev.gregor.client.AsyncProducerSettings;
+import dev.gregor.client.BufferOverflow;
+import dev.gregor.client.Config;
+import dev.gregor.client.DeliveryFailed;
+import dev.gregor.client.PendingMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The background thread of an async producer: it alone owns the buffer and the Kafka producer,
+ * and callers reach it through a queue (ruby-kafka's async producer design).
+ */
+public final class AsyncWorker implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(AsyncWorker.class);
+  private static final long MAX_REDELIVERY_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+  private sealed interface Operation permits Message, Deliver, Shutdown {}
+
+  private record Message(BufferedMessage message) implements Operation {}
+
+  private record Deliver(CompletableFuture<Void> done) implements Operation {}
+
+  private record Shutdown(long deadlineNanos, CompletableFuture<List<PendingMessage>> done) implements Operation {}
+
+  private final AsyncProducerSettings settings;
+  private final BlockingQueue<Operation> queue = new LinkedBlockingQueue<>();
+  private final Semaphore queueSpace;
+  private final MessageBuffer buffer;
+  private final BatchSender sender;
+  private long nextIntervalNanos;
+  private long nextRetryNanos = Long.MAX_VALUE;
+  private long retryBackoffNanos;
+  /** Set by a shutdown request, so the worker stops taking the slow path for messages queued before it. */
+  private volatile Shutdown shutdownRequest;
+
+  public AsyncWorker(Config config, AsyncProducerSettings settings) {
+    this.settings = settings;
+    this.queueSpace = new Semaphore(settings.maxQueueSize());
+    this.buffer = new MessageBuffer(settings.producer().maxBufferSize(), settings.producer().maxBufferBytesize());
+    this.sender = new BatchSender(config, settings.producer());
+    this.retryBackoffNanos = settings.redeliveryBackoff().toNanos();
+    this.nextIntervalNanos = intervalFromNow();
+  }
+
+  /** Queues a message for the worker, or throws {@link BufferOverflow} when {@code maxQueueSize} are waiting. */
+  public void enqueue(BufferedMessage message) {
+    if (!queueSpace.tryAcquire()) {
+      throw new BufferOverflow("Cannot queue a message for topic '" + message.message().topic() + "': "
+          + settings.maxQueueSize() + " messages (maxQueueSize) are already waiting for the background thread");
+    }
+    queue.add(new Message(message));
+  }
+
+  public CompletableFuture<Void> requestDelivery() {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    queue.add(new Deliver(done));
+    return done;
+  }
+
+  public CompletableFuture<List<PendingMessage>> requestShutdown(Duration timeout) {
+    CompletableFuture<List<PendingMessage>> done = new CompletableFuture<>();
+    Shutdown shutdown = new Shutdown(System.nanoTime() + timeout.toNanos(), done);
+    shutdownRequest = shutdown;
+    queue.add(shutdown);
+    return done;
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (true) {
+        long wakeup = nextWakeup();
+        long wait = wakeup == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, wakeup - System.nanoTime());
+        Operation operation = queue.poll(wait, TimeUnit.NANOSECONDS);
+        Shutdown shutdown = shutdownRequest;
+        if (shutdown != null) {
+          if (operation != null) {
+            queue.add(operation); // drained below with everything else
+          }
+          shutdown.done().complete(drainAndClose(shutdown.deadlineNanos()));
+          return;
+        }
+        if (operation == null) {
+          deliver();
+        } else if (operation instanceof Message message) {
+          queueSpace.release();
+          buffer(message.message());
+        } else if (operation instanceof Deliver deliver) {
+          deliver();
+          deliver.done().complete(null);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      drainAndClose(System.nanoTime());
+    }
+  }
+
+  private void buffer(BufferedMessage message) {
+    try {
+      buffer.add(message);
+    } catch (BufferOverflow full) {
+      deliver(); // make room by sending what is buffered, then try once more
+      try {
+        buffer.add(message);
+      } catch (BufferOverflow stillFull) {
+        message.report().completeExceptionally(stillFull);
+        return;
+      }
+    }
+    if (settings.deliveryThreshold() > 0 && buffer.size() >= settings.deliveryThreshold()) {
+      deliver();
+    }
+  }
+
+  private void deliver() {
+    nextIntervalNanos = intervalFromNow();
+    DeliveryFailed failed;
+    try {
+      failed = BufferDelivery.deliver(buffer, sender);
+    } catch (RuntimeException e) {
+      LOG.warn("Background delivery failed; {} messages stay buffered", buffer.size(), e);
+      failed = new DeliveryFailed(e.getMessage(), List.of(), e);
+    }
+    if (failed == null) {
+      nextRetryNanos = Long.MAX_VALUE;
+      retryBackoffNanos = settings.redeliveryBackoff().toNanos();
+    } else {
+      LOG.warn("{}; retrying in {} ms", failed.getMessage(), TimeUnit.NANOSECONDS.toMillis(retryBackoffNanos));
+      nextRetryNanos = System.nanoTime() + retryBackoffNanos;
+      retryBackoffNanos = Math.min(retryBackoffNanos * 2, MAX_REDELIVERY_BACKOFF_NANOS);
+    }
+  }
+
+  /** Delivers everything still queued or buffered until the deadline, then fails and returns what is left. */
+  private List<PendingMessage> drainAndClose(long deadlineNanos) {
+    List<Operation> rest = new ArrayList<>();
+    queue.drainTo(rest);
+    for (Operation operation : rest) {
+      if (operation instanceof Message message) {
+        queueSpace.release();
+        try {
+          buffer.add(message.message());
+        } catch (BufferOverflow full) {
+          message.message().report().completeExceptionally(full);
+        }
+      } else if (operation instanceof Deliver deliver) {
+        deliver.done().complete(null);
+      } else if (operation instanceof Shutdown other && other != shutdownRequest) {
+        other.done().complete(List.of());
+      }
+    }
+    long backoff = TimeUnit.MILLISECONDS.toNanos(100);
+    while (buffer.size() > 0 && System.nanoTime() < deadlineNanos) {
+      if (deliverQuietly() != null) {
+        sleepUntil(Math.min(deadlineNanos, System.nanoTime() + backoff));
+        backoff = Math.min(backoff * 2, TimeUnit.SECONDS.toNanos(5));
+      }
+    }
+    List<PendingMessage> undelivered = new ArrayList<>();
+    for (BufferedMessage left : buffer.clear()) {
+      undelivered.add(left.message());
+      left.report().completeExceptionally(new DeliveryFailed("The async producer shut down before this message to topic '"
+          + left.message().topic() + "' could be delivered", List.of(left.message()), null));
+    }
+    sender.close();
+    return undelivered;
+  }
+
+  private DeliveryFailed deliverQuietly() {
+    try {
+      return BufferDelivery.deliver(buffer, sender);
+    } catch (RuntimeException e) {
+      return new DeliveryFailed(e.getMessage(), List.of(), e);
+    }
+  }
+
+  private long nextWakeup() {
+    long interval = settings.deliveryInterval().isZero() ? Long.MAX_VALUE : nextIntervalNanos;
+    return buffer.size() == 0 ? interval : Math.min(interval, nextRetryNanos);
+  }
+
+  private long intervalFromNow() {
+    return settings.deliveryInterval().isZero() ? Long.MAX_VALUE : System.nanoTime() + settings.deliveryInterval().toNanos();
+  }
+
+  private static void sleepUntil(long nanos) {
+    long wait = nanos - System.nanoTime();
+    if (wait > 0) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
