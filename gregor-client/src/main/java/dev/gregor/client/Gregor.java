@@ -77,6 +77,19 @@ public final class Gregor implements AutoCloseable {
     return new AsyncProducer(config, builder.build());
   }
 
+  /** A {@link TransactionalProducer} for {@code transactionalId}, which must stay the same across restarts of one instance. */
+  public TransactionalProducer transactionalProducer(String transactionalId) {
+    return transactionalProducer(transactionalId, settings -> { });
+  }
+
+  /** A {@link TransactionalProducer} with settings (compression, partitioner, timeouts); acks is always all. */
+  public TransactionalProducer transactionalProducer(String transactionalId, Consumer<ProducerSettings.Builder> configure) {
+    requireOpen();
+    ProducerSettings.Builder builder = ProducerSettings.builder();
+    configure.accept(builder);
+    return new TransactionalProducer(config, builder.build(), transactionalId);
+  }
+
   /** The id of the cluster this client connected to. */
   public String clusterId() {
     return clusterId;

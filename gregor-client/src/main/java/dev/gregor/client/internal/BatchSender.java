@@ -3,9 +3,7 @@ package dev.gregor.client.internal;
 import dev.gregor.client.Compression;
 import dev.gregor.client.Config;
 import dev.gregor.client.Delivered;
-import dev.gregor.client.Produce;
 import dev.gregor.client.ProducerSettings;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -46,7 +42,7 @@ public final class BatchSender implements AutoCloseable {
     Map<String, Integer> perPartition = new HashMap<>();
     for (BufferedMessage entry : batch) {
       try {
-        Integer partition = partition(entry);
+        Integer partition = Partitions.resolve(metadataSource(), settings.partitioner(), entry.message());
         partitions.put(entry, partition);
         perPartition.merge(entry.message().topic() + "/" + partition, 1, Integer::sum);
       } catch (RuntimeException e) {
@@ -66,7 +62,7 @@ public final class BatchSender implements AutoCloseable {
         used.add(producer);
       }
       try {
-        producer.send(record(entry, partition), (metadata, exception) -> {
+        producer.send(ProducerRecords.of(entry.message(), partition), (metadata, exception) -> {
           if (exception != null) {
             failed.put(entry, exception);
           } else {
@@ -80,28 +76,6 @@ public final class BatchSender implements AutoCloseable {
     }
     used.forEach(KafkaProducer::flush);
     return new Outcome(inBatchOrder(batch, delivered), inBatchOrder(batch, failed));
-  }
-
-  private Integer partition(BufferedMessage entry) {
-    Produce options = entry.message().options();
-    if (options.partition() != null) {
-      return options.partition();
-    }
-    byte[] key = options.partitionKey() != null
-        ? options.partitionKey().getBytes(StandardCharsets.UTF_8) : options.key();
-    if (key == null) {
-      return null; // kafka-clients' sticky partitioner spreads keyless messages
-    }
-    int count = metadataSource().partitionsFor(entry.message().topic()).size();
-    return settings.partitioner().partition(entry.message().topic(), key, count);
-  }
-
-  private static ProducerRecord<byte[], byte[]> record(BufferedMessage entry, Integer partition) {
-    Produce options = entry.message().options();
-    RecordHeaders headers = new RecordHeaders();
-    options.headers().forEach(headers::add);
-    Long timestamp = options.createTime() == null ? null : options.createTime().toEpochMilli();
-    return new ProducerRecord<>(entry.message().topic(), partition, timestamp, options.key(), entry.message().value(), headers);
   }
 
   private static <V> Map<BufferedMessage, V> inBatchOrder(List<BufferedMessage> batch, Map<BufferedMessage, V> results) {

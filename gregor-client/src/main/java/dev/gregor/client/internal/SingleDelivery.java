@@ -6,16 +6,13 @@ import dev.gregor.client.DeliveryFailed;
 import dev.gregor.client.Partitioner;
 import dev.gregor.client.PendingMessage;
 import dev.gregor.client.Produce;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** ruby-kafka's {@code deliver_message}: one message, sent and acknowledged before the call returns. */
@@ -32,13 +29,10 @@ public final class SingleDelivery implements AutoCloseable {
     Produce options = message.options();
     try {
       KafkaProducer<byte[], byte[]> kafka = producer();
-      Integer partition = options.partition() != null ? options.partition()
-          : options.partitionKey() != null ? partitionFor(kafka, message.topic(), options.partitionKey()) : null;
-      RecordHeaders headers = new RecordHeaders();
-      options.headers().forEach(headers::add);
-      ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(message.topic(), partition,
-          options.createTime() == null ? null : options.createTime().toEpochMilli(), options.key(), message.value(), headers);
-      RecordMetadata metadata = kafka.send(record).get(config.deliveryTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      // Keyed messages go to kafka-clients' own murmur2, which Partitioner.murmur2() matches.
+      Integer partition = options.partition() != null || options.partitionKey() != null
+          ? Partitions.resolve(kafka, Partitioner.murmur2(), message) : null;
+      RecordMetadata metadata = kafka.send(ProducerRecords.of(message, partition)).get(config.deliveryTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
       return new Delivered(metadata.topic(), metadata.partition(), metadata.offset(), Instant.ofEpochMilli(metadata.timestamp()));
     } catch (ExecutionException e) {
       throw failed(message, e.getCause());
@@ -48,12 +42,6 @@ public final class SingleDelivery implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw failed(message, e);
     }
-  }
-
-  /** ruby-kafka's partition key: hashed like the Java client's default partitioner hashes keys (murmur2). */
-  private int partitionFor(KafkaProducer<byte[], byte[]> kafka, String topic, String partitionKey) {
-    int partitions = kafka.partitionsFor(topic).size();
-    return Partitioner.murmur2().partition(topic, partitionKey.getBytes(StandardCharsets.UTF_8), partitions);
   }
 
   private synchronized KafkaProducer<byte[], byte[]> producer() {

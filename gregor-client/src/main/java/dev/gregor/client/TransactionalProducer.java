@@ -1,0 +1,40 @@
+package dev.gregor.client;
+
+import dev.gregor.client.internal.TransactionRunner;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A producer whose messages are written in all-or-nothing transactions, with a stable
+ * {@code transactionalId} so that a restarted instance fences off its predecessor.
+ *
+ * <pre>{@code
+ * try (TransactionalProducer producer = kafka.transactionalProducer("order-enricher-1")) {
+ *   producer.inTransaction(tx -> {
+ *     tx.produce("enriched-orders", enriched, Produce.key(orderId));
+ *     tx.sendOffsets("order-enricher", "orders", 0, consumedOffset + 1);
+ *   }); // commits; an exception aborts and is rethrown
+ * }
+ * }</pre>
+ */
+public final class TransactionalProducer implements AutoCloseable {
+  private final TransactionRunner runner;
+
+  TransactionalProducer(Config config, ProducerSettings settings, String transactionalId) {
+    this.runner = new TransactionRunner(config, settings, Objects.requireNonNull(transactionalId, "transactionalId"));
+  }
+
+  /**
+   * Runs {@code body} in a new transaction and commits it; if {@code body} throws, the transaction
+   * is aborted and the exception rethrown, so none of its messages or offsets become visible.
+   */
+  public void inTransaction(Consumer<Transaction> body) {
+    runner.inTransaction(Objects.requireNonNull(body, "body"));
+  }
+
+  /** Aborts an open transaction, if any, and closes the connections. */
+  @Override
+  public void close() {
+    runner.close();
+  }
+}

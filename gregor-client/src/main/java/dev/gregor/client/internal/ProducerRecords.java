@@ -1,0 +1,19 @@
+package dev.gregor.client.internal;
+
+import dev.gregor.client.PendingMessage;
+import dev.gregor.client.Produce;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/** Turns a {@link PendingMessage} into the kafka-clients record that carries it. */
+final class ProducerRecords {
+  private ProducerRecords() {}
+
+  static ProducerRecord<byte[], byte[]> of(PendingMessage message, Integer partition) {
+    Produce options = message.options();
+    RecordHeaders headers = new RecordHeaders();
+    options.headers().forEach(headers::add);
+    Long timestamp = options.createTime() == null ? null : options.createTime().toEpochMilli();
+    return new ProducerRecord<>(message.topic(), partition, timestamp, options.key(), message.value(), headers);
+  }
+}
