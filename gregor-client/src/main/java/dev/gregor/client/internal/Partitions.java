@@ -14,6 +14,12 @@ final class Partitions {
   static Integer resolve(Producer<byte[], byte[]> metadataSource, Partitioner partitioner, PendingMessage message) {
     Produce options = message.options();
     if (options.partition() != null) {
+      // kafka-clients would wait max.block.ms for a partition that may never appear; say so at once.
+      int count = metadataSource.partitionsFor(message.topic()).size();
+      if (options.partition() >= count) {
+        throw new IllegalArgumentException("partition " + options.partition() + " does not exist: topic '"
+            + message.topic() + "' has " + count + " partitions (0-" + (count - 1) + ")");
+      }
       return options.partition();
     }
     byte[] key = options.partitionKey() != null ? options.partitionKey().getBytes(StandardCharsets.UTF_8) : options.key();
