@@ -1,9 +1,17 @@
 package dev.gregor.client;
 
+import dev.gregor.client.internal.BatchSender;
+import dev.gregor.client.internal.BufferDelivery;
 import dev.gregor.client.internal.ClusterProbe;
+import dev.gregor.client.internal.MessageBuffer;
 import dev.gregor.client.internal.SingleDelivery;
+import dev.gregor.client.internal.TopicNames;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +29,7 @@ public final class Gregor implements AutoCloseable {
   private final Config config;
   private final String clusterId;
   private final SingleDelivery singleDelivery;
+  private BatchSender batchSender;
   private volatile boolean closed;
 
   private Gregor(Config config) {
@@ -54,6 +63,33 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     return singleDelivery.deliver(new PendingMessage(Objects.requireNonNull(topic, "topic"), value,
         Objects.requireNonNull(options, "options")));
+  }
+
+  /**
+   * Delivers a batch at once and waits for every acknowledgement (KafkaEx {@code produce}); returns
+   * where each message went, in order. If any failed, throws {@link DeliveryFailed} listing exactly
+   * those; the others are written.
+   */
+  public List<Delivered> deliverMessages(List<PendingMessage> messages) {
+    requireOpen();
+    MessageBuffer buffer = new MessageBuffer(Integer.MAX_VALUE, Long.MAX_VALUE);
+    List<CompletableFuture<Delivered>> reports = new ArrayList<>();
+    for (PendingMessage message : messages) {
+      TopicNames.check(message.topic());
+      reports.add(buffer.add(message).report());
+    }
+    DeliveryFailed failed = BufferDelivery.deliver(buffer, batchSender());
+    if (failed != null) {
+      throw failed;
+    }
+    return reports.stream().map(CompletableFuture::join).collect(Collectors.toList());
+  }
+
+  private synchronized BatchSender batchSender() {
+    if (batchSender == null) {
+      batchSender = new BatchSender(config, ProducerSettings.builder().build());
+    }
+    return batchSender;
   }
 
   /** A buffered {@link Producer} with ruby-kafka's defaults (acks all, 1,000 messages / 10 MB of buffer). */
@@ -109,5 +145,10 @@ public final class Gregor implements AutoCloseable {
   public void close() {
     closed = true;
     singleDelivery.close();
+    synchronized (this) {
+      if (batchSender != null) {
+        batchSender.close();
+      }
+    }
   }
 }

@@ -14,6 +14,11 @@ public final class PendingMessage {
     this.options = Objects.requireNonNull(options, "options");
   }
 
+  /** A UTF-8 message for {@code topic}, for batch calls such as {@link Gregor#deliverMessages(java.util.List)}. */
+  public static PendingMessage of(String topic, String value, Produce options) {
+    return new PendingMessage(topic, value == null ? null : value.getBytes(java.nio.charset.StandardCharsets.UTF_8), options);
+  }
+
   public String topic() {
     return topic;
   }

@@ -103,6 +103,19 @@ class DeliverMessageTest {
   }
 
   @Test
+  void deliverMessagesDeliversABatchAndSaysWhereEachWent(EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topics.create(1);
+
+    // KafkaEx: "Produce a batch of messages with keys"
+    List<Delivered> delivered = gregor.deliverMessages(List.of(
+        PendingMessage.of(topic, "event-a", Produce.partition(0).withKey("user-1")),
+        PendingMessage.of(topic, "event-b", Produce.partition(0).withKey("user-2"))));
+
+    assertThat(delivered).extracting(Delivered::offset).containsExactly(0L, 1L);
+    assertThat(values(Records.readAll(kafka.clientConfig(), topic, 2))).containsExactly("event-a", "event-b");
+  }
+
+  @Test
   void closedClientRefusesToDeliver() {
     gregor.close();
 
