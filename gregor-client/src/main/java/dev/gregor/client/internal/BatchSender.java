@@ -39,25 +39,23 @@ public final class BatchSender implements AutoCloseable {
     Map<BufferedMessage, Throwable> failed = new ConcurrentHashMap<>();
     Map<BufferedMessage, Delivered> delivered = new ConcurrentHashMap<>();
     Map<BufferedMessage, Integer> partitions = new HashMap<>();
-    Map<String, Integer> perPartition = new HashMap<>();
     for (BufferedMessage entry : batch) {
       try {
-        Integer partition = Partitions.resolve(metadataSource(), settings.partitioner(), entry.message());
-        partitions.put(entry, partition);
-        perPartition.merge(entry.message().topic() + "/" + partition, 1, Integer::sum);
+        partitions.put(entry, Partitions.resolve(metadataSource(), settings.partitioner(), entry.message()));
       } catch (RuntimeException e) {
         failed.put(entry, e);
       }
     }
+    Map<String, Integer> perPartition = compressionSplit() ? countPerPartition(partitions) : Map.of();
     List<KafkaProducer<byte[], byte[]>> used = new ArrayList<>();
     for (BufferedMessage entry : batch) {
       if (failed.containsKey(entry)) {
         continue;
       }
       Integer partition = partitions.get(entry);
-      boolean compress = settings.compression() != Compression.NONE
-          && perPartition.get(entry.message().topic() + "/" + partition) >= settings.compressionThreshold();
-      KafkaProducer<byte[], byte[]> producer = compress ? compressed() : plain();
+      KafkaProducer<byte[], byte[]> producer = compressionSplit()
+          ? (perPartition.get(groupOf(entry, partition)) >= settings.compressionThreshold() ? compressed() : plain())
+          : metadataSource();
       if (!used.contains(producer)) {
         used.add(producer);
       }
@@ -82,6 +80,22 @@ public final class BatchSender implements AutoCloseable {
     Map<BufferedMessage, V> ordered = new LinkedHashMap<>();
     batch.stream().filter(results::containsKey).forEach(m -> ordered.put(m, results.get(m)));
     return ordered;
+  }
+
+  /** Whether deliveries split by partition into compressed and plain producers (compressionThreshold > 1). */
+  private boolean compressionSplit() {
+    return settings.compression() != Compression.NONE && settings.compressionThreshold() > 1;
+  }
+
+  private static Map<String, Integer> countPerPartition(Map<BufferedMessage, Integer> partitions) {
+    Map<String, Integer> counts = new HashMap<>();
+    partitions.forEach((entry, partition) -> counts.merge(groupOf(entry, partition), 1, Integer::sum));
+    return counts;
+  }
+
+  /** Keyless messages (no partition yet) count per topic: the sticky partitioner sends them together. */
+  private static String groupOf(BufferedMessage entry, Integer partition) {
+    return entry.message().topic() + "/" + partition;
   }
 
   /** The producer most deliveries use anyway, so a metadata lookup opens no extra connections. */
