@@ -8,21 +8,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Sends a batch of buffered messages and reports, per message, whether Kafka acknowledged it.
- * Partitions with at least {@code compressionThreshold} messages in the batch go through a
- * compressing producer, the rest through a plain one.
+ * With a compression threshold, partitions with at least that many messages in the batch go
+ * through a compressing producer and the rest through a plain one.
  */
 public final class BatchSender implements AutoCloseable {
-  /** The outcome of one send: delivered messages with where they went, and failed ones with why, in order. */
-  public record Outcome(Map<BufferedMessage, Delivered> delivered, Map<BufferedMessage, Throwable> failed) {}
+  /**
+   * The outcome of one send, index for index with the batch: where each message went, or why it
+   * failed. Plain arrays suffice: kafka-clients fires every callback before {@code flush()} returns.
+   */
+  public record Outcome(List<BufferedMessage> batch, Delivered[] delivered, Throwable[] failures) {
+    public boolean allDelivered() {
+      return Arrays.stream(failures).allMatch(f -> f == null);
+    }
+  }
 
   private final Config config;
   private final ProducerSettings settings;
@@ -36,50 +41,50 @@ public final class BatchSender implements AutoCloseable {
 
   /** Sends every message, waits until each is acknowledged or failed (bounded by the delivery timeout). */
   public synchronized Outcome send(List<BufferedMessage> batch) {
-    Map<BufferedMessage, Throwable> failed = new ConcurrentHashMap<>();
-    Map<BufferedMessage, Delivered> delivered = new ConcurrentHashMap<>();
-    Map<BufferedMessage, Integer> partitions = new HashMap<>();
-    for (BufferedMessage entry : batch) {
+    int size = batch.size();
+    Delivered[] delivered = new Delivered[size];
+    Throwable[] failures = new Throwable[size];
+    Integer[] partitions = new Integer[size];
+    for (int i = 0; i < size; i++) {
       try {
-        partitions.put(entry, Partitions.resolve(metadataSource(), settings.partitioner(), entry.message()));
+        partitions[i] = Partitions.resolve(metadataSource(), settings.partitioner(), batch.get(i).message());
       } catch (RuntimeException e) {
-        failed.put(entry, e);
+        failures[i] = e;
       }
     }
-    Map<String, Integer> perPartition = compressionSplit() ? countPerPartition(partitions) : Map.of();
-    List<KafkaProducer<byte[], byte[]>> used = new ArrayList<>();
-    for (BufferedMessage entry : batch) {
-      if (failed.containsKey(entry)) {
+    Map<String, Integer> perPartition = compressionSplit() ? countPerPartition(batch, partitions, failures) : Map.of();
+    List<KafkaProducer<byte[], byte[]>> used = new ArrayList<>(2);
+    for (int i = 0; i < size; i++) {
+      if (failures[i] != null) {
         continue;
       }
-      Integer partition = partitions.get(entry);
       KafkaProducer<byte[], byte[]> producer = compressionSplit()
-          ? (perPartition.get(groupOf(entry, partition)) >= settings.compressionThreshold() ? compressed() : plain())
+          ? (perPartition.get(groupOf(batch.get(i), partitions[i])) >= settings.compressionThreshold() ? compressed() : plain())
           : metadataSource();
       if (!used.contains(producer)) {
         used.add(producer);
       }
+      int index = i;
       try {
-        producer.send(ProducerRecords.of(entry.message(), partition), (metadata, exception) -> {
+        producer.send(ProducerRecords.of(batch.get(i).message(), partitions[i]), (metadata, exception) -> {
           if (exception != null) {
-            failed.put(entry, exception);
+            failures[index] = exception;
           } else {
-            delivered.put(entry, new Delivered(metadata.topic(), metadata.partition(), metadata.offset(),
-                Instant.ofEpochMilli(metadata.timestamp())));
+            delivered[index] = new Delivered(metadata.topic(), metadata.partition(), metadata.offset(),
+                Instant.ofEpochMilli(metadata.timestamp()));
           }
         });
       } catch (RuntimeException e) {
-        failed.put(entry, e);
+        failures[i] = e;
       }
     }
     used.forEach(KafkaProducer::flush);
-    return new Outcome(inBatchOrder(batch, delivered), inBatchOrder(batch, failed));
-  }
-
-  private static <V> Map<BufferedMessage, V> inBatchOrder(List<BufferedMessage> batch, Map<BufferedMessage, V> results) {
-    Map<BufferedMessage, V> ordered = new LinkedHashMap<>();
-    batch.stream().filter(results::containsKey).forEach(m -> ordered.put(m, results.get(m)));
-    return ordered;
+    for (int i = 0; i < size; i++) {
+      if (delivered[i] == null && failures[i] == null) {
+        failures[i] = new IllegalStateException("no acknowledgement arrived for this message");
+      }
+    }
+    return new Outcome(batch, delivered, failures);
   }
 
   /** Whether deliveries split by partition into compressed and plain producers (compressionThreshold > 1). */
@@ -87,9 +92,14 @@ public final class BatchSender implements AutoCloseable {
     return settings.compression() != Compression.NONE && settings.compressionThreshold() > 1;
   }
 
-  private static Map<String, Integer> countPerPartition(Map<BufferedMessage, Integer> partitions) {
+  private static Map<String, Integer> countPerPartition(List<BufferedMessage> batch, Integer[] partitions,
+      Throwable[] failures) {
     Map<String, Integer> counts = new HashMap<>();
-    partitions.forEach((entry, partition) -> counts.merge(groupOf(entry, partition), 1, Integer::sum));
+    for (int i = 0; i < batch.size(); i++) {
+      if (failures[i] == null) {
+        counts.merge(groupOf(batch.get(i), partitions[i]), 1, Integer::sum);
+      }
+    }
     return counts;
   }
 

@@ -2,12 +2,15 @@ package dev.gregor.client.internal;
 
 import dev.gregor.client.DeliveryFailed;
 import dev.gregor.client.PendingMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /** One delivery of a whole buffer: send it, keep what failed, complete the reports of what arrived. */
 public final class BufferDelivery {
+  private static final int CAUSES_IN_MESSAGE = 5;
+
   private BufferDelivery() {}
 
   /** Delivers {@code buffer}; returns null when everything arrived, else the failure to report. */
@@ -17,18 +20,33 @@ public final class BufferDelivery {
       return null;
     }
     BatchSender.Outcome outcome = sender.send(batch);
-    buffer.removeAll(outcome.delivered().keySet());
-    outcome.delivered().forEach((message, delivered) -> message.report().complete(delivered));
-    return outcome.failed().isEmpty() ? null : failure(batch.size(), outcome.failed());
-  }
-
-  private static DeliveryFailed failure(int attempted, Map<BufferedMessage, Throwable> failed) {
-    String causes = failed.entrySet().stream()
-        .map(e -> "topic '" + e.getKey().message().topic() + "': " + e.getValue().getClass().getSimpleName() + ": "
-            + e.getValue().getMessage())
-        .distinct().limit(5).collect(Collectors.joining("; "));
-    List<PendingMessage> messages = failed.keySet().stream().map(BufferedMessage::message).collect(Collectors.toList());
-    return new DeliveryFailed("Failed to deliver " + failed.size() + " of " + attempted + " messages (" + causes
-        + "); they stay in the buffer for the next delivery", messages, failed.values().iterator().next());
+    if (outcome.allDelivered()) {
+      buffer.clear();
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).report().complete(outcome.delivered()[i]);
+      }
+      return null;
+    }
+    List<BufferedMessage> kept = new ArrayList<>();
+    List<PendingMessage> failedMessages = new ArrayList<>();
+    Set<String> causes = new LinkedHashSet<>();
+    Throwable firstCause = null;
+    for (int i = 0; i < batch.size(); i++) {
+      Throwable failure = outcome.failures()[i];
+      if (failure == null) {
+        batch.get(i).report().complete(outcome.delivered()[i]);
+        continue;
+      }
+      kept.add(batch.get(i));
+      failedMessages.add(batch.get(i).message());
+      firstCause = firstCause == null ? failure : firstCause;
+      if (causes.size() < CAUSES_IN_MESSAGE) {
+        causes.add("topic '" + batch.get(i).message().topic() + "': " + failure.getClass().getSimpleName() + ": "
+            + failure.getMessage());
+      }
+    }
+    buffer.retainOnly(kept);
+    return new DeliveryFailed("Failed to deliver " + kept.size() + " of " + batch.size() + " messages ("
+        + String.join("; ", causes) + "); they stay in the buffer for the next delivery", failedMessages, firstCause);
   }
 }

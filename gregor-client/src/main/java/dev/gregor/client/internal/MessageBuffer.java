@@ -3,9 +3,7 @@ package dev.gregor.client.internal;
 import dev.gregor.client.BufferOverflow;
 import dev.gregor.client.PendingMessage;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /** The bounded, ordered buffer of a producer: messages leave it only when Kafka acknowledged them. */
 public final class MessageBuffer {
@@ -45,10 +43,10 @@ public final class MessageBuffer {
     return List.copyOf(messages);
   }
 
-  /** Removes messages that were delivered, keeping the order of the rest. */
-  public void removeAll(Collection<BufferedMessage> delivered) {
-    Set<BufferedMessage> gone = Set.copyOf(delivered);
-    messages.removeIf(gone::contains);
+  /** Keeps only {@code kept} (a subsequence of the buffer, in its order): the messages a delivery could not deliver. */
+  public void retainOnly(List<BufferedMessage> kept) {
+    messages.clear();
+    messages.addAll(kept);
     bytesize = messages.stream().mapToLong(m -> m.message().bytesize()).sum();
   }
 
