@@ -11,8 +11,12 @@ final class ProducerRecords {
 
   static ProducerRecord<byte[], byte[]> of(PendingMessage message, Integer partition) {
     Produce options = message.options();
-    RecordHeaders headers = new RecordHeaders();
-    options.headers().forEach(headers::add);
+    // ProducerRecord copies the headers it is given; null (no headers) skips that per-message copy.
+    RecordHeaders headers = null;
+    if (!options.headers().isEmpty()) {
+      headers = new RecordHeaders();
+      options.headers().forEach(headers::add);
+    }
     Long timestamp = options.createTime() == null ? null : options.createTime().toEpochMilli();
     return new ProducerRecord<>(message.topic(), partition, timestamp, options.key(), message.value(), headers);
   }
