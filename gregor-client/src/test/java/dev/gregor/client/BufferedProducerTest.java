@@ -67,7 +67,7 @@ class BufferedProducerTest {
       assertThatThrownBy(producer::deliverMessages)
           .isInstanceOfSatisfying(DeliveryFailed.class, failed -> {
             assertThat(failed.getMessage()).contains("Failed to deliver 1 of 3 messages", "topic '" + topic + "'");
-            assertThat(failed.getCause()).isInstanceOf(RecordTooLargeException.class);
+            assertThat(failed.getCause()).isInstanceOf(MessageSizeTooLarge.class).hasMessageContaining("4096 bytes").hasCauseInstanceOf(RecordTooLargeException.class);
             assertThat(failed.failedMessages()).singleElement().satisfies(m -> assertThat(m.value()).hasSize(4096));
           });
 

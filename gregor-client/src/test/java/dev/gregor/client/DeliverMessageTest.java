@@ -97,7 +97,7 @@ class DeliverMessageTest {
     assertThatThrownBy(() -> gregor.deliverMessage(topic, large, Produce.options()))
         .isInstanceOfSatisfying(DeliveryFailed.class, failed -> {
           assertThat(failed.getMessage()).contains("topic '" + topic + "'");
-          assertThat(failed.getCause()).isInstanceOf(RecordTooLargeException.class);
+          assertThat(failed.getCause()).isInstanceOf(MessageSizeTooLarge.class).hasMessageContaining("4096 bytes").hasCauseInstanceOf(RecordTooLargeException.class);
           assertThat(failed.failedMessages()).singleElement().satisfies(m -> assertThat(m.value()).isSameAs(large));
         });
   }

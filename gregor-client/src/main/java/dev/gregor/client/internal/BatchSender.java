@@ -68,14 +68,14 @@ public final class BatchSender implements AutoCloseable {
       try {
         producer.send(ProducerRecords.of(batch.get(i).message(), partitions[i]), (metadata, exception) -> {
           if (exception != null) {
-            failures[index] = exception;
+            failures[index] = Failures.describe(batch.get(index).message(), exception);
           } else {
             delivered[index] = new Delivered(metadata.topic(), metadata.partition(), metadata.offset(),
                 Instant.ofEpochMilli(metadata.timestamp()));
           }
         });
       } catch (RuntimeException e) {
-        failures[i] = e;
+        failures[i] = Failures.describe(batch.get(i).message(), e);
       }
     }
     used.forEach(KafkaProducer::flush);

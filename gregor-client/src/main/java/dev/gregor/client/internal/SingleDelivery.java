@@ -35,7 +35,7 @@ public final class SingleDelivery implements AutoCloseable {
       RecordMetadata metadata = kafka.send(ProducerRecords.of(message, partition)).get(config.deliveryTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
       return new Delivered(metadata.topic(), metadata.partition(), metadata.offset(), Instant.ofEpochMilli(metadata.timestamp()));
     } catch (ExecutionException e) {
-      throw failed(message, e.getCause());
+      throw failed(message, Failures.describe(message, e.getCause()));
     } catch (TimeoutException | RuntimeException e) {
       throw failed(message, e);
     } catch (InterruptedException e) {

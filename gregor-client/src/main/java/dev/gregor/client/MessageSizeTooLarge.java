@@ -1,0 +1,10 @@
+package dev.gregor.client;
+
+/** A message is larger than the producer's {@code max.request.size} or the topic's {@code max.message.bytes}. */
+public final class MessageSizeTooLarge extends GregorException {
+  private static final long serialVersionUID = 1L;
+
+  public MessageSizeTooLarge(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
