@@ -16,27 +16,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 // ruby-kafka: "Asynchronously Producing Messages"; confluent-kafka-go: delivery reports and Flush.
 @EmbeddedKafkaTest
+@ExtendWith(ConnectedClient.class)
 class AsyncProducerTest {
-  private Gregor gregor;
-
-  @BeforeEach
-  void connect(EmbeddedKafka kafka) {
-    gregor = Gregor.connect(kafka.bootstrapServers());
-  }
-
-  @AfterEach
-  void close() {
-    gregor.close();
-  }
-
   @Test
-  void deliverMessagesReturnsAtOnceAndTheBackgroundThreadDelivers(EmbeddedKafka kafka, TestTopics topics) {
+  void deliverMessagesReturnsAtOnceAndTheBackgroundThreadDelivers(Gregor gregor, EmbeddedKafka kafka, TestTopics topics) {
     String topic = topics.create(1);
     try (AsyncProducer producer = gregor.asyncProducer(a -> { })) {
       List<CompletableFuture<Delivered>> reports = List.of(producer.produce(topic, "a"), producer.produce(topic, "b"));
@@ -50,7 +38,7 @@ class AsyncProducerTest {
   }
 
   @Test
-  void deliveryThresholdDeliversWithoutBeingAsked(TestTopics topics) {
+  void deliveryThresholdDeliversWithoutBeingAsked(Gregor gregor, TestTopics topics) {
     String topic = topics.create(1);
     try (AsyncProducer producer = gregor.asyncProducer(a -> a.deliveryThreshold(5))) {
       List<CompletableFuture<Delivered>> reports = IntStream.range(0, 5)
@@ -62,7 +50,7 @@ class AsyncProducerTest {
   }
 
   @Test
-  void deliveryIntervalDeliversWithoutBeingAsked(TestTopics topics) {
+  void deliveryIntervalDeliversWithoutBeingAsked(Gregor gregor, TestTopics topics) {
     String topic = topics.create(1);
     try (AsyncProducer producer = gregor.asyncProducer(a -> a.deliveryInterval(Duration.ofMillis(200)))) {
       CompletableFuture<Delivered> report = producer.produce(topic, "on the next tick");
@@ -73,7 +61,7 @@ class AsyncProducerTest {
   }
 
   @Test
-  void shutdownDeliversWhatIsPendingAndDeliveryReportsArriveOnTheQueue(EmbeddedKafka kafka, TestTopics topics)
+  void shutdownDeliversWhatIsPendingAndDeliveryReportsArriveOnTheQueue(Gregor gregor, EmbeddedKafka kafka, TestTopics topics)
       throws InterruptedException {
     String topic = topics.create(1);
     LinkedBlockingQueue<DeliveryReport> reports = new LinkedBlockingQueue<>();
@@ -94,7 +82,7 @@ class AsyncProducerTest {
   }
 
   @Test
-  void producersOnManyThreadsKeepEachThreadsOrder(EmbeddedKafka kafka, TestTopics topics) throws Exception {
+  void producersOnManyThreadsKeepEachThreadsOrder(Gregor gregor, EmbeddedKafka kafka, TestTopics topics) throws Exception {
     String topic = topics.create(1);
     try (AsyncProducer producer = gregor.asyncProducer(a -> a.deliveryThreshold(100).maxQueueSize(10_000))) {
       List<Thread> threads = new ArrayList<>();

@@ -16,27 +16,15 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 // ruby-kafka: "Efficiently Producing Messages" and "Buffering and Error Handling".
 @EmbeddedKafkaTest
+@ExtendWith(ConnectedClient.class)
 class BufferedProducerTest {
-  private Gregor gregor;
-
-  @BeforeEach
-  void connect(EmbeddedKafka kafka) {
-    gregor = Gregor.connect(kafka.bootstrapServers());
-  }
-
-  @AfterEach
-  void close() {
-    gregor.close();
-  }
-
   @Test
-  void produceOnlyBuffersAndDeliverMessagesSendsTheBufferInOrder(EmbeddedKafka kafka, TestTopics topics) throws Exception {
+  void produceOnlyBuffersAndDeliverMessagesSendsTheBufferInOrder(Gregor gregor, EmbeddedKafka kafka, TestTopics topics) throws Exception {
     String topic = topics.create(1);
     try (Producer producer = gregor.producer()) {
       CompletableFuture<Delivered> first = producer.produce(topic, "hello1");
@@ -57,7 +45,7 @@ class BufferedProducerTest {
   }
 
   @Test
-  void deliverMessagesKeepsExactlyTheFailedMessagesBuffered(EmbeddedKafka kafka, TestTopics topics) {
+  void deliverMessagesKeepsExactlyTheFailedMessagesBuffered(Gregor gregor, EmbeddedKafka kafka, TestTopics topics) {
     String topic = topics.create(1, 1, Map.of("max.message.bytes", "1024"));
     try (Producer producer = gregor.producer()) {
       producer.produce(topic, "small before");
@@ -82,7 +70,7 @@ class BufferedProducerTest {
   }
 
   @Test
-  void bufferOverflowAtMaxBufferSizeLeavesTheBufferAsItWas(TestTopics topics) {
+  void bufferOverflowAtMaxBufferSizeLeavesTheBufferAsItWas(Gregor gregor, TestTopics topics) {
     String topic = topics.next();
     try (Producer producer = gregor.producer(p -> p.maxBufferSize(2))) {
       producer.produce(topic, "one");
@@ -96,7 +84,7 @@ class BufferedProducerTest {
   }
 
   @Test
-  void bufferOverflowAtMaxBufferBytesizeLeavesTheBufferAsItWas(TestTopics topics) {
+  void bufferOverflowAtMaxBufferBytesizeLeavesTheBufferAsItWas(Gregor gregor, TestTopics topics) {
     String topic = topics.next();
     try (Producer producer = gregor.producer(p -> p.maxBufferBytesize(10))) {
       producer.produce(topic, "12345678");
@@ -109,7 +97,7 @@ class BufferedProducerTest {
   }
 
   @Test
-  void useFromASecondThreadFailsClearly(TestTopics topics) throws Exception {
+  void useFromASecondThreadFailsClearly(Gregor gregor, TestTopics topics) throws Exception {
     String topic = topics.next();
     try (Producer producer = gregor.producer()) {
       producer.produce(topic, "from the owner");
@@ -131,7 +119,7 @@ class BufferedProducerTest {
   }
 
   @Test
-  void closeCancelsTheReportsOfUndeliveredMessagesAndRefusesFurtherUse(TestTopics topics) {
+  void closeCancelsTheReportsOfUndeliveredMessagesAndRefusesFurtherUse(Gregor gregor, TestTopics topics) {
     Producer producer = gregor.producer();
     CompletableFuture<Delivered> report = producer.produce(topics.next(), "never sent");
 
@@ -143,7 +131,7 @@ class BufferedProducerTest {
   }
 
   @Test
-  void invalidSettingsFailWhenTheProducerIsBuilt() {
+  void invalidSettingsFailWhenTheProducerIsBuilt(Gregor gregor) {
     assertThatThrownBy(() -> gregor.producer(p -> p.maxBufferSize(0)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxBufferSize must be at least 1, was 0");
     assertThatThrownBy(() -> gregor.producer(p -> p.acks(Acks.LEADER).idempotent(true)))

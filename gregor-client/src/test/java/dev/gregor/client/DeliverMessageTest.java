@@ -15,27 +15,15 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 // ruby-kafka: "Producing Messages to Kafka" — deliver_message with partition, partition_key and key.
 @EmbeddedKafkaTest
+@ExtendWith(ConnectedClient.class)
 class DeliverMessageTest {
-  private Gregor gregor;
-
-  @BeforeEach
-  void connect(EmbeddedKafka kafka) {
-    gregor = Gregor.connect(kafka.bootstrapServers());
-  }
-
-  @AfterEach
-  void close() {
-    gregor.close();
-  }
-
   @Test
-  void deliverMessageReturnsWhereKafkaStoredIt(EmbeddedKafka kafka, TestTopics topics) {
+  void deliverMessageReturnsWhereKafkaStoredIt(Gregor gregor, EmbeddedKafka kafka, TestTopics topics) {
     String topic = topics.create(1);
 
     Delivered first = gregor.deliverMessage(topic, "Hello, World!");
@@ -49,14 +37,14 @@ class DeliverMessageTest {
   }
 
   @Test
-  void explicitPartitionIsWhereTheMessageGoes(TestTopics topics) {
+  void explicitPartitionIsWhereTheMessageGoes(Gregor gregor, TestTopics topics) {
     String topic = topics.create(4);
 
     assertThat(gregor.deliverMessage(topic, "to three", Produce.partition(3)).partition()).isEqualTo(3);
   }
 
   @Test
-  void samePartitionKeyAlwaysPicksTheSamePartitionAndIsNotStoredAsTheKey(EmbeddedKafka kafka, TestTopics topics) {
+  void samePartitionKeyAlwaysPicksTheSamePartitionAndIsNotStoredAsTheKey(Gregor gregor, EmbeddedKafka kafka, TestTopics topics) {
     String topic = topics.create(8);
 
     Set<Integer> partitions = IntStream.range(0, 5)
@@ -68,7 +56,7 @@ class DeliverMessageTest {
   }
 
   @Test
-  void keyHeadersAndCreateTimeAreStoredWithTheMessage(EmbeddedKafka kafka, TestTopics topics) {
+  void keyHeadersAndCreateTimeAreStoredWithTheMessage(Gregor gregor, EmbeddedKafka kafka, TestTopics topics) {
     String topic = topics.create(1);
     Instant createdAt = Instant.parse("2024-05-01T12:00:00Z");
 
@@ -82,7 +70,7 @@ class DeliverMessageTest {
   }
 
   @Test
-  void invalidTopicNamesAreRefusedBeforeAnythingIsSent() {
+  void invalidTopicNamesAreRefusedBeforeAnythingIsSent(Gregor gregor) {
     assertThatThrownBy(() -> gregor.deliverMessage("", "x"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("topic must be a non-empty name");
     assertThatThrownBy(() -> gregor.deliverMessage("no spaces allowed", "x"))
@@ -90,7 +78,7 @@ class DeliverMessageTest {
   }
 
   @Test
-  void oversizedMessageFailsNamingTheTopicAndKeepsTheMessage(TestTopics topics) {
+  void oversizedMessageFailsNamingTheTopicAndKeepsTheMessage(Gregor gregor, TestTopics topics) {
     String topic = topics.create(1, 1, Map.of("max.message.bytes", "1024"));
     byte[] large = new byte[4096];
 
@@ -103,7 +91,7 @@ class DeliverMessageTest {
   }
 
   @Test
-  void deliverMessagesDeliversABatchAndSaysWhereEachWent(EmbeddedKafka kafka, TestTopics topics) {
+  void deliverMessagesDeliversABatchAndSaysWhereEachWent(Gregor gregor, EmbeddedKafka kafka, TestTopics topics) {
     String topic = topics.create(1);
 
     // KafkaEx: "Produce a batch of messages with keys"
@@ -116,7 +104,7 @@ class DeliverMessageTest {
   }
 
   @Test
-  void closedClientRefusesToDeliver() {
+  void closedClientRefusesToDeliver(Gregor gregor) {
     gregor.close();
 
     assertThatThrownBy(() -> gregor.deliverMessage("any", "x"))

@@ -12,27 +12,15 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 // Exactly-once: read_committed readers see a transaction's messages and offsets entirely or not at all.
 @EmbeddedKafkaTest
+@ExtendWith(ConnectedClient.class)
 class TransactionalProducerTest {
-  private Gregor gregor;
-
-  @BeforeEach
-  void connect(EmbeddedKafka kafka) {
-    gregor = Gregor.connect(kafka.bootstrapServers());
-  }
-
-  @AfterEach
-  void close() {
-    gregor.close();
-  }
-
   @Test
-  void committedTransactionIsVisibleToReadCommittedConsumers(EmbeddedKafka kafka, TestTopics topics) {
+  void committedTransactionIsVisibleToReadCommittedConsumers(Gregor gregor, EmbeddedKafka kafka, TestTopics topics) {
     String topic = topics.create(1);
     try (TransactionalProducer producer = gregor.transactionalProducer(topic + "-tx")) {
       producer.inTransaction(tx -> {
@@ -45,7 +33,7 @@ class TransactionalProducerTest {
   }
 
   @Test
-  void abortedTransactionIsInvisibleToReadCommittedConsumers(EmbeddedKafka kafka, TestTopics topics) {
+  void abortedTransactionIsInvisibleToReadCommittedConsumers(Gregor gregor, EmbeddedKafka kafka, TestTopics topics) {
     String topic = topics.create(1);
     try (TransactionalProducer producer = gregor.transactionalProducer(topic + "-tx")) {
       assertThatThrownBy(() -> producer.inTransaction(tx -> {
@@ -61,7 +49,7 @@ class TransactionalProducerTest {
   }
 
   @Test
-  void consumerOffsetsAreCommittedWithTheTransactionAndOnlyThen(EmbeddedKafka kafka, Admin admin, TestTopics topics)
+  void consumerOffsetsAreCommittedWithTheTransactionAndOnlyThen(Gregor gregor, EmbeddedKafka kafka, Admin admin, TestTopics topics)
       throws Exception {
     String input = topics.create(1);
     String output = topics.create(1);
@@ -85,7 +73,7 @@ class TransactionalProducerTest {
   }
 
   @Test
-  void aNewerProducerWithTheSameTransactionalIdFencesTheOlderOne(TestTopics topics) {
+  void aNewerProducerWithTheSameTransactionalIdFencesTheOlderOne(Gregor gregor, TestTopics topics) {
     String topic = topics.create(1);
     try (TransactionalProducer old = gregor.transactionalProducer(topic + "-tx")) {
       old.inTransaction(tx -> tx.produce(topic, "from the old instance", Produce.options()));
