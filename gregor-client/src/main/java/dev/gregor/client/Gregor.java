@@ -2,16 +2,22 @@ package dev.gregor.client;
 
 import dev.gregor.client.internal.BatchSender;
 import dev.gregor.client.internal.BufferDelivery;
+import dev.gregor.client.internal.ClusterAdmin;
 import dev.gregor.client.internal.ClusterProbe;
+import dev.gregor.client.internal.Fetcher;
 import dev.gregor.client.internal.MessageBuffer;
+import dev.gregor.client.internal.SimpleConsumer;
 import dev.gregor.client.internal.SingleDelivery;
 import dev.gregor.client.internal.TopicNames;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import java.util.function.Consumer;
 
 /**
@@ -30,12 +36,14 @@ public final class Gregor implements AutoCloseable {
   private final String clusterId;
   private final SingleDelivery singleDelivery;
   private BatchSender batchSender;
+  private final ClusterAdmin admin;
   private volatile boolean closed;
 
   private Gregor(Config config) {
     this.config = config;
     this.clusterId = ClusterProbe.clusterId(config);
     this.singleDelivery = new SingleDelivery(config);
+    this.admin = new ClusterAdmin(config);
   }
 
   /** Connects to the seed brokers ({@code host:port}, comma-separated) with default settings. */
@@ -126,6 +134,73 @@ public final class Gregor implements AutoCloseable {
     return new TransactionalProducer(config, builder.build(), transactionalId);
   }
 
+  /** Reads one partition from {@code offset} with the broker's defaults: up to 1 MB, waiting at most 5 s for data. */
+  public Fetch fetch(String topic, int partition, Offset offset) {
+    return fetch(topic, partition, offset, 1, Duration.ofSeconds(5), 1024 * 1024);
+  }
+
+  /**
+   * One fetch of one partition (KafkaEx {@code fetch}, ruby-kafka {@code fetch_messages}): the
+   * broker answers once {@code minBytes} are available or {@code maxWait} passed, with at most
+   * {@code maxBytes} (more when the first message alone is larger).
+   */
+  public Fetch fetch(String topic, int partition, Offset offset, int minBytes, Duration maxWait, int maxBytes) {
+    requireOpen();
+    return new Fetcher(config).fetch(topic, partition, Objects.requireNonNull(offset, "offset"), minBytes, maxWait, maxBytes);
+  }
+
+  /** The first offset still in the partition. */
+  public long earliestOffset(String topic, int partition) {
+    requireOpen();
+    return admin.offset(topic, partition, OffsetSpec.earliest(), "the earliest offset");
+  }
+
+  /** The offset the next message written to the partition will get. */
+  public long latestOffset(String topic, int partition) {
+    requireOpen();
+    return admin.offset(topic, partition, OffsetSpec.latest(), "the latest offset");
+  }
+
+  /** The first offset whose timestamp is at or after {@code time}; -1 if there is none. */
+  public long offsetForTime(String topic, int partition, Instant time) {
+    requireOpen();
+    return admin.offsetForTime(topic, partition, Objects.requireNonNull(time, "time"));
+  }
+
+  /** How many partitions {@code topic} has (ruby-kafka {@code partitions_for}). */
+  public int partitionsFor(String topic) {
+    return topicMetadata(topic).partitions().size();
+  }
+
+  /** The topic's partitions with leaders, replicas and in-sync replicas; {@link UnknownTopic} if it does not exist. */
+  public TopicMetadata topicMetadata(String topic) {
+    requireOpen();
+    TopicNames.check(topic);
+    return admin.topic(topic);
+  }
+
+  /** The cluster's id, brokers and active controller. */
+  public ClusterMetadata clusterMetadata() {
+    requireOpen();
+    return admin.cluster();
+  }
+
+  /** Reads every partition of {@code topic} from the beginning, in this thread, without a group (ruby-kafka {@code each_message}). */
+  public void eachMessage(String topic, MessageHandler handler) {
+    eachMessage(topic, Consume.fromBeginning(), handler);
+  }
+
+  /**
+   * Reads every partition of {@code topic}, in this thread, without a consumer group or commits,
+   * until the handler throws (rethrown, naming topic, partition and offset), the thread is
+   * interrupted, this client is closed, or — with {@link Consume#exitAtEnd()} — the end is reached.
+   */
+  public void eachMessage(String topic, Consume options, MessageHandler handler) {
+    requireOpen();
+    SimpleConsumer.run(config, topic, Objects.requireNonNull(options, "options"), Objects.requireNonNull(handler, "handler"),
+        () -> closed);
+  }
+
   /** The id of the cluster this client connected to. */
   public String clusterId() {
     return clusterId;
@@ -145,6 +220,7 @@ public final class Gregor implements AutoCloseable {
   public void close() {
     closed = true;
     singleDelivery.close();
+    admin.close();
     synchronized (this) {
       if (batchSender != null) {
         batchSender.close();

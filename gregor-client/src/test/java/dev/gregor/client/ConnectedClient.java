@@ -17,7 +17,15 @@ final class ConnectedClient implements ParameterResolver {
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     Gregor gregor = Gregor.connect(new EmbeddedKafkaExtension().kafka().bootstrapServers());
-    context.getStore(NAMESPACE).put(new Object(), (ExtensionContext.Store.CloseableResource) gregor::close);
+    context.getStore(NAMESPACE).put(new Object(), new ClosedAfterTest(gregor));
     return gregor;
+  }
+
+  /** JUnit closes store values that are AutoCloseable (and, before 5.13, CloseableResource) when the test ends. */
+  private record ClosedAfterTest(Gregor gregor) implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      gregor.close();
+    }
   }
 }

@@ -38,6 +38,14 @@ class ReadmeExamplesTest {
       try (TransactionalProducer tx = kafka.transactionalProducer("readme-tx")) {
         tx.inTransaction(t -> t.produce("greetings", "hello4", Produce.options()));
       }
+
+      // Reading without a consumer group (KafkaEx fetch and offsets, ruby-kafka each_message).
+      Fetch fetch = kafka.fetch("greetings", 0, Offset.EARLIEST);
+      long end = kafka.latestOffset("greetings", 0);
+      kafka.eachMessage("greetings", Consume.fromBeginning().exitAtEnd(), m -> System.out.println(m.valueAsString()));
+
+      assertThat(fetch.messages()).isNotEmpty();
+      assertThat(end).isGreaterThanOrEqualTo(6); // six messages plus the transaction's commit marker
     }
 
     assertThat(undelivered).isEmpty();

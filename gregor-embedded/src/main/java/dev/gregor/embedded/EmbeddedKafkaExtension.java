@@ -48,7 +48,7 @@ public final class EmbeddedKafkaExtension implements ParameterResolver {
     }
     if (type == Admin.class) {
       Admin admin = kafka.admin();
-      context.getStore(NAMESPACE).put(new Object(), (ExtensionContext.Store.CloseableResource) admin::close);
+      context.getStore(NAMESPACE).put(new Object(), new ClosedAfterTest(admin));
       return admin;
     }
     throw new ParameterResolutionException("EmbeddedKafkaExtension cannot supply a " + type.getName());
@@ -70,7 +70,15 @@ public final class EmbeddedKafkaExtension implements ParameterResolver {
     return shared;
   }
 
-  private static final class SharedBroker implements ExtensionContext.Store.CloseableResource {
+  /** JUnit closes store values that are AutoCloseable (and, before 5.13, CloseableResource) when their scope ends. */
+  private record ClosedAfterTest(Admin admin) implements AutoCloseable, ExtensionContext.Store.CloseableResource {
+    @Override
+    public void close() {
+      admin.close();
+    }
+  }
+
+  private static final class SharedBroker implements AutoCloseable, ExtensionContext.Store.CloseableResource {
     private final EmbeddedKafka kafka;
 
     SharedBroker(EmbeddedKafka kafka) {

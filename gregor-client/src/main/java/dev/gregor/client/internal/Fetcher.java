@@ -1,0 +1,84 @@
+package dev.gregor.client.internal;
+
+import dev.gregor.client.Config;
+import dev.gregor.client.Fetch;
+import dev.gregor.client.Message;
+import dev.gregor.client.Offset;
+import dev.gregor.client.UnknownTopic;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * KafkaEx's {@code fetch}: one read of one partition from an offset, on a group-less consumer.
+ * The broker answers once {@code minBytes} are there or {@code maxWait} passed.
+ */
+public final class Fetcher {
+  private final Config config;
+
+  public Fetcher(Config config) {
+    this.config = config;
+  }
+
+  public Fetch fetch(String topic, int partition, Offset offset, int minBytes, Duration maxWait, int maxBytes) {
+    TopicNames.check(topic);
+    if (minBytes < 1 || maxBytes < 1 || maxWait.isNegative()) {
+      throw new IllegalArgumentException("minBytes and maxBytes must be at least 1 and maxWait not negative, were "
+          + minBytes + ", " + maxBytes + ", " + maxWait);
+    }
+    Map<String, Object> properties = ConsumerProperties.groupless(config);
+    properties.put("fetch.min.bytes", Integer.toString(minBytes));
+    properties.put("fetch.max.wait.ms", Long.toString(maxWait.toMillis()));
+    properties.put("max.partition.fetch.bytes", Integer.toString(maxBytes));
+    properties.put("max.poll.records", Integer.toString(Integer.MAX_VALUE)); // one poll returns the whole fetch
+    TopicPartition tp = new TopicPartition(topic, partition);
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    try {
+      requirePartition(consumer, topic, partition);
+      consumer.assign(List.of(tp));
+      if (offset.isEarliest()) {
+        consumer.seekToBeginning(List.of(tp));
+      } else if (offset.isLatest()) {
+        consumer.seekToEnd(List.of(tp));
+      } else {
+        consumer.seek(tp, offset.value());
+      }
+      long start = consumer.position(tp);
+      List<Message> messages = new ArrayList<>();
+      long deadline = System.nanoTime() + maxWait.plusSeconds(1).toNanos();
+      do {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100)).records(tp)) {
+          messages.add(Messages.of(record));
+        }
+      } while (messages.isEmpty() && System.nanoTime() < deadline);
+      long next = messages.isEmpty() ? start : messages.get(messages.size() - 1).offset() + 1;
+      OptionalLong lag = consumer.currentLag(tp);
+      long highWatermark = lag.isPresent() ? consumer.position(tp) + lag.getAsLong() : consumer.endOffsets(List.of(tp)).get(tp);
+      return new Fetch(topic, partition, List.copyOf(messages), next, highWatermark);
+    } finally {
+      // The consumer has already asked for more data, which the broker holds for maxWait; nothing waits for it.
+      consumer.close(CloseOptions.timeout(Duration.ZERO));
+    }
+  }
+
+  static List<PartitionInfo> requirePartition(KafkaConsumer<?, ?> consumer, String topic, int partition) {
+    List<PartitionInfo> partitions = consumer.partitionsFor(topic);
+    if (partitions == null || partitions.isEmpty()) {
+      throw new UnknownTopic("Topic '" + topic + "' does not exist", null);
+    }
+    if (partition >= 0 && partition >= partitions.size()) {
+      throw new UnknownTopic("Partition " + partition + " of topic '" + topic + "' does not exist: it has "
+          + partitions.size() + " partitions", null);
+    }
+    return partitions;
+  }
+}
