@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import java.util.function.Consumer;
 
 /**
  * A connection to a Kafka cluster, and the entry point to everything Gregor does with it.
@@ -106,7 +105,7 @@ public final class Gregor implements AutoCloseable {
   }
 
   /** A buffered {@link Producer}: {@code kafka.producer(p -> p.compression(Compression.LZ4).maxBufferSize(5_000))}. */
-  public Producer producer(Consumer<ProducerSettings.Builder> configure) {
+  public Producer producer(java.util.function.Consumer<ProducerSettings.Builder> configure) {
     requireOpen();
     ProducerSettings.Builder builder = ProducerSettings.builder();
     configure.accept(builder);
@@ -114,7 +113,7 @@ public final class Gregor implements AutoCloseable {
   }
 
   /** A thread-safe {@link AsyncProducer}: {@code kafka.asyncProducer(a -> a.deliveryThreshold(100))}. */
-  public AsyncProducer asyncProducer(Consumer<AsyncProducerSettings.Builder> configure) {
+  public AsyncProducer asyncProducer(java.util.function.Consumer<AsyncProducerSettings.Builder> configure) {
     requireOpen();
     AsyncProducerSettings.Builder builder = AsyncProducerSettings.builder();
     configure.accept(builder);
@@ -127,7 +126,7 @@ public final class Gregor implements AutoCloseable {
   }
 
   /** A {@link TransactionalProducer} with settings (compression, partitioner, timeouts); acks is always all. */
-  public TransactionalProducer transactionalProducer(String transactionalId, Consumer<ProducerSettings.Builder> configure) {
+  public TransactionalProducer transactionalProducer(String transactionalId, java.util.function.Consumer<ProducerSettings.Builder> configure) {
     requireOpen();
     ProducerSettings.Builder builder = ProducerSettings.builder();
     configure.accept(builder);
@@ -199,6 +198,22 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     SimpleConsumer.run(config, topic, Objects.requireNonNull(options, "options"), Objects.requireNonNull(handler, "handler"),
         () -> closed);
+  }
+
+  /** A member of consumer group {@code groupId} with ruby-kafka's defaults (commit every 10 s). */
+  public Consumer consumer(String groupId) {
+    return consumer(groupId, settings -> { });
+  }
+
+  /** A member of consumer group {@code groupId}: {@code kafka.consumer("g", c -> c.offsetCommitThreshold(100))}. */
+  public Consumer consumer(String groupId, java.util.function.Consumer<ConsumerSettings.Builder> configure) {
+    requireOpen();
+    if (groupId == null || groupId.isBlank()) {
+      throw new IllegalArgumentException("groupId must not be blank");
+    }
+    ConsumerSettings.Builder builder = ConsumerSettings.builder();
+    configure.accept(builder);
+    return new Consumer(config, groupId, builder.build());
   }
 
   /** The id of the cluster this client connected to. */
