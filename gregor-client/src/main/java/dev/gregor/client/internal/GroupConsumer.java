@@ -75,14 +75,24 @@ public final class GroupConsumer implements AutoCloseable {
 
   public void eachMessage(MessageHandler handler) {
     run(records -> {
-      for (ConsumerRecord<byte[], byte[]> record : records) {
-        Message message = Messages.of(record);
-        invoke(() -> handler.handle(message), message.topic(), message.partition(), message.offset());
-        if (settings.automaticallyMarkAsProcessed()) {
-          offsets.mark(message);
-        }
-        if (stopRequested) {
-          return;
+      for (TopicPartition tp : records.partitions()) {
+        // Marks once per partition run, not per message, including the run a failure cuts short.
+        long next = -1;
+        int processed = 0;
+        try {
+          for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
+            Message message = Messages.of(record);
+            invoke(() -> handler.handle(message), message.topic(), message.partition(), message.offset());
+            next = message.offset() + 1;
+            processed++;
+            if (stopRequested) {
+              return;
+            }
+          }
+        } finally {
+          if (processed > 0 && settings.automaticallyMarkAsProcessed()) {
+            offsets.mark(tp, next, processed);
+          }
         }
       }
     });

@@ -12,11 +12,16 @@ final class Messages {
   private Messages() {}
 
   static Message of(ConsumerRecord<byte[], byte[]> record) {
-    List<Message.Header> headers = new ArrayList<>();
-    for (Header header : record.headers()) {
-      headers.add(new Message.Header(header.key(), header.value()));
+    Header[] raw = record.headers().toArray();
+    List<Message.Header> headers = List.of();
+    if (raw.length > 0) { // most messages have none; skip the copy then
+      List<Message.Header> copy = new ArrayList<>(raw.length);
+      for (Header header : raw) {
+        copy.add(new Message.Header(header.key(), header.value()));
+      }
+      headers = List.copyOf(copy);
     }
     return new Message(record.topic(), record.partition(), record.offset(), Instant.ofEpochMilli(record.timestamp()),
-        record.key(), record.value(), List.copyOf(headers));
+        record.key(), record.value(), headers);
   }
 }

@@ -26,8 +26,13 @@ final class OffsetTracker {
 
   /** Marks {@code message} and every earlier one in its partition as processed. */
   void mark(Message message) {
-    marked.merge(new TopicPartition(message.topic(), message.partition()), message.offset() + 1, Math::max);
-    markedSinceCommit++;
+    mark(new TopicPartition(message.topic(), message.partition()), message.offset() + 1, 1);
+  }
+
+  /** Marks a run of {@code count} processed messages of one partition, up to (not including) {@code nextOffset}. */
+  void mark(TopicPartition partition, long nextOffset, int count) {
+    marked.merge(partition, nextOffset, Math::max);
+    markedSinceCommit += count;
   }
 
   boolean commitDue() {
