@@ -216,6 +216,14 @@ public final class Gregor implements AutoCloseable {
     return new Consumer(config, groupId, builder.build());
   }
 
+  /** A member of the queue (KIP-932 share group) {@code groupId}. */
+  public Queue queue(String groupId, java.util.function.Consumer<QueueSettings.Builder> configure) {
+    requireOpen();
+    QueueSettings.Builder builder = QueueSettings.builder();
+    configure.accept(builder);
+    return new Queue(config, groupId, builder.build());
+  }
+
   /** The id of the cluster this client connected to. */
   public String clusterId() {
     return clusterId;

@@ -1,0 +1,43 @@
+package dev.gregor.client;
+
+import dev.gregor.client.internal.ShareGroupConsumer;
+import java.util.List;
+
+/**
+ * A member of a queue (KIP-932 share group, "queues for Kafka"): members may outnumber
+ * partitions, and each message is acknowledged on its own — accepted when the handler returns,
+ * released for redelivery when it throws, rejected once it was delivered {@code maxDeliveries}
+ * times.
+ *
+ * <pre>{@code
+ * Queue jobs = kafka.queue("mailers", q -> q.startFromBeginning(true).maxDeliveries(5));
+ * jobs.subscribe("emails");
+ * jobs.eachMessage(job -> send(job.message()));
+ * }</pre>
+ */
+public final class Queue implements AutoCloseable {
+  private final ShareGroupConsumer consumer;
+
+  Queue(Config config, String groupId, QueueSettings settings) {
+    this.consumer = new ShareGroupConsumer(config, groupId, settings);
+  }
+
+  public void subscribe(String... topics) {
+    consumer.subscribe(List.of(topics));
+  }
+
+  /** Runs {@code handler} for every message on this thread until {@link #stop()}. */
+  public void eachMessage(QueueHandler handler) {
+    consumer.eachMessage(handler);
+  }
+
+  /** Finishes the current message, acknowledges what was handled and leaves; safe from any thread. */
+  public void stop() {
+    consumer.stop();
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}

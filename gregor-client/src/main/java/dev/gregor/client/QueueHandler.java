@@ -1,0 +1,7 @@
+package dev.gregor.client;
+
+/** Processes one queued message: returning accepts it; throwing releases it for redelivery (or rejects it after the limit). */
+@FunctionalInterface
+public interface QueueHandler {
+  void handle(QueuedMessage message) throws Exception;
+}

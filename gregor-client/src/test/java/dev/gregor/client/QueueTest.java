@@ -1,0 +1,93 @@
+package dev.gregor.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gregor.embedded.EmbeddedKafkaTest;
+import dev.gregor.embedded.TestTopics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+// Issue 5, "Queue consumers (share groups, KIP-932)".
+@EmbeddedKafkaTest
+@ExtendWith(ConnectedClient.class)
+class QueueTest {
+
+  @Test
+  void moreMembersThanPartitionsShareTheWorkAndEachMessageIsAcceptedOnce(Gregor gregor, TestTopics topics)
+      throws Exception {
+    String topic = topics.create(1);
+    String group = topic + "-queue";
+    List<String> handled = new CopyOnWriteArrayList<>();
+    List<Queue> members = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Queue member = gregor.queue(group, q -> q.startFromBeginning(true));
+      member.subscribe(topic);
+      members.add(member);
+      threads.add(new Thread(() -> member.eachMessage(job -> handled.add(job.message().valueAsString()))));
+    }
+    threads.forEach(Thread::start);
+
+    gregor.deliverMessages(IntStream.range(0, 20).mapToObj(i -> PendingMessage.of(topic, "job-" + i, Produce.options()))
+        .collect(Collectors.toList()));
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() >= 20);
+    members.forEach(Queue::stop);
+    for (Thread thread : threads) {
+      thread.join(30_000);
+    }
+    assertThat(handled).hasSize(20).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void aFailingMessageIsReleasedAndRedeliveredWithAGrowingDeliveryCount(Gregor gregor, TestTopics topics)
+      throws Exception {
+    String topic = topics.create(1);
+    gregor.deliverMessage(topic, "flaky");
+    List<Integer> deliveries = new CopyOnWriteArrayList<>();
+    Queue queue = gregor.queue(topic + "-queue", q -> q.startFromBeginning(true).maxDeliveries(5));
+    queue.subscribe(topic);
+    Thread running = new Thread(() -> queue.eachMessage(job -> {
+      deliveries.add(job.deliveryCount());
+      if (job.deliveryCount() < 3) {
+        throw new IllegalStateException("not yet");
+      }
+    }));
+    running.start();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> deliveries.contains(3));
+    queue.stop();
+    running.join(30_000);
+    assertThat(deliveries).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void aMessageThatAlwaysFailsIsRejectedAfterMaxDeliveriesAndTheRestFlows(Gregor gregor, TestTopics topics)
+      throws Exception {
+    String topic = topics.create(1);
+    gregor.deliverMessage(topic, "poison");
+    gregor.deliverMessage(topic, "fine");
+    List<String> seen = new CopyOnWriteArrayList<>();
+    Queue queue = gregor.queue(topic + "-queue", q -> q.startFromBeginning(true).maxDeliveries(2));
+    queue.subscribe(topic);
+    Thread running = new Thread(() -> queue.eachMessage(job -> {
+      seen.add(job.message().valueAsString() + "#" + job.deliveryCount());
+      if (job.message().valueAsString().equals("poison")) {
+        throw new IllegalStateException("cannot ever process this");
+      }
+    }));
+    running.start();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> seen.contains("fine#1") && seen.contains("poison#2"));
+    queue.stop();
+    running.join(30_000);
+    assertThat(seen).doesNotContain("poison#3");
+  }
+}
