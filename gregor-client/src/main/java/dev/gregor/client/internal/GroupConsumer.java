@@ -4,7 +4,7 @@ import dev.gregor.client.Batch;
 import dev.gregor.client.BatchHandler;
 import dev.gregor.client.Config;
 import dev.gregor.client.ConsumerSettings;
-import dev.gregor.client.GregorException;
+import dev.gregor.client.GroupProtocol;
 import dev.gregor.client.Message;
 import dev.gregor.client.MessageHandler;
 import java.time.Duration;
@@ -46,7 +46,7 @@ public final class GroupConsumer implements AutoCloseable {
     p.put("auto.offset.reset", startFromBeginning ? "earliest" : "latest");
     p.put("fetch.min.bytes", Integer.toString(settings.minBytes()));
     p.put("fetch.max.wait.ms", Long.toString(settings.maxWaitTime().toMillis()));
-    if (settings.groupProtocol() == dev.gregor.client.GroupProtocol.CLASSIC) {
+    if (settings.groupProtocol() == GroupProtocol.CLASSIC) {
       p.put("session.timeout.ms", Long.toString(settings.sessionTimeout().toMillis()));
     }
     this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -82,7 +82,7 @@ public final class GroupConsumer implements AutoCloseable {
         try {
           for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
             Message message = Messages.of(record);
-            invoke(() -> handler.handle(message), message.topic(), message.partition(), message.offset());
+            HandlerCall.run(() -> handler.handle(message), message.topic(), message.partition(), message.offset());
             next = message.offset() + 1;
             processed++;
             if (stopRequested) {
@@ -106,7 +106,7 @@ public final class GroupConsumer implements AutoCloseable {
         OptionalLong lag = consumer.currentLag(tp);
         long last = messages.get(messages.size() - 1).offset();
         Batch batch = new Batch(tp.topic(), tp.partition(), List.copyOf(messages), last + 1 + (lag.isPresent() ? lag.getAsLong() : 0));
-        invoke(() -> handler.handle(batch), tp.topic(), tp.partition(), batch.firstOffset());
+        HandlerCall.run(() -> handler.handle(batch), tp.topic(), tp.partition(), batch.firstOffset());
         if (settings.automaticallyMarkAsProcessed()) {
           offsets.mark(messages.get(messages.size() - 1));
         }
@@ -119,10 +119,6 @@ public final class GroupConsumer implements AutoCloseable {
 
   private interface RecordsHandler {
     void handle(ConsumerRecords<byte[], byte[]> records);
-  }
-
-  private interface Work {
-    void run() throws Exception;
   }
 
   private void run(RecordsHandler handler) {
@@ -142,17 +138,6 @@ public final class GroupConsumer implements AutoCloseable {
       }
     } finally {
       close();
-    }
-  }
-
-  private static void invoke(Work work, String topic, int partition, long offset) {
-    try {
-      work.run();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new GregorException("The handler failed on topic '" + topic + "' partition " + partition + " offset "
-          + offset + ": " + e.getMessage(), e);
     }
   }
 

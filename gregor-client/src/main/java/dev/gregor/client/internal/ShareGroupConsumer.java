@@ -7,6 +7,7 @@ import dev.gregor.client.QueueHandler;
 import dev.gregor.client.QueueSettings;
 import dev.gregor.client.QueuedMessage;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +43,7 @@ public final class ShareGroupConsumer implements AutoCloseable {
     this.config = config;
     this.groupId = groupId;
     this.settings = settings;
-    Map<String, Object> p = new java.util.HashMap<>(ClientProperties.common(config));
+    Map<String, Object> p = new HashMap<>(ClientProperties.common(config));
     p.put("group.id", groupId);
     p.put("share.acknowledgement.mode", "explicit");
     this.consumer = new KafkaShareConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -58,7 +59,7 @@ public final class ShareGroupConsumer implements AutoCloseable {
 
   /** A share group's start position is a group config, not a client setting. */
   private void startGroupAtEarliest() {
-    Map<String, Object> p = new java.util.HashMap<>(ClientProperties.common(config));
+    Map<String, Object> p = new HashMap<>(ClientProperties.common(config));
     try (Admin admin = Admin.create(p)) {
       admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.GROUP, groupId), List.of(
           new AlterConfigOp(new ConfigEntry("share.auto.offset.reset", "earliest"), AlterConfigOp.OpType.SET))))

@@ -2,7 +2,6 @@ package dev.gregor.client.internal;
 
 import dev.gregor.client.Config;
 import dev.gregor.client.Consume;
-import dev.gregor.client.GregorException;
 import dev.gregor.client.Message;
 import dev.gregor.client.MessageHandler;
 import java.time.Duration;
@@ -46,7 +45,8 @@ public final class SimpleConsumer {
           return;
         }
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-          handle(handler, Messages.of(record));
+          Message message = Messages.of(record);
+          HandlerCall.run(() -> handler.handle(message), message.topic(), message.partition(), message.offset());
         }
       }
     } catch (InterruptException e) {
@@ -64,16 +64,5 @@ public final class SimpleConsumer {
   private static boolean reachedEnds(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
     ends.entrySet().removeIf(end -> consumer.position(end.getKey()) >= end.getValue());
     return ends.isEmpty();
-  }
-
-  private static void handle(MessageHandler handler, Message message) {
-    try {
-      handler.handle(message);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new GregorException("The handler failed on topic '" + message.topic() + "' partition "
-          + message.partition() + " offset " + message.offset() + ": " + e.getMessage(), e);
-    }
   }
 }
