@@ -1,13 +1,29 @@
 package dev.gregor.client;
 
+import dev.gregor.client.internal.EventChannel;
+import dev.gregor.client.internal.EventPoller;
 import dev.gregor.client.internal.GroupConsumer;
+import dev.gregor.client.internal.HandlerLoop;
+import dev.gregor.client.internal.MessagePublisher;
+import dev.gregor.client.internal.MessageSpliterator;
+import dev.gregor.client.internal.Subscriptions;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Flow;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
- * A consumer-group member (ruby-kafka's {@code kafka.consumer}): subscribe, then run
- * {@link #eachMessage} or {@link #eachBatch} on your thread until {@link #stop()}. A message is
- * committed only after its handler returned (or it was marked), and processed offsets are
- * committed before a rebalance gives its partition to another member.
+ * A consumer-group member (ruby-kafka's {@code kafka.consumer}): subscribe, then consume in one
+ * of five styles — {@link #eachMessage}, {@link #eachBatch}, {@link #poll} events, an
+ * {@link #events} queue, a {@link #stream()} or a {@link #publisher()}. A message is committed
+ * only after it was processed, and processed offsets are committed before a rebalance gives its
+ * partition away. The thread that consumes owns the member; {@link #stop()}, {@link #lag()} and
+ * the pause, seek and mark calls are safe from any thread (they run at the owner's next poll).
  *
  * <pre>{@code
  * Consumer consumer = kafka.consumer("greeters");
@@ -19,7 +35,10 @@ public final class Consumer implements AutoCloseable {
   private final Config config;
   private final String groupId;
   private final ConsumerSettings settings;
+  private final Subscriptions subscriptions = new Subscriptions();
   private GroupConsumer group;
+  private EventPoller poller;
+  private boolean stopRequested;
 
   Consumer(Config config, String groupId, ConsumerSettings settings) {
     this.config = config;
@@ -34,37 +53,128 @@ public final class Consumer implements AutoCloseable {
 
   /** Subscribes to topics; {@code startFromBeginning} applies only where the group has committed nothing yet. */
   public synchronized void subscribe(boolean startFromBeginning, String... topics) {
-    if (group != null) {
-      throw new IllegalStateException("this Consumer is already subscribed; create another for another subscription");
-    }
-    group = new GroupConsumer(config, groupId, settings, startFromBeginning);
-    group.subscribe(List.of(topics));
+    requireNotStarted();
+    subscriptions.add(List.of(topics), startFromBeginning);
   }
 
-  /** Runs {@code handler} for every message, on this thread, until {@link #stop()} or the handler throws. */
+  /** Subscribes to every topic matching {@code pattern}, now and as topics are created. */
+  public synchronized void subscribe(Pattern pattern, boolean startFromBeginning) {
+    requireNotStarted();
+    subscriptions.add(pattern, startFromBeginning);
+  }
+
+  /** Runs {@code handler} for every message, on this thread, until {@link #stop()} or the error policy stops it. */
   public void eachMessage(MessageHandler handler) {
-    subscribed().eachMessage(handler);
+    new HandlerLoop(start()).eachMessage(Objects.requireNonNull(handler, "handler"));
   }
 
-  /** Runs {@code handler} for each partition's share of every poll, until {@link #stop()} or the handler throws. */
+  /** Runs {@code handler} for each partition's share of every poll, until {@link #stop()} or the error policy stops it. */
   public void eachBatch(BatchHandler handler) {
-    subscribed().eachBatch(handler);
+    new HandlerLoop(start()).eachBatch(Objects.requireNonNull(handler, "handler"));
+  }
+
+  /**
+   * The next event, waiting up to {@code timeout}; null when none came or the consumer stopped
+   * (then it has committed and left the group). With automatic marking, a message counts as
+   * processed when this is called again.
+   */
+  public Event poll(Duration timeout) {
+    GroupConsumer running = start();
+    EventPoller poller;
+    synchronized (this) {
+      if (this.poller == null) {
+        this.poller = new EventPoller(running, settings.automaticallyMarkAsProcessed());
+      }
+      poller = this.poller;
+    }
+    return poller.poll(Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  /**
+   * Polls on a background thread into a queue of at most {@code capacity} events; while it is
+   * full, fetching pauses. Needs {@code automaticallyMarkAsProcessed(false)}: mark each message
+   * with {@link #markMessageAsProcessed} once it is really processed, from any thread.
+   */
+  public BlockingQueue<Event> events(int capacity) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
+    }
+    if (settings.automaticallyMarkAsProcessed()) {
+      throw new IllegalStateException("events(capacity) needs automaticallyMarkAsProcessed(false): Gregor cannot tell "
+          + "when a message taken from a queue is processed; mark it with markMessageAsProcessed");
+    }
+    return EventChannel.start(start(), capacity, groupId);
+  }
+
+  /** The messages as a sequential stream pulled on the calling thread; it ends after {@link #stop()}. */
+  public Stream<Message> stream() {
+    GroupConsumer running = start();
+    return StreamSupport.stream(new MessageSpliterator(running), false).onClose(this::close);
+  }
+
+  /** The messages for one {@link Flow.Subscriber}, fetched only as fast as it requests them. */
+  public Flow.Publisher<Message> publisher() {
+    return new MessagePublisher(start(), groupId);
   }
 
   /** Marks {@code message} and all earlier ones in its partition as processed (with automatic marking off). */
   public void markMessageAsProcessed(Message message) {
-    subscribed().mark(message);
+    GroupConsumer running = started();
+    running.markFromAnyThread(message);
   }
 
   /** Commits the processed offsets now and waits for the acknowledgement. */
   public void commitOffsets() {
-    subscribed().commitOffsets();
+    started().commitOffsets();
+  }
+
+  /** Stops fetching {@code partition} until {@link #resume}. */
+  public void pause(String topic, int partition) {
+    started().pauseFromAnyThread(topic, partition, null, null);
+  }
+
+  /** Stops fetching {@code partition} for {@code timeout}, then resumes by itself. */
+  public void pause(String topic, int partition, Duration timeout) {
+    started().pauseFromAnyThread(topic, partition, Objects.requireNonNull(timeout, "timeout"), null);
+  }
+
+  /**
+   * Pauses with exponential backoff: each pause in a row waits twice as long as the one before,
+   * from {@code timeout} up to {@code maxTimeout}, until a message of the partition is processed.
+   */
+  public void pause(String topic, int partition, Duration timeout, Duration maxTimeout) {
+    if (timeout == null || maxTimeout == null || maxTimeout.compareTo(timeout) < 0) {
+      throw new IllegalArgumentException("maxTimeout must be at least timeout, were " + timeout + " and " + maxTimeout);
+    }
+    started().pauseFromAnyThread(topic, partition, timeout, maxTimeout);
+  }
+
+  public void resume(String topic, int partition) {
+    started().resumeFromAnyThread(topic, partition);
+  }
+
+  public boolean isPaused(String topic, int partition) {
+    return started().isPaused(topic, partition);
+  }
+
+  /** Reads {@code partition} from {@code offset} on; a handler's seek on its own partition drops the rest of that poll. */
+  public void seek(String topic, int partition, long offset) {
+    if (offset < 0) {
+      throw new IllegalArgumentException("offset must be 0 or more, was " + offset);
+    }
+    started().seekFromAnyThread(topic, partition, offset);
+  }
+
+  /** Messages in each assigned partition not yet read by this member, where known. */
+  public Map<TopicPartition, Long> lag() {
+    return started().lag();
   }
 
   /** Finishes the current message or batch, commits and leaves the group; safe from any thread. */
   public void stop() {
     GroupConsumer running;
     synchronized (this) {
+      stopRequested = true;
       running = group;
     }
     if (running != null) {
@@ -72,7 +182,7 @@ public final class Consumer implements AutoCloseable {
     }
   }
 
-  /** Commits processed offsets and leaves the group, if {@link #eachMessage} has not already done so. */
+  /** Commits processed offsets and leaves the group; from another thread, stops the consumer and waits for that. */
   @Override
   public void close() {
     GroupConsumer running;
@@ -80,14 +190,36 @@ public final class Consumer implements AutoCloseable {
       running = group;
     }
     if (running != null) {
-      running.close();
+      running.closeFromAnyThread();
     }
   }
 
-  private synchronized GroupConsumer subscribed() {
+  private synchronized GroupConsumer start() {
     if (group == null) {
-      throw new IllegalStateException("subscribe to a topic before consuming");
+      if (subscriptions.isEmpty()) {
+        throw new IllegalStateException("subscribe to a topic before consuming");
+      }
+      group = new GroupConsumer(config, groupId, settings, subscriptions);
+      if (stopRequested) {
+        group.stop();
+      }
+    } else if (group.isClosed()) {
+      throw new IllegalStateException("this Consumer has stopped; create a new one to consume again");
     }
     return group;
+  }
+
+  private synchronized GroupConsumer started() {
+    if (group == null) {
+      throw new IllegalStateException("this Consumer is not consuming yet: subscribe, then start eachMessage, poll, "
+          + "events, stream or publisher");
+    }
+    return group;
+  }
+
+  private void requireNotStarted() {
+    if (group != null) {
+      throw new IllegalStateException("subscribe before consuming starts; create another Consumer for more topics");
+    }
   }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * @param headers the headers in the order they were written (names may repeat)
  */
 public record Message(String topic, int partition, long offset, Instant timestamp, byte[] key, byte[] value,
-    List<Header> headers) {
+    List<Header> headers) implements Event {
 
   /** One message header. */
   public record Header(String name, byte[] value) {}

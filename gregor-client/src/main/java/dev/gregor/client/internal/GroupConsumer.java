@@ -1,20 +1,18 @@
 package dev.gregor.client.internal;
 
-import dev.gregor.client.Batch;
-import dev.gregor.client.BatchHandler;
 import dev.gregor.client.Config;
 import dev.gregor.client.ConsumerSettings;
 import dev.gregor.client.GroupProtocol;
 import dev.gregor.client.Message;
-import dev.gregor.client.MessageHandler;
+import dev.gregor.client.UnknownTopic;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.OptionalLong;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -23,133 +21,147 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The poll loop of a group consumer, run on the caller's thread: handlers run between polls,
- * offsets are committed only for marked messages, and a rebalance commits before giving up
- * partitions.
+ * One member of a consumer group, owned by the thread that polls it: polls, commits only what
+ * was marked processed, commits before a rebalance takes partitions away, and applies pauses and
+ * seeks. The loops over it ({@link HandlerLoop}, {@link EventPoller}) decide what a poll means.
  */
-public final class GroupConsumer implements AutoCloseable {
-  private static final Duration POLL = Duration.ofMillis(200);
+public final class GroupConsumer implements ShutdownStop.Stoppable {
+  static final Duration POLL = Duration.ofMillis(200);
 
+  private final String groupId;
   private final ConsumerSettings settings;
+  private final Config config;
+  private final Subscriptions subscriptions;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final OffsetTracker offsets;
-  private final OwnerThread owner = new OwnerThread("Consumer");
+  private final Rebalances rebalances;
+  final PartitionPauses pauses = new PartitionPauses();
+  final RetryAttempts attempts = new RetryAttempts();
+  final OwnerThread owner = new OwnerThread("Consumer");
+  final OwnerCommands commands = new OwnerCommands(owner);
+  private final Set<TopicPartition> disrupted = new HashSet<>();
+  private final Set<TopicPartition> seeked = new HashSet<>();
+  private final CountDownLatch closedLatch = new CountDownLatch(1);
+  private volatile Map<dev.gregor.client.TopicPartition, Long> lagSnapshot = Map.of();
+  private long lagSnapshotNanos;
+  private ShutdownStop shutdownStop;
+  private boolean backpressured;
   private volatile boolean stopRequested;
+  private boolean started;
   private boolean closed;
 
-  public GroupConsumer(Config config, String groupId, ConsumerSettings settings, boolean startFromBeginning) {
+  public GroupConsumer(Config config, String groupId, ConsumerSettings settings, Subscriptions subscriptions) {
+    this.config = config;
+    this.groupId = groupId;
     this.settings = settings;
+    this.subscriptions = subscriptions;
     this.offsets = new OffsetTracker(settings);
+    this.consumer = new KafkaConsumer<>(properties(config, groupId, settings, subscriptions.commonStart()),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.rebalances = new Rebalances(consumer, subscriptions, revoked -> commit(offsets.uncommitted(revoked)));
+    rebalances.onGone(gone -> {
+      offsets.forget(gone);
+      pauses.forget(gone);
+      attempts.forget(gone);
+    });
+  }
+
+  private static Map<String, Object> properties(Config config, String groupId, ConsumerSettings settings, Boolean start) {
     Map<String, Object> p = ConsumerProperties.groupless(config);
     p.put("group.id", groupId);
     p.put("group.protocol", settings.groupProtocol().kafkaValue());
-    p.put("auto.offset.reset", startFromBeginning ? "earliest" : "latest");
+    // Mixed starts are set per partition by Rebalances; "latest" then only covers what it does not.
+    p.put("auto.offset.reset", Boolean.FALSE.equals(start) || start == null ? "latest" : "earliest");
     p.put("fetch.min.bytes", Integer.toString(settings.minBytes()));
     p.put("fetch.max.wait.ms", Long.toString(settings.maxWaitTime().toMillis()));
+    p.put("max.partition.fetch.bytes", Integer.toString(settings.maxBytesPerPartition()));
+    p.put("max.poll.interval.ms", Long.toString(settings.rebalanceTimeout().toMillis()));
     if (settings.groupProtocol() == GroupProtocol.CLASSIC) {
       p.put("session.timeout.ms", Long.toString(settings.sessionTimeout().toMillis()));
+      p.put("heartbeat.interval.ms", Long.toString(settings.heartbeatInterval().toMillis()));
     }
-    this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    return p;
   }
 
-  public void subscribe(List<String> topics) {
-    topics.forEach(TopicNames::check);
-    consumer.subscribe(topics, new ConsumerRebalanceListener() {
-      @Override
-      public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        commit(offsets.uncommitted(partitions)); // what was processed is kept before another member takes over
-        offsets.forget(partitions);
-      }
-
-      @Override
-      public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-        // Positions come from the group's committed offsets, or auto.offset.reset for new partitions.
-      }
-
-      @Override
-      public void onPartitionsLost(Collection<TopicPartition> partitions) {
-        offsets.forget(partitions); // another member may already own them; committing would be wrong
-      }
-    });
-  }
-
-  public void eachMessage(MessageHandler handler) {
-    run(records -> {
-      for (TopicPartition tp : records.partitions()) {
-        // Marks once per partition run, not per message, including the run a failure cuts short.
-        long next = -1;
-        int processed = 0;
-        try {
-          for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
-            Message message = Messages.of(record);
-            HandlerCall.run(() -> handler.handle(message), message.topic(), message.partition(), message.offset());
-            next = message.offset() + 1;
-            processed++;
-            if (stopRequested) {
-              return;
-            }
-          }
-        } finally {
-          if (processed > 0 && settings.automaticallyMarkAsProcessed()) {
-            offsets.mark(tp, next, processed);
-          }
-        }
-      }
-    });
-  }
-
-  public void eachBatch(BatchHandler handler) {
-    run(records -> {
-      for (TopicPartition tp : records.partitions()) {
-        List<Message> messages = new ArrayList<>();
-        records.records(tp).forEach(record -> messages.add(Messages.of(record)));
-        OptionalLong lag = consumer.currentLag(tp);
-        long last = messages.get(messages.size() - 1).offset();
-        Batch batch = new Batch(tp.topic(), tp.partition(), List.copyOf(messages), last + 1 + (lag.isPresent() ? lag.getAsLong() : 0));
-        HandlerCall.run(() -> handler.handle(batch), tp.topic(), tp.partition(), batch.firstOffset());
-        if (settings.automaticallyMarkAsProcessed()) {
-          offsets.mark(messages.get(messages.size() - 1));
-        }
-        if (stopRequested) {
-          return;
-        }
-      }
-    });
-  }
-
-  private interface RecordsHandler {
-    void handle(ConsumerRecords<byte[], byte[]> records);
-  }
-
-  private void run(RecordsHandler handler) {
-    owner.check(); // the polling thread owns the consumer from here on
-    try {
-      while (!stopRequested) {
-        ConsumerRecords<byte[], byte[]> records;
-        try {
-          records = consumer.poll(POLL);
-        } catch (WakeupException woken) {
-          break; // stop() from another thread
-        }
-        handler.handle(records);
-        if (offsets.commitDue()) {
-          commit(offsets.uncommitted(null));
-        }
-      }
-    } finally {
+  /** Binds the calling thread as the poller, checks the topics exist and joins the group; once. */
+  void start(boolean eventMode) {
+    owner.check();
+    if (started) {
+      return;
+    }
+    started = true;
+    if (eventMode) {
+      rebalances.recordEvents();
+    }
+    Map<String, String> missing = subscriptions.missing(consumer.listTopics(config.connectTimeout()).keySet());
+    if (!missing.isEmpty()) {
       close();
+      throw new UnknownTopic("Cannot subscribe group '" + groupId + "': " + missing.entrySet().stream()
+          .map(e -> "topic '" + e.getKey() + "' does not exist" + (e.getValue() == null ? "" : " (did you mean '" + e.getValue() + "'?)"))
+          .collect(Collectors.joining("; ")), null);
+    }
+    if (subscriptions.hasPatterns()) {
+      consumer.subscribe(subscriptions.combined(), rebalances);
+    } else {
+      consumer.subscribe(subscriptions.topics(), rebalances);
+    }
+    if (settings.stopOnShutdown()) {
+      shutdownStop = new ShutdownStop(groupId, this, settings.shutdownTimeout());
     }
   }
 
-  public void mark(Message message) {
-    owner.check();
-    offsets.mark(message);
+  /** One step of the loop: queued commands, ended pauses, due commits, then a poll; empty once stop was asked. */
+  ConsumerRecords<byte[], byte[]> pollOnce(Duration timeout) {
+    try {
+      commands.runQueued();
+      for (TopicPartition expired : pauses.expired()) {
+        resumeIfOwned(expired);
+      }
+      if (offsets.commitDue()) {
+        commit(offsets.uncommitted(null));
+      }
+      disrupted.clear();
+      seeked.clear();
+      ConsumerRecords<byte[], byte[]> records = stopRequested ? ConsumerRecords.empty() : consumer.poll(timeout);
+      refreshLagSnapshot();
+      return records;
+    } catch (WakeupException woken) {
+      return ConsumerRecords.empty(); // stop() from another thread
+    }
   }
 
-  /** Commits every marked offset now and waits for the cluster to acknowledge it. */
+  void mark(TopicPartition partition, long nextOffset, int count) {
+    if (rebalances.owns(partition)) { // a partition given away meanwhile is its new owner's to commit
+      offsets.mark(partition, nextOffset, count);
+    }
+  }
+
+  public void markFromAnyThread(Message message) {
+    TopicPartition partition = new TopicPartition(message.topic(), message.partition());
+    commands.run("markMessageAsProcessed(" + message + ")", () -> mark(partition, message.offset() + 1, 1));
+  }
+
+  public void pauseFromAnyThread(String topic, int partition, Duration timeout, Duration maxTimeout) {
+    TopicPartition tp = new TopicPartition(topic, partition);
+    commands.run("pause(" + tp + ")", () -> pause(tp, timeout, maxTimeout));
+  }
+
+  public void resumeFromAnyThread(String topic, int partition) {
+    TopicPartition tp = new TopicPartition(topic, partition);
+    commands.run("resume(" + tp + ")", () -> resume(tp));
+  }
+
+  public boolean isPaused(String topic, int partition) {
+    return pauses.isPaused(new TopicPartition(topic, partition));
+  }
+
+  public void seekFromAnyThread(String topic, int partition, long offset) {
+    TopicPartition tp = new TopicPartition(topic, partition);
+    commands.run("seek(" + tp + ", " + offset + ")", () -> seek(tp, offset));
+  }
+
   public void commitOffsets() {
-    owner.check();
-    commit(offsets.uncommitted(null));
+    commands.runAndWait("commitOffsets", () -> commit(offsets.uncommitted(null)), settings.rebalanceTimeout());
   }
 
   private void commit(Map<TopicPartition, OffsetAndMetadata> uncommitted) {
@@ -159,13 +171,157 @@ public final class GroupConsumer implements AutoCloseable {
     offsets.committed(uncommitted);
   }
 
-  /** Asks the loop to finish the current message or batch, commit and leave the group; any thread may call it. */
+  void pause(TopicPartition partition, Duration timeout, Duration maxTimeout) {
+    requireOwned(partition);
+    pauses.pause(partition, timeout, maxTimeout);
+    consumer.pause(Set.of(partition));
+    disrupted.add(partition);
+  }
+
+  void resume(TopicPartition partition) {
+    pauses.resume(partition);
+    resumeIfOwned(partition);
+  }
+
+  private void resumeIfOwned(TopicPartition partition) {
+    if (rebalances.owns(partition) && !backpressured && !rebalances.isHeld(partition)) {
+      consumer.resume(Set.of(partition));
+    }
+  }
+
+  void seek(TopicPartition partition, long offset) {
+    requireOwned(partition);
+    consumer.seek(partition, offset);
+    disrupted.add(partition);
+    seeked.add(partition);
+  }
+
+  /**
+   * A handler paused its own partition without moving it: the records polled after {@code next}
+   * are not handled now, so the position goes back to them for when the partition resumes.
+   */
+  void keepPositionAfter(TopicPartition partition, long next) {
+    if (pauses.isPaused(partition) && !seeked.contains(partition) && rebalances.owns(partition)) {
+      consumer.seek(partition, next);
+    }
+  }
+
+  /** The policy's retry: the partition pauses for {@code wait}, then reads again from the failed offset. */
+  void retryLater(TopicPartition partition, long offset, Duration wait) {
+    pauses.pause(partition, wait, null);
+    consumer.pause(Set.of(partition));
+    consumer.seek(partition, offset);
+  }
+
+  private void requireOwned(TopicPartition partition) {
+    if (!rebalances.owns(partition)) {
+      throw new IllegalStateException("Partition " + partition.partition() + " of topic '" + partition.topic()
+          + "' is not assigned to this member of group '" + groupId + "'; it has " + rebalances.assigned());
+    }
+  }
+
+  /** Whether a handler paused or moved {@code partition}, so the rest of its polled records must wait. */
+  boolean disrupted(TopicPartition partition) {
+    return !disrupted.isEmpty() && disrupted.contains(partition);
+  }
+
+  /** The application has seen the newest assignment: fetch its partitions from now on. */
+  void releaseHeldPartitions() {
+    rebalances.releaseHeld().forEach(this::resumeIfNotPaused);
+  }
+
+  private void resumeIfNotPaused(TopicPartition partition) {
+    if (!pauses.isPaused(partition)) {
+      resumeIfOwned(partition);
+    }
+  }
+
+  /** While the application is not taking messages, every partition is paused and polling only keeps the membership. */
+  void backpressure(boolean on) {
+    if (on == backpressured) {
+      return;
+    }
+    backpressured = on;
+    if (on) {
+      consumer.pause(rebalances.assigned());
+    } else {
+      Set.copyOf(rebalances.assigned()).forEach(this::resumeIfNotPaused);
+    }
+  }
+
+  Rebalances rebalances() {
+    return rebalances;
+  }
+
+  ConsumerSettings settings() {
+    return settings;
+  }
+
+  long lag(TopicPartition partition) {
+    return consumer.currentLag(partition).orElse(-1);
+  }
+
+  long position(TopicPartition partition) {
+    return consumer.position(partition, config.connectTimeout());
+  }
+
+  /** Lag per assigned partition where known; exact on the polling thread, at most a second old elsewhere. */
+  public Map<dev.gregor.client.TopicPartition, Long> lag() {
+    return owner.isCurrent() ? currentLag() : lagSnapshot;
+  }
+
+  private void refreshLagSnapshot() {
+    long now = System.nanoTime();
+    if (now - lagSnapshotNanos >= TimeUnit.SECONDS.toNanos(1)) {
+      lagSnapshotNanos = now;
+      lagSnapshot = currentLag();
+    }
+  }
+
+  private Map<dev.gregor.client.TopicPartition, Long> currentLag() {
+    Map<dev.gregor.client.TopicPartition, Long> lag = new HashMap<>();
+    for (TopicPartition partition : rebalances.assigned()) {
+      consumer.currentLag(partition).ifPresent(l -> lag.put(PartitionIds.toPublic(partition), l));
+    }
+    return Map.copyOf(lag);
+  }
+
+  boolean stopRequested() {
+    return stopRequested;
+  }
+
+  /** Asks the poller to finish the current message or batch, commit and leave the group; any thread may call it. */
+  @Override
   public void stop() {
     stopRequested = true;
     consumer.wakeup();
   }
 
   @Override
+  public boolean awaitClosed(Duration timeout) {
+    try {
+      return closedLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  public boolean isClosed() {
+    return closedLatch.getCount() == 0;
+  }
+
+  /** Closes now on the polling thread (or before any poll); from another thread, stops the poller and waits for it. */
+  public void closeFromAnyThread() {
+    if (!owner.isBound() || owner.isCurrent()) {
+      close();
+    } else if (!isClosed()) {
+      stop();
+      awaitClosed(settings.shutdownTimeout());
+    }
+  }
+
+  /** Commits processed offsets and leaves the group; on the polling thread (or before any poll). */
   public void close() {
     if (closed) {
       return;
@@ -173,11 +329,23 @@ public final class GroupConsumer implements AutoCloseable {
     owner.check();
     closed = true;
     try {
-      commit(offsets.uncommitted(null));
+      commands.runQueued(); // marks asked for from other threads still count
+      try {
+        commit(offsets.uncommitted(null));
+      } catch (WakeupException woken) {
+        commit(offsets.uncommitted(null)); // a stop() that came after the last poll; the wakeup is now used up
+      }
     } catch (RuntimeException e) {
       // Closing still leaves the group; the uncommitted tail is redelivered, never lost.
     } finally {
-      consumer.close();
+      try {
+        consumer.close();
+      } finally {
+        if (shutdownStop != null) {
+          shutdownStop.cancel();
+        }
+        closedLatch.countDown();
+      }
     }
   }
 }

@@ -12,13 +12,27 @@ final class HandlerCall {
   private HandlerCall() {}
 
   static void run(Work work, String topic, int partition, long offset) {
+    Exception failure = attempt(work);
+    if (failure != null) {
+      throw rethrowable(failure, topic, partition, offset);
+    }
+  }
+
+  /** Runs {@code work} and returns what it threw, or null. */
+  static Exception attempt(Work work) {
     try {
       work.run();
-    } catch (RuntimeException e) {
-      throw e;
+      return null;
     } catch (Exception e) {
-      throw new GregorException("The handler failed on topic '" + topic + "' partition " + partition + " offset "
-          + offset + ": " + e.getMessage(), e);
+      return e;
     }
+  }
+
+  static RuntimeException rethrowable(Exception failure, String topic, int partition, long offset) {
+    if (failure instanceof RuntimeException unchecked) {
+      return unchecked;
+    }
+    return new GregorException("The handler failed on topic '" + topic + "' partition " + partition + " offset "
+        + offset + ": " + failure.getMessage(), failure);
   }
 }

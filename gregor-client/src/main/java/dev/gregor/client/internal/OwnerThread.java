@@ -9,6 +9,16 @@ public final class OwnerThread {
     this.what = what;
   }
 
+  /** Whether the calling thread is the owner; false before any thread has bound. */
+  public boolean isCurrent() {
+    return owner == Thread.currentThread();
+  }
+
+  /** Whether some thread has bound. */
+  public boolean isBound() {
+    return owner != null;
+  }
+
   /** Binds to the first calling thread; throws {@link IllegalStateException} for any other. */
   public void check() {
     Thread current = Thread.currentThread();

@@ -1,0 +1,122 @@
+package dev.gregor.client.internal;
+
+import dev.gregor.client.Batch;
+import dev.gregor.client.BatchHandler;
+import dev.gregor.client.ErrorPolicy;
+import dev.gregor.client.HandlerFailure;
+import dev.gregor.client.Message;
+import dev.gregor.client.MessageHandler;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * ruby-kafka's {@code each_message} and {@code each_batch} over a {@link GroupConsumer}: handlers
+ * run on the polling thread, a message is marked only after its handler returned, and a failure
+ * goes to the {@link ErrorPolicy}.
+ */
+public final class HandlerLoop {
+  private enum Outcome { DONE, RETRY }
+
+  private final GroupConsumer group;
+  private final boolean autoMark;
+
+  public HandlerLoop(GroupConsumer group) {
+    this.group = group;
+    this.autoMark = group.settings().automaticallyMarkAsProcessed();
+  }
+
+  public void eachMessage(MessageHandler handler) {
+    run(records -> {
+      for (TopicPartition tp : records.partitions()) {
+        // Marks once per partition run, not per message, including the run a failure cuts short.
+        long next = -1;
+        int processed = 0;
+        try {
+          for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
+            Message message = Messages.of(record);
+            if (handle(() -> handler.handle(message), tp, message.offset(), List.of(message)) == Outcome.RETRY) {
+              break;
+            }
+            next = message.offset() + 1;
+            processed++;
+            if (group.disrupted(tp)) {
+              group.keepPositionAfter(tp, next);
+              break;
+            }
+            if (group.stopRequested()) {
+              return;
+            }
+          }
+        } finally {
+          if (processed > 0 && autoMark) {
+            group.mark(tp, next, processed);
+          }
+        }
+      }
+    });
+  }
+
+  public void eachBatch(BatchHandler handler) {
+    run(records -> {
+      for (TopicPartition tp : records.partitions()) {
+        List<ConsumerRecord<byte[], byte[]>> partitionRecords = records.records(tp);
+        List<Message> messages = new ArrayList<>(partitionRecords.size());
+        partitionRecords.forEach(record -> messages.add(Messages.of(record)));
+        long next = messages.get(messages.size() - 1).offset() + 1;
+        long lag = group.lag(tp);
+        Batch batch = new Batch(tp.topic(), tp.partition(), List.copyOf(messages), next + Math.max(lag, 0));
+        if (handle(() -> handler.handle(batch), tp, batch.firstOffset(), batch.messages()) == Outcome.RETRY) {
+          continue;
+        }
+        if (autoMark) {
+          group.mark(tp, next, messages.size());
+        }
+        if (group.disrupted(tp)) {
+          group.keepPositionAfter(tp, next);
+        }
+        if (group.stopRequested()) {
+          return;
+        }
+      }
+    });
+  }
+
+  private Outcome handle(HandlerCall.Work work, TopicPartition tp, long offset, List<Message> messages) {
+    Exception failure = HandlerCall.attempt(work);
+    if (failure == null) {
+      group.attempts.passed(tp);
+      group.pauses.processed(tp);
+      return Outcome.DONE;
+    }
+    int attempt = group.attempts.failed(tp, offset);
+    ErrorPolicy.Decision decision = group.settings().errorPolicy()
+        .decide(new HandlerFailure(tp.topic(), tp.partition(), offset, messages, attempt, failure));
+    if (decision.stops()) {
+      throw HandlerCall.rethrowable(failure, tp.topic(), tp.partition(), offset);
+    }
+    if (decision.skips()) {
+      group.attempts.passed(tp);
+      return Outcome.DONE;
+    }
+    group.retryLater(tp, offset, decision.retryAfter());
+    return Outcome.RETRY;
+  }
+
+  private interface RecordsHandler {
+    void handle(ConsumerRecords<byte[], byte[]> records);
+  }
+
+  private void run(RecordsHandler handler) {
+    group.start(false);
+    try {
+      while (!group.stopRequested()) {
+        handler.handle(group.pollOnce(GroupConsumer.POLL));
+      }
+    } finally {
+      group.close();
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.gregor.client.internal;
+
+import dev.gregor.client.Event;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Follows the group's assignment: commits what was processed before a partition is given up,
+ * sets each new partition's start, and records rebalance events for {@code poll}.
+ */
+final class Rebalances implements ConsumerRebalanceListener {
+  /** Runs the commit of processed offsets for partitions about to be revoked. */
+  interface Committer {
+    void commitBeforeRevoke(Collection<TopicPartition> partitions);
+  }
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Subscriptions subscriptions;
+  private final Committer committer;
+  private final Set<TopicPartition> assigned = new HashSet<>();
+  private final Set<TopicPartition> held = new HashSet<>();
+  private final Deque<Event> events = new ArrayDeque<>();
+  private boolean recordEvents;
+  private boolean holdNew;
+  private java.util.function.Consumer<Collection<TopicPartition>> onGone = gone -> { };
+
+  Rebalances(KafkaConsumer<byte[], byte[]> consumer, Subscriptions subscriptions, Committer committer) {
+    this.consumer = consumer;
+    this.subscriptions = subscriptions;
+    this.committer = committer;
+  }
+
+  /** Event modes: keep events, and hold new partitions back until the application has seen them. */
+  void recordEvents() {
+    recordEvents = true;
+    holdNew = true;
+  }
+
+  void onGone(java.util.function.Consumer<Collection<TopicPartition>> forget) {
+    this.onGone = forget;
+  }
+
+  @Override
+  public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+    committer.commitBeforeRevoke(partitions); // what was processed is kept before another member takes over
+    gone(partitions, false);
+  }
+
+  @Override
+  public void onPartitionsLost(Collection<TopicPartition> partitions) {
+    gone(partitions, true); // another member may already own them; committing would be wrong
+  }
+
+  @Override
+  public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+    assigned.addAll(partitions);
+    if (subscriptions.commonStart() == null && !partitions.isEmpty()) {
+      startWhereNothingWasCommitted(partitions);
+    }
+    if (holdNew && !partitions.isEmpty()) {
+      consumer.pause(partitions);
+      held.addAll(partitions);
+    }
+    record(new Event.PartitionsAssigned(PartitionIds.publicList(partitions)));
+  }
+
+  private void startWhereNothingWasCommitted(Collection<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+    List<TopicPartition> fresh = partitions.stream().filter(p -> committed.get(p) == null).collect(Collectors.toList());
+    consumer.seekToBeginning(fresh.stream().filter(p -> subscriptions.startsFromBeginning(p.topic())).collect(Collectors.toList()));
+    consumer.seekToEnd(fresh.stream().filter(p -> !subscriptions.startsFromBeginning(p.topic())).collect(Collectors.toList()));
+  }
+
+  private void gone(Collection<TopicPartition> partitions, boolean lost) {
+    assigned.removeAll(partitions);
+    held.removeAll(partitions);
+    onGone.accept(partitions);
+    record(new Event.PartitionsRevoked(PartitionIds.publicList(partitions), lost));
+  }
+
+  private void record(Event event) {
+    if (recordEvents) {
+      events.add(event);
+    }
+  }
+
+  boolean owns(TopicPartition partition) {
+    return assigned.contains(partition);
+  }
+
+  Set<TopicPartition> assigned() {
+    return assigned;
+  }
+
+  /** New partitions the application has now seen; returns them so they can be resumed. */
+  Set<TopicPartition> releaseHeld() {
+    if (held.isEmpty()) {
+      return Set.of();
+    }
+    Set<TopicPartition> released = new HashSet<>(held);
+    held.clear();
+    return released;
+  }
+
+  boolean isHeld(TopicPartition partition) {
+    return held.contains(partition);
+  }
+
+  Deque<Event> events() {
+    return events;
+  }
+}
