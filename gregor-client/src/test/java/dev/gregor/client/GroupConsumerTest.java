@@ -2,20 +2,17 @@ package dev.gregor.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.gregor.client.GroupOffsets.committedTotal;
+import static dev.gregor.client.GroupOffsets.write;
 import static org.awaitility.Awaitility.await;
 
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -146,16 +143,5 @@ class GroupConsumerTest {
 
     assertThatThrownBy(() -> consumer.eachMessage(m -> { }))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("subscribe");
-  }
-
-  private static void write(Gregor gregor, String topic, int count) {
-    gregor.deliverMessages(IntStream.range(0, count)
-        .mapToObj(i -> PendingMessage.of(topic, "m" + i, Produce.key("k" + i))).collect(Collectors.toList()));
-  }
-
-  private static long committedTotal(Admin admin, String group) throws Exception {
-    Map<TopicPartition, OffsetAndMetadata> offsets =
-        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-    return offsets.values().stream().mapToLong(OffsetAndMetadata::offset).sum();
   }
 }
