@@ -8,13 +8,22 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
-/** The README's client example, line for line except the address; keep the two in step. */
+/**
+ * The README's client examples, line for line except the address; keep them in step. The
+ * consumer example reads what the producer example wrote, as it does in the README.
+ */
 @EmbeddedKafkaTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReadmeExamplesTest {
 
   @Test
+  @Order(1)
   void theReadmeClientExampleRunsAndEveryMessageArrives(EmbeddedKafka embedded) {
     List<PendingMessage> undelivered;
     try (Gregor kafka = Gregor.connect(embedded.bootstrapServers())) {
@@ -53,5 +62,46 @@ class ReadmeExamplesTest {
     readCommitted.put("isolation.level", "read_committed");
     assertThat(BufferedProducerTest.values(Records.readAll(readCommitted, "greetings", 6)))
         .containsExactlyInAnyOrder("Hello, World!", "Hello, World!", "hello1", "hello2", "hello3", "hello4");
+  }
+
+  @Test
+  @Order(2)
+  void theReadmeConsumerExampleRuns(EmbeddedKafka embedded) {
+    long counted;
+    try (Gregor kafka = Gregor.connect(embedded.bootstrapServers())) {
+      // Offsets are committed only after the handler returned; a failure is retried by pausing
+      // the partition (the member keeps polling, so it stays in the group), then stops the loop.
+      Consumer consumer = kafka.consumer("greeters", c -> c
+          .offsetCommitThreshold(100)
+          .errorPolicy(ErrorPolicy.retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30))));
+      consumer.subscribe("greetings");
+      consumer.eachMessage(message -> {
+        System.out.println(message.valueAsString());
+        if (message.offset() == 5) {
+          consumer.stop(); // from any thread too; SIGTERM stops it the same way
+        }
+      });
+
+      // Events: rebalances, messages, partition ends and errors, one poll at a time.
+      try (Consumer auditor = kafka.consumer("auditors", c -> c.partitionEof(true))) {
+        auditor.subscribe("greetings");
+        Event event;
+        while (!((event = auditor.poll(Duration.ofSeconds(1))) instanceof Event.PartitionEof)) {
+          if (event instanceof Message message) {
+            System.out.println(message.offset() + ": " + message.valueAsString());
+          }
+        }
+      }
+
+      // A Stream pulls as fast as it is consumed (a Flow.Publisher and a BlockingQueue exist too).
+      Consumer counter = kafka.consumer("counters");
+      counter.subscribe("greetings");
+      try (Stream<Message> messages = counter.stream()) {
+        long hellos = messages.limit(6).filter(m -> m.valueAsString().startsWith("hello")).count();
+        counted = hellos;
+      }
+    }
+
+    assertThat(counted).isEqualTo(4); // hello1..hello4 among the six messages
   }
 }
