@@ -71,4 +71,18 @@ class ConfigValidationTest {
     assertThatThrownBy(() -> Config.builder().seedBrokers("localhost:9092").deliveryTimeout(Duration.ofSeconds(-1)).build())
         .hasMessageContaining("deliveryTimeout must be a positive duration");
   }
+
+  @Test
+  void consumerSettingsNameTheSettingThatIsWrong() {
+    assertThatThrownBy(() -> ConsumerSettings.builder().heartbeatInterval(Duration.ofSeconds(30)).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("heartbeatInterval");
+    assertThatThrownBy(() -> ConsumerSettings.builder().maxBytesPerPartition(0).build())
+        .hasMessageContaining("maxBytesPerPartition");
+    assertThatThrownBy(() -> ConsumerSettings.builder().rebalanceTimeout(Duration.ZERO).build())
+        .hasMessageContaining("rebalanceTimeout");
+    assertThatThrownBy(() -> ErrorPolicy.retry(0, Duration.ZERO, Duration.ZERO))
+        .hasMessageContaining("attempts");
+    assertThatThrownBy(() -> ErrorPolicy.retry(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        .hasMessageContaining("maxBackoff");
+  }
 }

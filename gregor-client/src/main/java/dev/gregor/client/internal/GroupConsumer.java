@@ -2,6 +2,7 @@ package dev.gregor.client.internal;
 
 import dev.gregor.client.Config;
 import dev.gregor.client.ConsumerSettings;
+import dev.gregor.client.GregorException;
 import dev.gregor.client.GroupProtocol;
 import dev.gregor.client.Message;
 import dev.gregor.client.UnknownTopic;
@@ -93,7 +94,14 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     if (eventMode) {
       rebalances.recordEvents();
     }
-    Map<String, String> missing = subscriptions.missing(consumer.listTopics(config.connectTimeout()).keySet());
+    Map<String, String> missing;
+    try {
+      missing = subscriptions.missing(consumer.listTopics(config.connectTimeout()).keySet());
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      close();
+      throw new GregorException("Cannot subscribe group '" + groupId + "' to " + subscriptions + ": the cluster did not "
+          + "answer within connectTimeout (" + config.connectTimeout().toMillis() + " ms); is it running?", e);
+    }
     if (!missing.isEmpty()) {
       close();
       throw new UnknownTopic("Cannot subscribe group '" + groupId + "': " + missing.entrySet().stream()
