@@ -23,12 +23,14 @@ public final class EventPoller {
   private final boolean markOnReturn;
   private final Deque<Event> pending = new ArrayDeque<>();
   private final Map<TopicPartition, Long> endReported = new HashMap<>();
+  private final MarkRun marks;
   private Message handedOut;
 
   /** {@code markOnReturn}: a message counts as processed when the application polls again. */
   public EventPoller(GroupConsumer group, boolean markOnReturn) {
     this.group = group;
     this.markOnReturn = markOnReturn;
+    this.marks = markOnReturn ? new MarkRun(group) : null;
   }
 
   /** The next event, or null when {@code timeout} passes with none or the consumer was stopped. */
@@ -39,14 +41,25 @@ public final class EventPoller {
     group.start(true);
     if (handedOut != null) {
       if (markOnReturn) { // the application came back for more: it is done with the last message
-        group.mark(new TopicPartition(handedOut.topic(), handedOut.partition()), handedOut.offset() + 1, 1);
+        marks.add(handedOut);
       }
       handedOut = null;
     }
     group.releaseHeldPartitions();
+    Event next = group.stopRequested() ? null : pending.poll();
+    if (next != null) { // the common case: what the last poll of Kafka returned
+      if (next instanceof Message message) {
+        handedOut = message;
+      }
+      return next;
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean polled = false;
     while (true) {
+      if (group.stopRequested()) {
+        group.close(); // commits what was handed out before and leaves the group
+        return null;
+      }
       Event event = pending.poll();
       if (event != null) {
         if (event instanceof Message message) {
@@ -55,10 +68,6 @@ public final class EventPoller {
         return event;
       }
       long left = deadline - System.nanoTime();
-      if (group.stopRequested()) {
-        group.close(); // commits what was handed out before and leaves the group
-        return null;
-      }
       if (polled && left <= 0) {
         return null;
       }

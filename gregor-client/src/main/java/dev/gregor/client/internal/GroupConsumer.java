@@ -46,6 +46,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   private volatile Map<dev.gregor.client.TopicPartition, Long> lagSnapshot = Map.of();
   private long lagSnapshotNanos;
   private ShutdownStop shutdownStop;
+  private Runnable flushMarks = () -> { };
   private boolean backpressured;
   private volatile boolean stopRequested;
   private boolean started;
@@ -118,10 +119,16 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     }
   }
 
+  /** Registers what holds marks not yet given to {@link #mark}, to flush before they are committed. */
+  void flushMarksWith(Runnable flush) {
+    this.flushMarks = flush;
+  }
+
   /** One step of the loop: queued commands, ended pauses, due commits, then a poll; empty once stop was asked. */
   ConsumerRecords<byte[], byte[]> pollOnce(Duration timeout) {
     try {
       commands.runQueued();
+      flushMarks.run();
       for (TopicPartition expired : pauses.expired()) {
         resumeIfOwned(expired);
       }
@@ -169,7 +176,10 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   }
 
   public void commitOffsets() {
-    commands.runAndWait("commitOffsets", () -> commit(offsets.uncommitted(null)), settings.rebalanceTimeout());
+    commands.runAndWait("commitOffsets", () -> {
+      flushMarks.run();
+      commit(offsets.uncommitted(null));
+    }, settings.rebalanceTimeout());
   }
 
   private void commit(Map<TopicPartition, OffsetAndMetadata> uncommitted) {
@@ -338,6 +348,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     closed = true;
     try {
       commands.runQueued(); // marks asked for from other threads still count
+      flushMarks.run();
       try {
         commit(offsets.uncommitted(null));
       } catch (WakeupException woken) {

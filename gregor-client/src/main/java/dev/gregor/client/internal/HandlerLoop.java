@@ -37,7 +37,10 @@ public final class HandlerLoop {
         try {
           for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
             Message message = Messages.of(record);
-            if (handle(() -> handler.handle(message), tp, message.offset(), List.of(message)) == Outcome.RETRY) {
+            Exception failure = call(handler, message);
+            if (failure == null) {
+              passed(tp);
+            } else if (failed(failure, tp, message.offset(), List.of(message)) == Outcome.RETRY) {
               break;
             }
             next = message.offset() + 1;
@@ -84,13 +87,31 @@ public final class HandlerLoop {
     });
   }
 
+  /** The per-message path: no lambda, no list, unless the handler fails. */
+  private static Exception call(MessageHandler handler, Message message) {
+    try {
+      handler.handle(message);
+      return null;
+    } catch (Exception e) {
+      return e;
+    }
+  }
+
   private Outcome handle(HandlerCall.Work work, TopicPartition tp, long offset, List<Message> messages) {
     Exception failure = HandlerCall.attempt(work);
     if (failure == null) {
-      group.attempts.passed(tp);
-      group.pauses.processed(tp);
+      passed(tp);
       return Outcome.DONE;
     }
+    return failed(failure, tp, offset, messages);
+  }
+
+  private void passed(TopicPartition tp) {
+    group.attempts.passed(tp);
+    group.pauses.processed(tp);
+  }
+
+  private Outcome failed(Exception failure, TopicPartition tp, long offset, List<Message> messages) {
     int attempt = group.attempts.failed(tp, offset);
     ErrorPolicy.Decision decision = group.settings().errorPolicy()
         .decide(new HandlerFailure(tp.topic(), tp.partition(), offset, messages, attempt, failure));

@@ -5,7 +5,6 @@ import dev.gregor.client.Message;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * A {@link Flow.Publisher} of one consumer's messages for one subscriber, with back-pressure:
@@ -36,7 +35,7 @@ public final class MessagePublisher implements Flow.Publisher<Message> {
           + "a group member's messages go to one place — add members to the group to share the work"));
       return;
     }
-    Delivery delivery = new Delivery(subscriber);
+    Delivery delivery = new Delivery(subscriber, group.settings().automaticallyMarkAsProcessed() ? new MarkRun(group) : null);
     subscriber.onSubscribe(delivery);
     EventPump.start(group, delivery, "gregor-publisher-" + name);
   }
@@ -44,10 +43,12 @@ public final class MessagePublisher implements Flow.Publisher<Message> {
   private final class Delivery implements Flow.Subscription, EventPump.Sink {
     private final Flow.Subscriber<? super Message> subscriber;
     private final AtomicLong demand = new AtomicLong();
+    private final MarkRun marks;
     private volatile Throwable badRequest;
 
-    Delivery(Flow.Subscriber<? super Message> subscriber) {
+    Delivery(Flow.Subscriber<? super Message> subscriber, MarkRun marks) {
       this.subscriber = subscriber;
+      this.marks = marks;
     }
 
     @Override
@@ -78,8 +79,8 @@ public final class MessagePublisher implements Flow.Publisher<Message> {
       }
       demand.decrementAndGet();
       subscriber.onNext(message);
-      if (group.settings().automaticallyMarkAsProcessed()) {
-        group.mark(new TopicPartition(message.topic(), message.partition()), message.offset() + 1, 1);
+      if (marks != null) {
+        marks.add(message);
       }
       return true;
     }

@@ -4,7 +4,6 @@ import dev.gregor.client.Event;
 import dev.gregor.client.Message;
 import java.util.Spliterator;
 import java.util.function.Consumer;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * A consumer's messages as a sequential {@code Stream}, pulled on the caller's thread: nothing is
@@ -14,10 +13,12 @@ import org.apache.kafka.common.TopicPartition;
 public final class MessageSpliterator implements Spliterator<Message> {
   private final GroupConsumer group;
   private final EventPoller poller;
+  private final MarkRun marks;
 
   public MessageSpliterator(GroupConsumer group) {
     this.group = group;
     this.poller = new EventPoller(group, false);
+    this.marks = group.settings().automaticallyMarkAsProcessed() ? new MarkRun(group) : null;
   }
 
   @Override
@@ -30,8 +31,8 @@ public final class MessageSpliterator implements Spliterator<Message> {
       }
       if (event instanceof Message message) {
         action.accept(message);
-        if (group.settings().automaticallyMarkAsProcessed()) {
-          group.mark(new TopicPartition(message.topic(), message.partition()), message.offset() + 1, 1);
+        if (marks != null) {
+          marks.add(message);
         }
         return true;
       }
