@@ -1,6 +1,8 @@
 package dev.gregor.client.internal;
 
 import dev.gregor.client.Config;
+import dev.gregor.client.ConsumerSettings;
+import dev.gregor.client.GroupProtocol;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,6 +19,24 @@ final class ConsumerProperties {
     p.put("request.timeout.ms", Long.toString(Math.max(config.connectTimeout().toMillis(), 1_000)));
     p.putAll(ClientProperties.common(config));
     p.remove("group.id");
+    return p;
+  }
+
+  /** Properties of a group member: Gregor commits, never kafka-clients; fetch and group timing from the settings. */
+  static Map<String, Object> group(Config config, String groupId, ConsumerSettings settings, Boolean start) {
+    Map<String, Object> p = ConsumerProperties.groupless(config);
+    p.put("group.id", groupId);
+    p.put("group.protocol", settings.groupProtocol().kafkaValue());
+    // Mixed starts are set per partition by Rebalances; "latest" then only covers what it does not.
+    p.put("auto.offset.reset", Boolean.FALSE.equals(start) || start == null ? "latest" : "earliest");
+    p.put("fetch.min.bytes", Integer.toString(settings.minBytes()));
+    p.put("fetch.max.wait.ms", Long.toString(settings.maxWaitTime().toMillis()));
+    p.put("max.partition.fetch.bytes", Integer.toString(settings.maxBytesPerPartition()));
+    p.put("max.poll.interval.ms", Long.toString(settings.rebalanceTimeout().toMillis()));
+    if (settings.groupProtocol() == GroupProtocol.CLASSIC) {
+      p.put("session.timeout.ms", Long.toString(settings.sessionTimeout().toMillis()));
+      p.put("heartbeat.interval.ms", Long.toString(settings.heartbeatInterval().toMillis()));
+    }
     return p;
   }
 }

@@ -3,11 +3,9 @@ package dev.gregor.client.internal;
 import dev.gregor.client.Config;
 import dev.gregor.client.ConsumerSettings;
 import dev.gregor.client.GregorException;
-import dev.gregor.client.GroupProtocol;
 import dev.gregor.client.Message;
 import dev.gregor.client.UnknownTopic;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +34,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final OffsetTracker offsets;
   private final Rebalances rebalances;
+  private final LagSnapshot lagSnapshot;
   final PartitionPauses pauses = new PartitionPauses();
   final RetryAttempts attempts = new RetryAttempts();
   final OwnerThread owner = new OwnerThread("Consumer");
@@ -43,8 +42,6 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   private final Set<TopicPartition> disrupted = new HashSet<>();
   private final Set<TopicPartition> seeked = new HashSet<>();
   private final CountDownLatch closedLatch = new CountDownLatch(1);
-  private volatile Map<dev.gregor.client.TopicPartition, Long> lagSnapshot = Map.of();
-  private long lagSnapshotNanos;
   private ShutdownStop shutdownStop;
   private Runnable flushMarks = () -> { };
   private boolean backpressured;
@@ -58,31 +55,15 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     this.settings = settings;
     this.subscriptions = subscriptions;
     this.offsets = new OffsetTracker(settings);
-    this.consumer = new KafkaConsumer<>(properties(config, groupId, settings, subscriptions.commonStart()),
+    this.consumer = new KafkaConsumer<>(ConsumerProperties.group(config, groupId, settings, subscriptions.commonStart()),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.rebalances = new Rebalances(consumer, subscriptions, revoked -> commit(offsets.uncommitted(revoked)));
+    this.lagSnapshot = new LagSnapshot(consumer, rebalances.assigned());
     rebalances.onGone(gone -> {
       offsets.forget(gone);
       pauses.forget(gone);
       attempts.forget(gone);
     });
-  }
-
-  private static Map<String, Object> properties(Config config, String groupId, ConsumerSettings settings, Boolean start) {
-    Map<String, Object> p = ConsumerProperties.groupless(config);
-    p.put("group.id", groupId);
-    p.put("group.protocol", settings.groupProtocol().kafkaValue());
-    // Mixed starts are set per partition by Rebalances; "latest" then only covers what it does not.
-    p.put("auto.offset.reset", Boolean.FALSE.equals(start) || start == null ? "latest" : "earliest");
-    p.put("fetch.min.bytes", Integer.toString(settings.minBytes()));
-    p.put("fetch.max.wait.ms", Long.toString(settings.maxWaitTime().toMillis()));
-    p.put("max.partition.fetch.bytes", Integer.toString(settings.maxBytesPerPartition()));
-    p.put("max.poll.interval.ms", Long.toString(settings.rebalanceTimeout().toMillis()));
-    if (settings.groupProtocol() == GroupProtocol.CLASSIC) {
-      p.put("session.timeout.ms", Long.toString(settings.sessionTimeout().toMillis()));
-      p.put("heartbeat.interval.ms", Long.toString(settings.heartbeatInterval().toMillis()));
-    }
-    return p;
   }
 
   /** Binds the calling thread as the poller, checks the topics exist and joins the group; once. */
@@ -138,7 +119,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
       disrupted.clear();
       seeked.clear();
       ConsumerRecords<byte[], byte[]> records = stopRequested ? ConsumerRecords.empty() : consumer.poll(timeout);
-      refreshLagSnapshot();
+      lagSnapshot.refreshEverySecond();
       return records;
     } catch (WakeupException woken) {
       return ConsumerRecords.empty(); // stop() from another thread
@@ -285,23 +266,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
 
   /** Lag per assigned partition where known; exact on the polling thread, at most a second old elsewhere. */
   public Map<dev.gregor.client.TopicPartition, Long> lag() {
-    return owner.isCurrent() ? currentLag() : lagSnapshot;
-  }
-
-  private void refreshLagSnapshot() {
-    long now = System.nanoTime();
-    if (now - lagSnapshotNanos >= TimeUnit.SECONDS.toNanos(1)) {
-      lagSnapshotNanos = now;
-      lagSnapshot = currentLag();
-    }
-  }
-
-  private Map<dev.gregor.client.TopicPartition, Long> currentLag() {
-    Map<dev.gregor.client.TopicPartition, Long> lag = new HashMap<>();
-    for (TopicPartition partition : rebalances.assigned()) {
-      consumer.currentLag(partition).ifPresent(l -> lag.put(PartitionIds.toPublic(partition), l));
-    }
-    return Map.copyOf(lag);
+    return owner.isCurrent() ? lagSnapshot.current() : lagSnapshot.latest();
   }
 
   boolean stopRequested() {
