@@ -91,6 +91,31 @@ class GroupConsumerTest {
     });
 
     assertThat(committedTotal(admin, group)).isEqualTo(3);
+
+    List<Long> resumed = new CopyOnWriteArrayList<>();
+    Consumer next = gregor.consumer(group);
+    next.subscribe(topic);
+    next.eachMessage(message -> {
+      resumed.add(message.offset());
+      next.stop();
+    });
+    assertThat(resumed).containsExactly(3L);
+  }
+
+  @Test
+  void offsetCommitIntervalCommitsWhileStillRunning(Gregor gregor, Admin admin, TestTopics topics) throws Exception {
+    String topic = topics.create(1);
+    write(gregor, topic, 4);
+    String group = topic + "-group";
+    Consumer consumer = gregor.consumer(group, c -> c.offsetCommitInterval(Duration.ofMillis(100)));
+    consumer.subscribe(topic);
+    Thread running = new Thread(() -> consumer.eachMessage(message -> { }));
+    running.start();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> committedTotal(admin, group) == 4);
+    assertThat(running.isAlive()).isTrue();
+    consumer.stop();
+    running.join(30_000);
   }
 
   @Test
