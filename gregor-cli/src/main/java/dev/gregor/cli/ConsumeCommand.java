@@ -49,9 +49,9 @@ import picocli.CommandLine.ParentCommand;
         "  the same group continues after them (--from-beginning and --offset earliest|latest",
         "  then only apply where the group has not committed yet).",
         "",
-        "  --format takes kcat's placeholders: %t topic, %p partition, %o offset, %k key,",
-        "  %s value, %h headers (name=value,...), %T timestamp (epoch ms), %K and %S key and",
-        "  value sizes (-1 for none), %% a percent sign; \\n and \\t escapes. Like kcat's -f it",
+        "  --format takes kcat's placeholders: %%t topic, %%p partition, %%o offset, %%k key,",
+        "  %%s value, %%h headers (name=value,...), %%T timestamp (epoch ms), %%K and %%S key and",
+        "  value sizes (-1 for none), %%%% a percent sign; \\n and \\t escapes. Like kcat's -f it",
         "  adds no newline by itself. --output json prints one object per line with topic,",
         "  partition, offset, timestamp, key, value and headers: 'produce --json' reads it back.",
         "",
@@ -71,7 +71,7 @@ import picocli.CommandLine.ParentCommand;
         "  The first 10 messages, then exit:",
         "    gregor consume greetings --from-beginning --count 10",
         "  Everything there is now, with keys and partitions, kcat-style:",
-        "    gregor consume greetings --offset earliest --exit --format '%p:%o %k=%s\\n'",
+        "    gregor consume greetings --offset earliest --exit --format '%%p:%%o %%k=%%s\\n'",
         "  The last 5 messages of partition 0:",
         "    gregor consume greetings --partition 0 --offset -5 --exit",
         "  Messages of the last hour as JSON lines:",
@@ -153,6 +153,7 @@ public final class ConsumeCommand implements Callable<Integer> {
       thread.setDaemon(true);
       return thread;
     });
+    boolean completed = false;
     try (Gregor kafka = kafkaOptions.connect(Map.of("isolation.level", isolation.name().toLowerCase(Locale.ROOT)))) {
       topics.forEach(kafka::topicMetadata); // an unknown topic fails now, not after a silent wait
       reader = reader(kafka, start);
@@ -160,19 +161,27 @@ public final class ConsumeCommand implements Callable<Integer> {
       if (count == null || count > 0) {
         reader.run(output);
       }
+      completed = true;
     } finally {
       flusher.shutdownNow();
       output.flush();
+      if (completed) {
+        summarize(output);
+      }
+      // Last: on Ctrl-C the JVM exits as soon as the shutdown hook sees this.
       finished.countDown();
       removeQuietly(shutdownHook);
     }
+    return GregorCommand.EXIT_OK;
+  }
+
+  private void summarize(MessageOutput output) {
     if (!quiet) {
       PrintWriter err = kafkaOptions.command.commandLine().getErr();
       err.printf(Locale.ROOT, "%,d %s%s%n", output.written(), output.written() == 1 ? "message" : "messages",
           timedOut ? " (no message for " + timeout.toString().substring(2).toLowerCase(Locale.ROOT) + ")" : "");
       err.flush();
     }
-    return GregorCommand.EXIT_OK;
   }
 
   /** Flushes the output a few times a second and ends reading when the pipe closed or the idle timeout passed. */
