@@ -1,5 +1,6 @@
 package dev.gregor.cli;
 
+import dev.gregor.client.GregorException;
 import dev.gregor.embedded.EmbeddedKafkaException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,7 +27,7 @@ final class BrokerErrorHandler implements IExecutionExceptionHandler {
   }
 
   private static boolean anticipated(Exception e) {
-    return e instanceof EmbeddedKafkaException || e instanceof IllegalArgumentException
+    return e instanceof EmbeddedKafkaException || e instanceof GregorException || e instanceof IllegalArgumentException
         || e instanceof KafkaException || e instanceof IOException || e instanceof UncheckedIOException;
   }
 

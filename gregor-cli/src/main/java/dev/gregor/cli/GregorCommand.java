@@ -1,5 +1,7 @@
 package dev.gregor.cli;
 
+import dev.gregor.cli.internal.Terminal;
+import java.io.InputStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,8 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "gregor 0.1.0-SNAPSHOT",
-    subcommands = {DevCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DevCommand.class, ProduceCommand.class, ConsumeCommand.class, OffsetsCommand.class,
+        ClusterCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     sortOptions = false,
     headerHeading = "%n",
     header = "gregor - a command line for Apache Kafka, with a real broker built in",
@@ -18,40 +21,88 @@ import picocli.CommandLine.Command;
     descriptionHeading = "%nDescription:%n",
     description = {
         "  Gregor runs a real Apache Kafka broker (KRaft, no ZooKeeper, no Docker) for",
-        "  development with one command, and will produce, consume and manage topics",
-        "  and consumer groups. Run 'gregor help COMMAND' for the options of a command."},
+        "  development with one command, produces lines of text or JSON to topics, consumes",
+        "  them as text, kcat-style formats or JSON lines, and shows offsets and brokers.",
+        "  Run 'gregor help COMMAND' for the options and examples of a command.",
+        "",
+        "  Only data goes to standard output and everything else to standard error, so",
+        "  commands combine in pipes; tables are for people, --output json for programs.",
+        "",
+        "Connection options (produce, consume, offsets, cluster):",
+        "  -b, --bootstrap HOST:PORT[,...]   seed brokers; default: bootstrap.servers from",
+        "                                    -X or --config, else $GREGOR_BOOTSTRAP, else",
+        "                                    localhost:9092",
+        "      --config FILE                 kafka-clients properties (SASL, SSL, tuning)",
+        "  -X KEY=VALUE                      one kafka-clients property, overrides --config",
+        "      --connect-timeout DURATION    how long to wait for the cluster (default 10s)",
+        "      --output table|json           tables for people, JSON for programs",
+        "      --verbose                     kafka-clients' logs and stack traces of errors"},
     optionListHeading = "%nOptions:%n",
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
-        "1:usage error: an unknown command or option, or a malformed value",
-        "2:Kafka or broker error: the broker could not start or failed"},
+        "1:usage error: an unknown command or option, a malformed value or -X",
+        "2:Kafka or broker error: unreachable cluster, unknown topic, failed delivery",
+        "3:bad input: a line produce could not parse (see produce --on-error)"},
     footerHeading = "%nExamples:%n",
     footer = {
         "  Start a broker on localhost:9092, keeping its data in ~/.gregor/dev:",
         "    gregor dev",
-        "  The same, with every topic of earlier runs deleted first:",
-        "    gregor dev --fresh",
+        "  Send each line you type to the topic greetings (Ctrl-D ends):",
+        "    gregor produce greetings",
+        "  Read everything in greetings, then wait for more (Ctrl-C ends):",
+        "    gregor consume greetings --from-beginning",
+        "  Copy the first 10 messages of one topic to another:",
+        "    gregor consume greetings --from-beginning --count 10 | gregor produce copies",
+        "  The earliest and latest offset of each partition:",
+        "    gregor offsets greetings",
         "  A 3-node cluster on ports 9092-9094:",
         "    gregor dev --nodes 3",
-        "  A broker on a free port, for a script that reads the address it prints:",
-        "    gregor dev --port 0 --data-dir /tmp/kafka",
         "  Every option of a command:",
-        "    gregor help dev"})
+        "    gregor help consume"})
 public final class GregorCommand {
   static final int EXIT_OK = 0;
   static final int EXIT_USAGE = 1;
   static final int EXIT_KAFKA = 2;
+  static final int EXIT_BAD_INPUT = 3;
+
+  private final InputStream stdin;
+  private final boolean stdoutIsTerminal;
+  private final boolean stderrIsTerminal;
+
+  private GregorCommand(InputStream stdin, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
+    this.stdin = stdin;
+    this.stdoutIsTerminal = stdoutIsTerminal;
+    this.stderrIsTerminal = stderrIsTerminal;
+  }
 
   /**
-   * The command line with Gregor's exit codes and error output; tests run exactly what users
-   * run by executing it in-process.
+   * The command line with Gregor's exit codes and error output, reading {@code System.in} and
+   * printing neither colours nor progress; tests run exactly what users run by executing it in-process.
    */
   public static CommandLine commandLine() {
-    return new CommandLine(new GregorCommand())
+    return commandLine(System.in, false, false);
+  }
+
+  /** The command line reading {@code stdin}; colours and progress appear only on the terminals named. */
+  public static CommandLine commandLine(InputStream stdin, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
+    return new CommandLine(new GregorCommand(stdin, stdoutIsTerminal, stderrIsTerminal))
+        .setCaseInsensitiveEnumValuesAllowed(true)
         .setParameterExceptionHandler(new UsageErrorHandler())
         .setExecutionExceptionHandler(new BrokerErrorHandler())
         .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_KAFKA);
+  }
+
+  InputStream stdin() {
+    return stdin;
+  }
+
+  boolean coloursOnStdout() {
+    return Terminal.colours(stdoutIsTerminal);
+  }
+
+  boolean stderrIsTerminal() {
+    return stderrIsTerminal;
   }
 }

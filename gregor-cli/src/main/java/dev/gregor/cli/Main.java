@@ -1,7 +1,15 @@
 package dev.gregor.cli;
 
+import dev.gregor.cli.internal.Terminal;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import picocli.CommandLine;
 
 /** The entry point of {@code gregor}: configures logging, runs {@link GregorCommand} and exits with its code. */
 public final class Main {
@@ -11,10 +19,17 @@ public final class Main {
 
   private Main() {}
 
-  /** Runs {@code gregor ARGS} and exits with 0, 1 (usage error) or 2 (Kafka or broker error). */
+  /** Runs {@code gregor ARGS} and exits with 0, 1 (usage error), 2 (Kafka or broker error) or 3 (bad input). */
   public static void main(String[] args) {
     configureLogging(Arrays.asList(args).contains("--verbose"));
-    System.exit(GregorCommand.commandLine().execute(args));
+    CommandLine commandLine = GregorCommand.commandLine(System.in, Terminal.stdout(), Terminal.stderr());
+    // UTF-8 whatever the locale says: messages are data, and a C locale would turn them into '?'.
+    commandLine.setOut(new PrintWriter(new BufferedWriter(
+        new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 64 * 1024)));
+    commandLine.setErr(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true));
+    int exitCode = commandLine.execute(args);
+    commandLine.getOut().flush();
+    System.exit(exitCode);
   }
 
   /**

@@ -1,0 +1,120 @@
+package dev.gregor.cli.internal;
+
+import dev.gregor.client.Consume;
+import dev.gregor.client.Gregor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads whole topics without a group, from the beginning or the end, with the client's
+ * {@link Gregor#eachMessage}: one thread per topic, all stopped together.
+ */
+public final class TopicReader implements MessageReader {
+  /** Thrown from the handler to end eachMessage once the sink has enough; never escapes. */
+  private static final class Enough extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Enough() {
+      super(null, null, false, false);
+    }
+  }
+
+  private final Gregor kafka;
+  private final List<String> topics;
+  private final Consume consume;
+  private final List<Thread> reading = new ArrayList<>();
+  private boolean stopped;
+  private RuntimeException failure;
+
+  public TopicReader(Gregor kafka, List<String> topics, boolean fromBeginning, boolean exitAtEnd) {
+    this.kafka = kafka;
+    this.topics = List.copyOf(topics);
+    Consume start = fromBeginning ? Consume.fromBeginning() : Consume.fromEnd();
+    this.consume = exitAtEnd ? start.exitAtEnd() : start;
+  }
+
+  @Override
+  public void run(MessageSink sink) {
+    List<Thread> helpers = new ArrayList<>();
+    for (String topic : topics.subList(1, topics.size())) {
+      Thread helper = new Thread(() -> read(topic, sink), "gregor-consume-" + topic);
+      helper.setDaemon(true);
+      helpers.add(helper);
+      helper.start();
+    }
+    read(topics.get(0), sink);
+    for (Thread helper : helpers) {
+      joinUninterruptibly(helper);
+    }
+    synchronized (this) {
+      if (failure != null) {
+        throw failure;
+      }
+    }
+  }
+
+  private void read(String topic, MessageSink sink) {
+    if (!register()) {
+      return;
+    }
+    try {
+      kafka.eachMessage(topic, consume, message -> {
+        if (!sink.accept(message) || !sink.wantsMore()) {
+          throw new Enough();
+        }
+      });
+    } catch (Enough enough) {
+      // the sink is satisfied
+    } catch (RuntimeException e) {
+      synchronized (this) {
+        failure = failure == null ? e : failure;
+      }
+    } finally {
+      unregister();
+    }
+    boolean failed;
+    synchronized (this) {
+      failed = failure != null;
+    }
+    if (failed || !sink.wantsMore()) {
+      stop(); // the others end too; a topic merely at its end (--exit) leaves them reading
+    }
+  }
+
+  private synchronized boolean register() {
+    if (stopped) {
+      return false;
+    }
+    reading.add(Thread.currentThread());
+    return true;
+  }
+
+  /** After this, stop() no longer interrupts the thread; the interrupt it may have left is cleared. */
+  private void unregister() {
+    synchronized (this) {
+      reading.remove(Thread.currentThread());
+    }
+    Thread.interrupted();
+  }
+
+  @Override
+  public synchronized void stop() {
+    stopped = true;
+    // eachMessage ends when its thread is interrupted; only threads inside it are interrupted.
+    reading.forEach(Thread::interrupt);
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package dev.gregor.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Help that reads like a man page, and the completion script. */
+class HelpAndCompletionTest {
+  @Test
+  void topLevelHelpListsEveryCommandConnectionOptionsAndExitCodes() {
+    Cli.Result result = Cli.run("--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .containsPattern("\\n\\s+produce\\s+Send lines")
+        .containsPattern("\\n\\s+consume\\s+Print the messages")
+        .containsPattern("\\n\\s+offsets\\s+Show the earliest")
+        .containsPattern("\\n\\s+cluster\\s+Show the cluster")
+        .containsPattern("\\n\\s+completion\\s+Print a bash")
+        .contains("Connection options", "--bootstrap", "GREGOR_BOOTSTRAP", "-X KEY=VALUE")
+        .contains("3   bad input", "gregor consume greetings --from-beginning --count 10 | gregor produce copies");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"produce", "consume", "offsets", "cluster", "completion"})
+  void everyCommandsHelpHasADescriptionExitCodesAndExamples(String command) {
+    Cli.Result result = Cli.run("help", command);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("Usage:", "Description:", "Exit codes:", "Examples:", "gregor " + command);
+  }
+
+  @Test
+  void kafkaCommandsDocumentTheConnectionOptions() {
+    Cli.Result result = Cli.run("help", "consume");
+
+    assertThat(result.out()).contains("--bootstrap=HOST:PORT[,...]", "--config=FILE", "-X=KEY=VALUE", "--connect-timeout",
+        "--output=table|json", "--from-beginning", "--offset=earliest|latest|N|-N|@TIME", "--format=FORMAT", "--isolation");
+  }
+
+  @Test
+  void consumeHelpShowsTheFormatPlaceholdersLiterally() {
+    Cli.Result result = Cli.run("help", "consume");
+
+    assertThat(result.out()).contains("%t topic, %p partition", "%% a percent sign", "--format '%p:%o %k=%s\\n'");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void completionPrintsABashScriptCoveringTheCommandsAndTheirOptions() {
+    Cli.Result result = Cli.run("completion");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("complete -F", "gregor", "consume", "produce", "--from-beginning", "--key-separator");
+    assertThat(result.err()).isEmpty();
+  }
+}
