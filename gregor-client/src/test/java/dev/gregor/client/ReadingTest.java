@@ -145,4 +145,17 @@ class ReadingTest {
     gregor.deliverMessages(java.util.Arrays.stream(values)
         .map(v -> PendingMessage.of(topic, v, Produce.partition(partition))).collect(Collectors.toList()));
   }
+
+  @Test
+  void fetchMovesNextOffsetPastTransactionMarkers(Gregor gregor, TestTopics topics) {
+    String topic = topics.create(1);
+    try (TransactionalProducer tx = gregor.transactionalProducer(topic + "-tx")) {
+      tx.inTransaction(t -> t.produce(topic, "committed", Produce.options()));
+    }
+
+    Fetch afterMessage = gregor.fetch(topic, 0, Offset.at(1)); // offset 1 holds the commit marker
+
+    assertThat(afterMessage.messages()).isEmpty();
+    assertThat(afterMessage.nextOffset()).isEqualTo(2).isEqualTo(afterMessage.highWatermark());
+  }
 }

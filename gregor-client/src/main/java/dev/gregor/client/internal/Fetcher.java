@@ -60,7 +60,9 @@ public final class Fetcher {
           messages.add(Messages.of(record));
         }
       } while (messages.isEmpty() && System.nanoTime() < deadline);
-      long next = messages.isEmpty() ? start : messages.get(messages.size() - 1).offset() + 1;
+      // The position, not the last message: it also moves past transaction markers and aborted records,
+      // which are never returned, so fetching from nextOffset always makes progress.
+      long next = Math.max(start, consumer.position(tp));
       OptionalLong lag = consumer.currentLag(tp);
       long highWatermark = lag.isPresent() ? consumer.position(tp) + lag.getAsLong() : consumer.endOffsets(List.of(tp)).get(tp);
       return new Fetch(topic, partition, List.copyOf(messages), next, highWatermark);
