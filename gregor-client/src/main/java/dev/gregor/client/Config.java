@@ -26,6 +26,7 @@ public final class Config {
   private final String clientId;
   private final Duration connectTimeout;
   private final Duration deliveryTimeout;
+  private final Duration adminTimeout;
   private final Map<String, Object> properties;
 
   private Config(Builder builder, SeedBrokers seedBrokers) {
@@ -33,6 +34,7 @@ public final class Config {
     this.clientId = builder.clientId;
     this.connectTimeout = builder.connectTimeout;
     this.deliveryTimeout = builder.deliveryTimeout;
+    this.adminTimeout = builder.adminTimeout;
     this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
   }
 
@@ -64,6 +66,11 @@ public final class Config {
     return deliveryTimeout;
   }
 
+  /** How long one admin operation (create a topic, describe a group, reset offsets…) may take (default 30 s). */
+  public Duration adminTimeout() {
+    return adminTimeout;
+  }
+
   /** kafka-clients properties given through {@link Builder#property(String, Object)}. */
   public Map<String, Object> properties() {
     return properties;
@@ -80,6 +87,7 @@ public final class Config {
     private String clientId = "gregor";
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration deliveryTimeout = Duration.ofSeconds(30);
+    private Duration adminTimeout = Duration.ofSeconds(30);
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -107,6 +115,11 @@ public final class Config {
       return this;
     }
 
+    public Builder adminTimeout(Duration adminTimeout) {
+      this.adminTimeout = adminTimeout;
+      return this;
+    }
+
     /** Any kafka-clients property (security, tuning); unknown names are refused at {@link #build()}. */
     public Builder property(String name, Object value) {
       properties.put(Objects.requireNonNull(name, "property name"), value);
@@ -121,6 +134,7 @@ public final class Config {
       }
       requirePositive("connectTimeout", connectTimeout);
       requirePositive("deliveryTimeout", deliveryTimeout);
+      requirePositive("adminTimeout", adminTimeout);
       properties.forEach(ClientPropertyNames::check);
       ClientPropertyNames.checkConsistent(properties);
       return new Config(this, parsed);
