@@ -27,14 +27,20 @@ public final class Config {
   private final Duration connectTimeout;
   private final Duration deliveryTimeout;
   private final Duration adminTimeout;
+  private final Ssl ssl;
+  private final Sasl sasl;
+  private final boolean saslOverSsl;
   private final Map<String, Object> properties;
 
-  private Config(Builder builder, SeedBrokers seedBrokers) {
+  private Config(Builder builder, SeedBrokers seedBrokers, Ssl ssl) {
     this.seedBrokers = seedBrokers;
     this.clientId = builder.clientId;
     this.connectTimeout = builder.connectTimeout;
     this.deliveryTimeout = builder.deliveryTimeout;
     this.adminTimeout = builder.adminTimeout;
+    this.ssl = ssl;
+    this.sasl = builder.sasl;
+    this.saslOverSsl = builder.saslOverSsl;
     this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
   }
 
@@ -47,9 +53,24 @@ public final class Config {
     return seedBrokers.addresses();
   }
 
-  /** Whether a {@code kafka+ssl://} seed broker asked for TLS. */
+  /** Whether the client uses TLS: asked for by a {@code kafka+ssl://} seed broker or by {@link Builder#ssl}. */
   public boolean ssl() {
-    return seedBrokers.ssl();
+    return seedBrokers.ssl() || ssl != null;
+  }
+
+  /** The TLS settings, or null when none were given (a {@code kafka+ssl://} seed then trusts the JVM's default CAs). */
+  public Ssl sslSettings() {
+    return ssl;
+  }
+
+  /** How the client authenticates with SASL, or null for no SASL. */
+  public Sasl sasl() {
+    return sasl;
+  }
+
+  /** Whether SASL is refused without TLS (default true, as ruby-kafka's {@code sasl_over_ssl}). */
+  public boolean saslOverSsl() {
+    return saslOverSsl;
   }
 
   public String clientId() {
@@ -78,7 +99,8 @@ public final class Config {
 
   @Override
   public String toString() {
-    return "Config{seedBrokers=" + seedBrokers() + ", clientId=" + clientId + ", properties=" + properties.keySet() + "}";
+    return "Config{seedBrokers=" + seedBrokers() + ", clientId=" + clientId + (ssl != null ? ", " + ssl : "")
+        + (sasl != null ? ", " + sasl : "") + ", properties=" + properties.keySet() + "}";
   }
 
   /** Collects settings; nothing is checked until {@link #build()}. */
@@ -88,6 +110,9 @@ public final class Config {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration deliveryTimeout = Duration.ofSeconds(30);
     private Duration adminTimeout = Duration.ofSeconds(30);
+    private Ssl.Builder ssl;
+    private Sasl sasl;
+    private boolean saslOverSsl = true;
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -120,6 +145,27 @@ public final class Config {
       return this;
     }
 
+    /** Turns TLS on and configures it: {@code .ssl(s -> s.caCertificate(pem).clientCertificate(cert, key))}. */
+    public Builder ssl(java.util.function.Consumer<Ssl.Builder> configure) {
+      if (ssl == null) {
+        ssl = new Ssl.Builder();
+      }
+      configure.accept(ssl);
+      return this;
+    }
+
+    /** Authenticates with SASL: {@code .sasl(Sasl.scramSha512("alice", password))}; needs TLS unless {@link #saslOverSsl(boolean)} is false. */
+    public Builder sasl(Sasl sasl) {
+      this.sasl = Objects.requireNonNull(sasl, "sasl");
+      return this;
+    }
+
+    /** {@code false} allows SASL without TLS (SASL_PLAINTEXT), with a warning at connect: credentials and data travel unencrypted. */
+    public Builder saslOverSsl(boolean saslOverSsl) {
+      this.saslOverSsl = saslOverSsl;
+      return this;
+    }
+
     /** Any kafka-clients property (security, tuning); unknown names are refused at {@link #build()}. */
     public Builder property(String name, Object value) {
       properties.put(Objects.requireNonNull(name, "property name"), value);
@@ -137,7 +183,12 @@ public final class Config {
       requirePositive("adminTimeout", adminTimeout);
       properties.forEach(ClientPropertyNames::check);
       ClientPropertyNames.checkConsistent(properties);
-      return new Config(this, parsed);
+      Ssl builtSsl = ssl == null ? null : ssl.build();
+      if (sasl != null && saslOverSsl && !parsed.ssl() && builtSsl == null) {
+        throw new IllegalArgumentException("sasl " + sasl.mechanism().kafkaName() + " without TLS would send credentials "
+            + "unencrypted: configure ssl(...) or a kafka+ssl:// seed broker, or set saslOverSsl(false) to allow it");
+      }
+      return new Config(this, parsed, builtSsl);
     }
 
     private static void requirePositive(String name, Duration value) {
