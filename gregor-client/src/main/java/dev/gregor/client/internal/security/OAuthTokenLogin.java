@@ -22,6 +22,8 @@ import org.apache.kafka.common.security.oauthbearer.OAuthBearerTokenCallback;
  */
 public final class OAuthTokenLogin implements AuthenticateCallbackHandler {
   static final String PROVIDER_OPTION = "gregorTokenProvider";
+  /** kafka-clients replaces a callback handler's exception by a generic message; this keeps the provider's own. */
+  private static final Map<Supplier<OAuthToken>, Throwable> FAILURES = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
   private Supplier<OAuthToken> provider;
   private volatile OAuthToken last;
@@ -53,6 +55,7 @@ public final class OAuthTokenLogin implements AuthenticateCallbackHandler {
     try {
       token = provider.get();
     } catch (RuntimeException e) {
+      FAILURES.put(provider, e);
       throw new IOException("the OAUTHBEARER token provider failed: " + e, e);
     }
     if (token == null) {
@@ -97,6 +100,11 @@ public final class OAuthTokenLogin implements AuthenticateCallbackHandler {
         return token.toString();
       }
     };
+  }
+
+  /** The last exception {@code provider} threw at a login, or null. */
+  public static Throwable lastFailure(Supplier<OAuthToken> provider) {
+    return FAILURES.get(provider);
   }
 
   @Override

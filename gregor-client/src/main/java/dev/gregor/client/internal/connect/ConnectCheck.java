@@ -1,0 +1,89 @@
+package dev.gregor.client.internal.connect;
+
+import dev.gregor.client.Config;
+import dev.gregor.client.ConnectionFailed;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects once for the cluster id while a {@link ListenerProbe} finds out what the seed port
+ * speaks: a protocol mismatch fails at once with its cause, where kafka-clients alone would
+ * retry silently until the timeout; any other failure is named from kafka-clients' error.
+ */
+public final class ConnectCheck {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectCheck.class);
+
+  private ConnectCheck() {}
+
+  public static String clusterId(Config config, Map<String, Object> clientProperties) {
+    long timeout = config.connectTimeout().toMillis();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+    String protocol = String.valueOf(clientProperties.getOrDefault("security.protocol", "PLAINTEXT"));
+    if (protocol.equals("SASL_PLAINTEXT") && config.sasl() != null) {
+      LOG.warn("SASL {} without TLS (saslOverSsl=false): credentials and data travel unencrypted to {}",
+          config.sasl().mechanism().kafkaName(), config.seedBrokers());
+    }
+    int probeTimeout = (int) Math.max(200, Math.min(2_000, timeout / 3));
+    CompletableFuture<ListenerKind> kind = CompletableFuture.supplyAsync(
+        () -> ListenerProbe.probe(config.seedBrokers(), probeTimeout), ConnectCheck::daemon);
+    Map<String, Object> properties = new HashMap<>(clientProperties);
+    properties.put("default.api.timeout.ms", (int) timeout);
+    properties.put("request.timeout.ms", (int) timeout);
+    Admin admin;
+    try {
+      admin = Admin.create(properties);
+    } catch (KafkaException e) {
+      throw failed(config, ConnectDiagnosis.ofLogin(e, config), e);
+    }
+    try {
+      CompletableFuture<String> clusterId = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout))
+          .clusterId().toCompletionStage().toCompletableFuture();
+      CompletableFuture.anyOf(clusterId, kind).get(remaining(deadline) + 1_000, TimeUnit.MILLISECONDS);
+      if (!clusterId.isDone()) {
+        String mismatch = ConnectDiagnosis.mismatch(protocol, kind.join());
+        if (mismatch != null) {
+          throw failed(config, mismatch, null);
+        }
+      }
+      return clusterId.get(remaining(deadline) + 1_000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      throw failed(config, ConnectDiagnosis.of(e.getCause(), config, protocol), e.getCause());
+    } catch (TimeoutException e) {
+      ListenerKind found = kind.getNow(null);
+      String reason = found != null && !found.reachable()
+          ? "no seed broker accepted a TCP connection (refused or unreachable); check the addresses and that the brokers run"
+          : "no answer in time; check that security.protocol (" + protocol + ") matches the listener";
+      throw failed(config, reason, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failed(config, "interrupted", e);
+    } finally {
+      admin.close(Duration.ZERO); // a pending call must not hold the failure back until its own timeout
+    }
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+  }
+
+  private static void daemon(Runnable probe) {
+    Thread thread = new Thread(probe, "gregor-connect-probe");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static ConnectionFailed failed(Config config, String reason, Throwable cause) {
+    return new ConnectionFailed("Could not connect to " + config.seedBrokers() + " within "
+        + config.connectTimeout().toMillis() + " ms: " + reason, cause);
+  }
+}
