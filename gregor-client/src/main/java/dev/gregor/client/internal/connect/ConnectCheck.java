@@ -57,19 +57,23 @@ public final class ConnectCheck {
       }
       return clusterId.get(remaining(deadline) + 1_000, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      throw failed(config, ConnectDiagnosis.of(e.getCause(), config, protocol), e.getCause());
+      String reason = e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
+          ? timedOut(kind.getNow(null), protocol) : ConnectDiagnosis.of(e.getCause(), config, protocol);
+      throw failed(config, reason, e.getCause());
     } catch (TimeoutException e) {
-      ListenerKind found = kind.getNow(null);
-      String reason = found != null && !found.reachable()
-          ? "no seed broker accepted a TCP connection (refused or unreachable); check the addresses and that the brokers run"
-          : "no answer in time; check that security.protocol (" + protocol + ") matches the listener";
-      throw failed(config, reason, e);
+      throw failed(config, timedOut(kind.getNow(null), protocol), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw failed(config, "interrupted", e);
     } finally {
       admin.close(Duration.ZERO); // a pending call must not hold the failure back until its own timeout
     }
+  }
+
+  private static String timedOut(ListenerKind kind, String protocol) {
+    return kind != null && !kind.reachable()
+        ? "no seed broker accepted a TCP connection (refused or unreachable); check the addresses and that the brokers run"
+        : "no answer in time; check the addresses and that security.protocol (" + protocol + ") matches the listener";
   }
 
   private static long remaining(long deadline) {
