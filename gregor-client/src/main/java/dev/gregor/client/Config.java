@@ -27,6 +27,7 @@ public final class Config {
   private final Duration connectTimeout;
   private final Duration deliveryTimeout;
   private final Duration adminTimeout;
+  private final Duration socketTimeout;
   private final Ssl ssl;
   private final Sasl sasl;
   private final boolean saslOverSsl;
@@ -38,6 +39,7 @@ public final class Config {
     this.connectTimeout = builder.connectTimeout;
     this.deliveryTimeout = builder.deliveryTimeout;
     this.adminTimeout = builder.adminTimeout;
+    this.socketTimeout = builder.socketTimeout;
     this.ssl = ssl;
     this.sasl = builder.sasl;
     this.saslOverSsl = builder.saslOverSsl;
@@ -92,6 +94,14 @@ public final class Config {
     return adminTimeout;
   }
 
+  /**
+   * How long to wait for a broker's answer to one request before the connection is dropped and
+   * the request retried (ruby-kafka {@code socket_timeout}, kafka-clients {@code request.timeout.ms}; default 30 s).
+   */
+  public Duration socketTimeout() {
+    return socketTimeout;
+  }
+
   /** kafka-clients properties given through {@link Builder#property(String, Object)}. */
   public Map<String, Object> properties() {
     return properties;
@@ -110,6 +120,7 @@ public final class Config {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration deliveryTimeout = Duration.ofSeconds(30);
     private Duration adminTimeout = Duration.ofSeconds(30);
+    private Duration socketTimeout = Duration.ofSeconds(30);
     private Ssl.Builder ssl;
     private Sasl sasl;
     private boolean saslOverSsl = true;
@@ -142,6 +153,11 @@ public final class Config {
 
     public Builder adminTimeout(Duration adminTimeout) {
       this.adminTimeout = adminTimeout;
+      return this;
+    }
+
+    public Builder socketTimeout(Duration socketTimeout) {
+      this.socketTimeout = socketTimeout;
       return this;
     }
 
@@ -181,6 +197,7 @@ public final class Config {
       requirePositive("connectTimeout", connectTimeout);
       requirePositive("deliveryTimeout", deliveryTimeout);
       requirePositive("adminTimeout", adminTimeout);
+      requirePositive("socketTimeout", socketTimeout);
       properties.forEach(ClientPropertyNames::check);
       ClientPropertyNames.checkConsistent(properties);
       Ssl builtSsl = ssl == null ? null : ssl.build();

@@ -31,7 +31,7 @@ public final class ClientProperties {
     properties.put("max.block.ms", Long.toString(config.connectTimeout().toMillis()));
     long delivery = config.deliveryTimeout().toMillis();
     properties.put("delivery.timeout.ms", Long.toString(delivery));
-    properties.put("request.timeout.ms", Long.toString(Math.min(delivery, 30_000L)));
+    properties.put("request.timeout.ms", Long.toString(Math.min(delivery, config.socketTimeout().toMillis())));
     properties.putAll(common(config));
     return properties;
   }

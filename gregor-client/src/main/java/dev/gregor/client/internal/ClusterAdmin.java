@@ -98,7 +98,7 @@ public final class ClusterAdmin implements AutoCloseable {
       Map<String, Object> properties = new HashMap<>(ClientProperties.common(config));
       long timeout = Math.max(config.connectTimeout().toMillis(), config.adminTimeout().toMillis());
       properties.put("default.api.timeout.ms", Long.toString(timeout));
-      properties.put("request.timeout.ms", Long.toString(Math.min(timeout, 30_000)));
+      properties.put("request.timeout.ms", Long.toString(Math.min(timeout, config.socketTimeout().toMillis())));
       admin = Admin.create(properties);
     }
     return admin;
