@@ -16,12 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects once for the cluster id while a {@link ListenerProbe} finds out what the seed port
- * speaks: a protocol mismatch fails at once with its cause, where kafka-clients alone would
- * retry silently until the timeout; any other failure is named from kafka-clients' error.
+ * Connects once for the cluster id; when no answer came within half a second, a
+ * {@link ListenerProbe} finds out what the seed port speaks, and a protocol mismatch fails at
+ * once with its cause, where kafka-clients alone would retry silently until the timeout. Any
+ * other failure is named from kafka-clients' error.
  */
 public final class ConnectCheck {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectCheck.class);
+  private static final long PROBE_AFTER_MS = 500;
 
   private ConnectCheck() {}
 
@@ -33,9 +35,6 @@ public final class ConnectCheck {
       LOG.warn("SASL {} without TLS (saslOverSsl=false): credentials and data travel unencrypted to {}",
           config.sasl().mechanism().kafkaName(), config.seedBrokers());
     }
-    int probeTimeout = (int) Math.max(200, Math.min(2_000, timeout / 3));
-    CompletableFuture<ListenerKind> kind = CompletableFuture.supplyAsync(
-        () -> ListenerProbe.probe(config.seedBrokers(), probeTimeout), ConnectCheck::daemon);
     Map<String, Object> properties = new HashMap<>(clientProperties);
     properties.put("default.api.timeout.ms", (int) timeout);
     properties.put("request.timeout.ms", (int) timeout);
@@ -45,11 +44,20 @@ public final class ConnectCheck {
     } catch (KafkaException e) {
       throw failed(config, ConnectDiagnosis.ofLogin(e, config), e);
     }
+    CompletableFuture<ListenerKind> kind = new CompletableFuture<>();
     try {
       CompletableFuture<String> clusterId = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout))
           .clusterId().toCompletionStage().toCompletableFuture();
+      try {
+        return clusterId.get(Math.min(PROBE_AFTER_MS, timeout / 4), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException slow) {
+        // Only a connect that is slow to answer gets its port probed; a healthy one never sees the probe.
+        int probeTimeout = (int) Math.max(200, Math.min(2_000, timeout / 3));
+        CompletableFuture.supplyAsync(() -> ListenerProbe.probe(config.seedBrokers(), probeTimeout), ConnectCheck::daemon)
+            .whenComplete((found, error) -> kind.complete(found));
+      }
       CompletableFuture.anyOf(clusterId, kind).get(remaining(deadline) + 1_000, TimeUnit.MILLISECONDS);
-      if (!clusterId.isDone()) {
+      if (!clusterId.isDone() && kind.join() != null) {
         String mismatch = ConnectDiagnosis.mismatch(protocol, kind.join());
         if (mismatch != null) {
           throw failed(config, mismatch, null);
