@@ -26,13 +26,23 @@ public final class Config {
   private final String clientId;
   private final Duration connectTimeout;
   private final Duration deliveryTimeout;
+  private final Duration adminTimeout;
+  private final Duration socketTimeout;
+  private final Ssl ssl;
+  private final Sasl sasl;
+  private final boolean saslOverSsl;
   private final Map<String, Object> properties;
 
-  private Config(Builder builder, SeedBrokers seedBrokers) {
+  private Config(Builder builder, SeedBrokers seedBrokers, Ssl ssl) {
     this.seedBrokers = seedBrokers;
     this.clientId = builder.clientId;
     this.connectTimeout = builder.connectTimeout;
     this.deliveryTimeout = builder.deliveryTimeout;
+    this.adminTimeout = builder.adminTimeout;
+    this.socketTimeout = builder.socketTimeout;
+    this.ssl = ssl;
+    this.sasl = builder.sasl;
+    this.saslOverSsl = builder.saslOverSsl;
     this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
   }
 
@@ -45,9 +55,24 @@ public final class Config {
     return seedBrokers.addresses();
   }
 
-  /** Whether a {@code kafka+ssl://} seed broker asked for TLS. */
+  /** Whether the client uses TLS: asked for by a {@code kafka+ssl://} seed broker or by {@link Builder#ssl}. */
   public boolean ssl() {
-    return seedBrokers.ssl();
+    return seedBrokers.ssl() || ssl != null;
+  }
+
+  /** The TLS settings, or null when none were given (a {@code kafka+ssl://} seed then trusts the JVM's default CAs). */
+  public Ssl sslSettings() {
+    return ssl;
+  }
+
+  /** How the client authenticates with SASL, or null for no SASL. */
+  public Sasl sasl() {
+    return sasl;
+  }
+
+  /** Whether SASL is refused without TLS (default true, as ruby-kafka's {@code sasl_over_ssl}). */
+  public boolean saslOverSsl() {
+    return saslOverSsl;
   }
 
   public String clientId() {
@@ -64,6 +89,19 @@ public final class Config {
     return deliveryTimeout;
   }
 
+  /** How long one admin operation (create a topic, describe a group, reset offsets…) may take (default 30 s). */
+  public Duration adminTimeout() {
+    return adminTimeout;
+  }
+
+  /**
+   * How long to wait for a broker's answer to one request before the connection is dropped and
+   * the request retried (ruby-kafka {@code socket_timeout}, kafka-clients {@code request.timeout.ms}; default 30 s).
+   */
+  public Duration socketTimeout() {
+    return socketTimeout;
+  }
+
   /** kafka-clients properties given through {@link Builder#property(String, Object)}. */
   public Map<String, Object> properties() {
     return properties;
@@ -71,7 +109,8 @@ public final class Config {
 
   @Override
   public String toString() {
-    return "Config{seedBrokers=" + seedBrokers() + ", clientId=" + clientId + ", properties=" + properties.keySet() + "}";
+    return "Config{seedBrokers=" + seedBrokers() + ", clientId=" + clientId + (ssl != null ? ", " + ssl : "")
+        + (sasl != null ? ", " + sasl : "") + ", properties=" + properties.keySet() + "}";
   }
 
   /** Collects settings; nothing is checked until {@link #build()}. */
@@ -80,6 +119,11 @@ public final class Config {
     private String clientId = "gregor";
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration deliveryTimeout = Duration.ofSeconds(30);
+    private Duration adminTimeout = Duration.ofSeconds(30);
+    private Duration socketTimeout = Duration.ofSeconds(30);
+    private Ssl.Builder ssl;
+    private Sasl sasl;
+    private boolean saslOverSsl = true;
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
     private Builder() {}
@@ -107,6 +151,37 @@ public final class Config {
       return this;
     }
 
+    public Builder adminTimeout(Duration adminTimeout) {
+      this.adminTimeout = adminTimeout;
+      return this;
+    }
+
+    public Builder socketTimeout(Duration socketTimeout) {
+      this.socketTimeout = socketTimeout;
+      return this;
+    }
+
+    /** Turns TLS on and configures it: {@code .ssl(s -> s.caCertificate(pem).clientCertificate(cert, key))}. */
+    public Builder ssl(java.util.function.Consumer<Ssl.Builder> configure) {
+      if (ssl == null) {
+        ssl = new Ssl.Builder();
+      }
+      configure.accept(ssl);
+      return this;
+    }
+
+    /** Authenticates with SASL: {@code .sasl(Sasl.scramSha512("alice", password))}; needs TLS unless {@link #saslOverSsl(boolean)} is false. */
+    public Builder sasl(Sasl sasl) {
+      this.sasl = Objects.requireNonNull(sasl, "sasl");
+      return this;
+    }
+
+    /** {@code false} allows SASL without TLS (SASL_PLAINTEXT), with a warning at connect: credentials and data travel unencrypted. */
+    public Builder saslOverSsl(boolean saslOverSsl) {
+      this.saslOverSsl = saslOverSsl;
+      return this;
+    }
+
     /** Any kafka-clients property (security, tuning); unknown names are refused at {@link #build()}. */
     public Builder property(String name, Object value) {
       properties.put(Objects.requireNonNull(name, "property name"), value);
@@ -121,9 +196,16 @@ public final class Config {
       }
       requirePositive("connectTimeout", connectTimeout);
       requirePositive("deliveryTimeout", deliveryTimeout);
+      requirePositive("adminTimeout", adminTimeout);
+      requirePositive("socketTimeout", socketTimeout);
       properties.forEach(ClientPropertyNames::check);
       ClientPropertyNames.checkConsistent(properties);
-      return new Config(this, parsed);
+      Ssl builtSsl = ssl == null ? null : ssl.build();
+      if (sasl != null && saslOverSsl && !parsed.ssl() && builtSsl == null) {
+        throw new IllegalArgumentException("sasl " + sasl.mechanism().kafkaName() + " without TLS would send credentials "
+            + "unencrypted: configure ssl(...) or a kafka+ssl:// seed broker, or set saslOverSsl(false) to allow it");
+      }
+      return new Config(this, parsed, builtSsl);
     }
 
     private static void requirePositive(String name, Duration value) {

@@ -224,6 +224,24 @@ public final class Gregor implements AutoCloseable {
     return new Queue(config, groupId, builder.build());
   }
 
+  /** Topic management: list, create, describe, add partitions, alter configs, delete. */
+  public Topics topics() {
+    requireOpen();
+    return new Topics(admin, config.adminTimeout());
+  }
+
+  /** Consumer-group management: list, describe with lag, delete, reset offsets. */
+  public Groups groups() {
+    requireOpen();
+    return new Groups(admin, config.adminTimeout());
+  }
+
+  /** The cluster's id, brokers, controller and features. */
+  public Cluster cluster() {
+    requireOpen();
+    return new Cluster(admin, config.adminTimeout());
+  }
+
   /** The id of the cluster this client connected to. */
   public String clusterId() {
     return clusterId;

@@ -53,7 +53,7 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /**
    * Ready kafka-clients settings for {@code listener}: bootstrap servers, security protocol, the CA
-   * for SSL, the client certificate for MTLS, and SASL PLAIN with the first declared user.
+   * for SSL, the client certificate for MTLS, and SASL PLAIN with the first declared user (over TLS for SASL_SSL).
    */
   public Map<String, Object> clientConfig(Listener listener) {
     requireListener(listener);
@@ -63,8 +63,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     Map<String, Object> config = new HashMap<>();
     config.put("bootstrap.servers", bootstrapServers(listener));
     config.put("security.protocol", listener.securityProtocol());
-    if (listener == Listener.SSL || listener == Listener.MTLS) {
+    if (listener == Listener.SSL || listener == Listener.MTLS || listener == Listener.SASL_SSL) {
       config.putAll(tls().clientConfig(listener == Listener.MTLS));
+    }
+    if (listener == Listener.SASL_SSL) {
+      String user = settings.users().keySet().iterator().next();
+      config.put("sasl.mechanism", SaslMechanism.PLAIN.mechanismName());
+      config.put("sasl.jaas.config", SaslServerConfig.clientJaasConfig(SaslMechanism.PLAIN, user, settings.users().get(user)));
     }
     return config;
   }

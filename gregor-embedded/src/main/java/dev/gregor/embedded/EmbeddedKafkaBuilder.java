@@ -109,8 +109,10 @@ public final class EmbeddedKafkaBuilder {
       throw new IllegalArgumentException("startTimeout must be positive, was " + startTimeout);
     }
     users.forEach(EmbeddedKafkaBuilder::checkUser);
-    if (listeners.contains(Listener.SASL_PLAINTEXT) && users.isEmpty()) {
-      throw new IllegalArgumentException("the SASL_PLAINTEXT listener needs at least one user: call user(name, password)");
+    for (Listener sasl : List.of(Listener.SASL_PLAINTEXT, Listener.SASL_SSL)) {
+      if (listeners.contains(sasl) && users.isEmpty()) {
+        throw new IllegalArgumentException("the " + sasl + " listener needs at least one user: call user(name, password)");
+      }
     }
     brokerConfig.keySet().forEach(BrokerConfigNames::checkOverridable);
     return new ClusterSettings(nodes, port, EnumSet.copyOf(listeners), Collections.unmodifiableMap(new LinkedHashMap<>(users)),

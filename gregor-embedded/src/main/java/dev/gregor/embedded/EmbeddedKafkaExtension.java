@@ -63,7 +63,7 @@ public final class EmbeddedKafkaExtension implements ParameterResolver {
   private static synchronized SharedBroker sharedBroker() {
     if (shared == null) {
       shared = new SharedBroker(EmbeddedKafka.builder()
-          .listeners(Listener.SASL_PLAINTEXT, Listener.SSL, Listener.MTLS)
+          .listeners(Listener.SASL_PLAINTEXT, Listener.SSL, Listener.MTLS, Listener.SASL_SSL)
           .user(USER, PASSWORD)
           .start());
     }

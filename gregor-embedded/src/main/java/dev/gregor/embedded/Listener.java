@@ -9,7 +9,9 @@ public enum Listener {
   /** TLS with a broker certificate signed by the generated CA; clients need not present one. */
   SSL("SSL", "SSL"),
   /** Mutual TLS: clients must present a certificate signed by the generated CA. */
-  MTLS("MTLS", "SSL");
+  MTLS("MTLS", "SSL"),
+  /** SASL over TLS: the SASL_PLAINTEXT mechanisms and users, encrypted with the generated broker certificate. */
+  SASL_SSL("SASL_SSL", "SASL_SSL");
 
   private final String listenerName;
   private final String securityProtocol;

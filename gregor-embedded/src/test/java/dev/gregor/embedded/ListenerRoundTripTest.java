@@ -21,7 +21,8 @@ class ListenerRoundTripTest {
         Arguments.of("SASL SCRAM-SHA-512", kafka.clientConfig(SaslMechanism.SCRAM_SHA_512, user)),
         Arguments.of("SASL OAUTHBEARER", kafka.clientConfig(SaslMechanism.OAUTHBEARER, user)),
         Arguments.of("SSL", kafka.clientConfig(Listener.SSL)),
-        Arguments.of("mutual TLS", kafka.clientConfig(Listener.MTLS)));
+        Arguments.of("mutual TLS", kafka.clientConfig(Listener.MTLS)),
+        Arguments.of("SASL PLAIN over TLS", kafka.clientConfig(Listener.SASL_SSL)));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package dev.gregor.client.internal;
 
 import dev.gregor.client.Config;
+import dev.gregor.client.internal.security.SecurityProperties;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,9 +13,7 @@ public final class ClientProperties {
     Map<String, Object> properties = new HashMap<>();
     properties.put("bootstrap.servers", String.join(",", config.seedBrokers()));
     properties.put("client.id", config.clientId());
-    if (config.ssl()) {
-      properties.put("security.protocol", "SSL");
-    }
+    SecurityProperties.apply(config, properties);
     properties.put("socket.connection.setup.timeout.ms", Long.toString(Math.min(config.connectTimeout().toMillis(), 10_000L)));
     properties.putAll(config.properties());
     return properties;
@@ -32,7 +31,7 @@ public final class ClientProperties {
     properties.put("max.block.ms", Long.toString(config.connectTimeout().toMillis()));
     long delivery = config.deliveryTimeout().toMillis();
     properties.put("delivery.timeout.ms", Long.toString(delivery));
-    properties.put("request.timeout.ms", Long.toString(Math.min(delivery, 30_000L)));
+    properties.put("request.timeout.ms", Long.toString(Math.min(delivery, config.socketTimeout().toMillis())));
     properties.putAll(common(config));
     return properties;
   }

@@ -11,6 +11,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 /** Checks kafka-clients properties given through the escape hatch: known names, no contradictions. */
 public final class ClientPropertyNames {
   private static final Set<String> KNOWN = known();
+  private static final java.util.List<String> SASL_MECHANISMS =
+      java.util.List.of("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512", "OAUTHBEARER", "GSSAPI");
 
   private ClientPropertyNames() {}
 
@@ -22,8 +24,12 @@ public final class ClientPropertyNames {
     }
   }
 
-  /** Refuses settings that contradict each other, such as idempotence with acks other than all. */
+  /** Refuses settings that contradict each other, such as idempotence with acks other than all, and unknown SASL mechanisms. */
   public static void checkConsistent(Map<String, Object> properties) {
+    Object mechanism = properties.get("sasl.mechanism");
+    if (mechanism != null && !SASL_MECHANISMS.contains(mechanism.toString())) {
+      throw new IllegalArgumentException("unknown SASL mechanism '" + mechanism + "'; kafka-clients knows " + SASL_MECHANISMS);
+    }
     Object acks = properties.get(ProducerConfig.ACKS_CONFIG);
     Object idempotence = properties.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG);
     if (acks != null && idempotence != null && Boolean.parseBoolean(idempotence.toString())

@@ -23,10 +23,15 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** Offsets and metadata through one shared admin client, every call bounded by the connect timeout. */
+/**
+ * The one kafka-clients admin client a {@link dev.gregor.client.Gregor} shares, created on first
+ * use: offsets and metadata here (bounded by the connect timeout), and the admin operations of
+ * {@code Topics}, {@code Groups} and {@code Cluster} (bounded by the admin timeout).
+ */
 public final class ClusterAdmin implements AutoCloseable {
   private final Config config;
   private Admin admin;
+  private boolean closed;
 
   public ClusterAdmin(Config config) {
     this.config = config;
@@ -84,19 +89,28 @@ public final class ClusterAdmin implements AutoCloseable {
     }
   }
 
-  private synchronized Admin admin() {
+  /** The shared admin client; {@link IllegalStateException} once closed. */
+  public synchronized Admin kafkaAdmin() {
+    if (closed) {
+      throw new IllegalStateException("this Gregor client is closed");
+    }
     if (admin == null) {
       Map<String, Object> properties = new HashMap<>(ClientProperties.common(config));
-      long timeout = config.connectTimeout().toMillis();
+      long timeout = Math.max(config.connectTimeout().toMillis(), config.adminTimeout().toMillis());
       properties.put("default.api.timeout.ms", Long.toString(timeout));
-      properties.put("request.timeout.ms", Long.toString(Math.min(timeout, 30_000)));
+      properties.put("request.timeout.ms", Long.toString(Math.min(timeout, config.socketTimeout().toMillis())));
       admin = Admin.create(properties);
     }
     return admin;
   }
 
+  private Admin admin() {
+    return kafkaAdmin();
+  }
+
   @Override
   public synchronized void close() {
+    closed = true;
     if (admin != null) {
       admin.close(config.connectTimeout());
       admin = null;

@@ -35,7 +35,7 @@ final class ProducerProperties {
     p.put("retry.backoff.ms", Long.toString(settings.retryBackoff().toMillis()));
     p.put("retry.backoff.max.ms", Long.toString(Math.max(settings.retryBackoff().toMillis() * 10, 1)));
     p.put("delivery.timeout.ms", Long.toString(deliveryMs));
-    p.put("request.timeout.ms", Long.toString(Math.min(30_000, deliveryMs - LINGER_MS)));
+    p.put("request.timeout.ms", Long.toString(Math.min(config.socketTimeout().toMillis(), deliveryMs - LINGER_MS)));
     p.put("max.block.ms", Long.toString(config.connectTimeout().toMillis()));
     p.putAll(ClientProperties.common(config));
     return p;

@@ -11,6 +11,8 @@ public final class BrokerConfigNames {
       "advertised.listeners", "listener.security.protocol.map", "controller.listener.names",
       "controller.quorum.voters", "controller.quorum.bootstrap.servers", "inter.broker.listener.name", "log.dirs",
       "log.dir", "metadata.log.dir");
+  /** Read by Kafka's StandardAuthorizer rather than declared in KafkaConfig, yet needed to turn ACLs on. */
+  private static final Set<String> AUTHORIZER = Set.of("super.users", "allow.everyone.if.no.acl.found");
 
   private BrokerConfigNames() {}
 
@@ -20,7 +22,7 @@ public final class BrokerConfigNames {
       throw new IllegalArgumentException("broker config '" + key + "' is set by EmbeddedKafka from its node layout "
           + "and cannot be overridden; use the builder's nodes(), port() and listeners() instead");
     }
-    if (key.startsWith("listener.name.")) {
+    if (key.startsWith("listener.name.") || AUTHORIZER.contains(key)) {
       return;
     }
     Set<String> known = KafkaConfig.configDef().names();

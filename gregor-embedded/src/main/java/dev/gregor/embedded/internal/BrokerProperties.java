@@ -65,10 +65,12 @@ public final class BrokerProperties {
     p.put("num.recovery.threads.per.data.dir", "1");
     p.put("log.cleaner.dedupe.buffer.size", Integer.toString(2 * 1024 * 1024));
 
-    if (settings.listeners().contains(Listener.SASL_PLAINTEXT)) {
-      SaslServerConfig.apply(p, settings.users());
+    for (Listener listener : List.of(Listener.SASL_PLAINTEXT, Listener.SASL_SSL)) {
+      if (settings.listeners().contains(listener)) {
+        SaslServerConfig.apply(p, listener, settings.users());
+      }
     }
-    if (settings.listeners().contains(Listener.SSL) || settings.listeners().contains(Listener.MTLS)) {
+    if (tls != null) {
       applyTls(p, tls);
     }
     p.putAll(settings.brokerOverrides());
@@ -76,7 +78,7 @@ public final class BrokerProperties {
   }
 
   private static void applyTls(Map<String, String> p, TlsMaterial tls) {
-    for (Listener listener : List.of(Listener.SSL, Listener.MTLS)) {
+    for (Listener listener : List.of(Listener.SSL, Listener.MTLS, Listener.SASL_SSL)) {
       String prefix = "listener.name." + listener.listenerName().toLowerCase() + ".";
       p.put(prefix + "ssl.keystore.type", "PEM");
       p.put(prefix + "ssl.keystore.certificate.chain", tls.brokerCertificatePem());

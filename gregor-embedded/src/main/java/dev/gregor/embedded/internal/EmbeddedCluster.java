@@ -39,7 +39,8 @@ public final class EmbeddedCluster {
     EmbeddedCluster cluster = null;
     try {
       NodeLayout layout = NodeLayout.allocate(settings);
-      boolean tlsNeeded = settings.listeners().contains(Listener.SSL) || settings.listeners().contains(Listener.MTLS);
+      boolean tlsNeeded = settings.listeners().contains(Listener.SSL) || settings.listeners().contains(Listener.MTLS)
+          || settings.listeners().contains(Listener.SASL_SSL);
       TlsMaterial tls = tlsNeeded ? CertificateGenerator.generate(data.root().resolve("tls")) : null;
       String existing = data.existingClusterId(settings.nodes());
       String clusterId = existing != null ? existing : Uuid.randomUuid().toString();

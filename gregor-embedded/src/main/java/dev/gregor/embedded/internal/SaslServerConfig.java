@@ -1,5 +1,6 @@
 package dev.gregor.embedded.internal;
 
+import dev.gregor.embedded.Listener;
 import dev.gregor.embedded.SaslMechanism;
 import java.util.Arrays;
 import java.util.List;
@@ -7,25 +8,24 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Broker-side SASL settings for the SASL_PLAINTEXT listener: PLAIN users live in the JAAS
+ * Broker-side SASL settings for the SASL_PLAINTEXT and SASL_SSL listeners: PLAIN users live in the JAAS
  * config, SCRAM users are written into the cluster metadata when storage is formatted.
  */
 public final class SaslServerConfig {
-  private static final String PREFIX = "listener.name.sasl_plaintext.";
-
   private SaslServerConfig() {}
 
-  static void apply(Map<String, String> p, Map<String, String> users) {
-    p.put(PREFIX + "sasl.enabled.mechanisms", Arrays.stream(SaslMechanism.values())
+  static void apply(Map<String, String> p, Listener listener, Map<String, String> users) {
+    String prefix = "listener.name." + listener.listenerName().toLowerCase(java.util.Locale.ROOT) + ".";
+    p.put(prefix + "sasl.enabled.mechanisms", Arrays.stream(SaslMechanism.values())
         .map(SaslMechanism::mechanismName).collect(Collectors.joining(",")));
-    p.put(PREFIX + "plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
+    p.put(prefix + "plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
         + users.entrySet().stream()
             .map(u -> "user_" + u.getKey() + "=\"" + jaasEscape(u.getValue()) + "\"")
             .collect(Collectors.joining(" ")) + ";");
-    p.put(PREFIX + "scram-sha-256.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
-    p.put(PREFIX + "scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    p.put(prefix + "scram-sha-256.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    p.put(prefix + "scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
     // Without a server callback handler Kafka validates OAUTHBEARER tokens with its unsecured validator.
-    p.put(PREFIX + "oauthbearer.sasl.jaas.config",
+    p.put(prefix + "oauthbearer.sasl.jaas.config",
         "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub=\"broker\";");
   }
 

@@ -1,0 +1,64 @@
+package dev.gregor.client;
+
+import dev.gregor.client.internal.ClusterAdmin;
+import dev.gregor.client.internal.admin.AdminFailure;
+import dev.gregor.client.internal.admin.AdminFutures;
+import dev.gregor.client.internal.admin.ClusterRequests;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The cluster as a whole: id, brokers, active controller and feature levels. Every call waits at
+ * most {@link Config#adminTimeout()}; each has an {@code …Async} twin.
+ */
+public final class Cluster {
+  private final ClusterAdmin admin;
+  private final Duration timeout;
+
+  Cluster(ClusterAdmin admin, Duration timeout) {
+    this.admin = admin;
+    this.timeout = timeout;
+  }
+
+  /** The cluster's id, brokers and active controller in one request. */
+  public ClusterMetadata describe() {
+    return await(AdminFailure.onCluster("describe the cluster"), ClusterRequests::describe);
+  }
+
+  public CompletableFuture<ClusterMetadata> describeAsync() {
+    return run(AdminFailure.onCluster("describe the cluster"), ClusterRequests::describe);
+  }
+
+  public String clusterId() {
+    return describe().clusterId();
+  }
+
+  /** The brokers, sorted by id. */
+  public List<ClusterMetadata.Broker> brokers() {
+    return describe().brokers();
+  }
+
+  /** The id of the broker or controller node acting as controller for admin requests; -1 if unknown. */
+  public int controller() {
+    return describe().controller();
+  }
+
+  /** Finalized and supported feature levels, such as {@code metadata.version}. */
+  public Features features() {
+    return await(AdminFailure.onCluster("describe the cluster's features"), ClusterRequests::features);
+  }
+
+  public CompletableFuture<Features> featuresAsync() {
+    return run(AdminFailure.onCluster("describe the cluster's features"), ClusterRequests::features);
+  }
+
+  private <T> CompletableFuture<T> run(AdminFailure failure, Function<ClusterRequests, CompletableFuture<T>> request) {
+    return AdminFutures.bounded(request.apply(new ClusterRequests(admin.kafkaAdmin())), timeout, failure);
+  }
+
+  private <T> T await(AdminFailure failure, Function<ClusterRequests, CompletableFuture<T>> request) {
+    return AdminFutures.await(run(failure, request), timeout, failure);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.gregor.client;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Incremental config changes for {@link Topics#alterConfigs}: only the named configs change,
+ * the others keep their values. {@code ConfigChanges.set("retention.ms", "3600000").delete("cleanup.policy")}.
+ */
+public final class ConfigChanges {
+  /** What happens to one config. */
+  public enum Operation {
+    /** Sets the value. */
+    SET,
+    /** Removes the topic's value, so the broker's default applies again. */
+    DELETE,
+    /** Adds values to a list config such as {@code cleanup.policy}. */
+    APPEND,
+    /** Removes values from a list config. */
+    SUBTRACT
+  }
+
+  /** One change: the config's name, the operation, and the value (null for {@link Operation#DELETE}). */
+  public record Change(String name, Operation operation, String value) {}
+
+  private final List<Change> changes;
+
+  private ConfigChanges(List<Change> changes) {
+    this.changes = changes;
+  }
+
+  public static ConfigChanges set(String name, String value) {
+    return new ConfigChanges(List.of()).and(name, Operation.SET, value);
+  }
+
+  public static ConfigChanges delete(String name) {
+    return new ConfigChanges(List.of()).and(name, Operation.DELETE, null);
+  }
+
+  /** These changes and {@code name} set to {@code value}. */
+  public ConfigChanges andSet(String name, String value) {
+    return and(name, Operation.SET, value);
+  }
+
+  /** These changes and {@code name} reset to the broker's default. */
+  public ConfigChanges andDelete(String name) {
+    return and(name, Operation.DELETE, null);
+  }
+
+  public ConfigChanges andAppend(String name, String value) {
+    return and(name, Operation.APPEND, value);
+  }
+
+  public ConfigChanges andSubtract(String name, String value) {
+    return and(name, Operation.SUBTRACT, value);
+  }
+
+  public List<Change> changes() {
+    return changes;
+  }
+
+  private ConfigChanges and(String name, Operation operation, String value) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("config name must not be blank");
+    }
+    if (operation != Operation.DELETE) {
+      Objects.requireNonNull(value, "value of config " + name);
+    }
+    List<Change> next = new ArrayList<>(changes);
+    next.add(new Change(name, operation, value));
+    return new ConfigChanges(Collections.unmodifiableList(next));
+  }
+
+  @Override
+  public String toString() {
+    return changes.toString();
+  }
+}

@@ -1,0 +1,99 @@
+package dev.gregor.client;
+
+import dev.gregor.client.internal.ClusterAdmin;
+import dev.gregor.client.internal.TopicNames;
+import dev.gregor.client.internal.admin.AdminFailure;
+import dev.gregor.client.internal.admin.AdminFutures;
+import dev.gregor.client.internal.admin.GroupRequests;
+import dev.gregor.client.internal.admin.OffsetResetRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * Consumer-group management: list, describe with lag, delete, and reset offsets. Every call waits
+ * at most {@link Config#adminTimeout()}; each has an {@code …Async} twin.
+ *
+ * <pre>{@code
+ * long lag = kafka.groups().describe("billing").totalLag();
+ * kafka.groups().resetOffsets("billing", "invoices", OffsetReset.toTime(Instant.parse("2025-01-01T00:00:00Z")));
+ * }</pre>
+ */
+public final class Groups {
+  private final ClusterAdmin admin;
+  private final Duration timeout;
+
+  Groups(ClusterAdmin admin, Duration timeout) {
+    this.admin = admin;
+    this.timeout = timeout;
+  }
+
+  /** Every consumer group (classic and KIP-848) with its state and type, sorted by id. */
+  public List<GroupListing> list() {
+    return await(AdminFailure.onCluster("list consumer groups"), GroupRequests::list);
+  }
+
+  public CompletableFuture<List<GroupListing>> listAsync() {
+    return run(AdminFailure.onCluster("list consumer groups"), GroupRequests::list);
+  }
+
+  /** Members, assignments, state, and per partition the committed offset and lag; {@link UnknownGroup} if none. */
+  public GroupDescription describe(String groupId) {
+    return await(AdminFailure.onGroup("describe consumer group", checked(groupId)), r -> r.describe(groupId));
+  }
+
+  public CompletableFuture<GroupDescription> describeAsync(String groupId) {
+    return run(AdminFailure.onGroup("describe consumer group", checked(groupId)), r -> r.describe(groupId));
+  }
+
+  /** Deletes the group and its committed offsets; {@link GroupNotEmpty} while it has members. */
+  public void delete(String groupId) {
+    await(AdminFailure.onGroup("delete consumer group", checked(groupId)), r -> r.delete(groupId));
+  }
+
+  public CompletableFuture<Void> deleteAsync(String groupId) {
+    return run(AdminFailure.onGroup("delete consumer group", checked(groupId)), r -> r.delete(groupId));
+  }
+
+  /**
+   * Sets the group's committed offsets for {@code topic} and returns them by partition; refused
+   * with {@link GroupNotEmpty} while the group has members unless the reset is {@link OffsetReset#force() forced}.
+   */
+  public Map<Integer, Long> resetOffsets(String groupId, String topic, OffsetReset reset) {
+    return await(resetFailure(groupId, topic), resetRequest(groupId, topic, reset));
+  }
+
+  public CompletableFuture<Map<Integer, Long>> resetOffsetsAsync(String groupId, String topic, OffsetReset reset) {
+    return run(resetFailure(groupId, topic), resetRequest(groupId, topic, reset));
+  }
+
+  private static AdminFailure resetFailure(String groupId, String topic) {
+    return new AdminFailure("reset the offsets of consumer group '" + groupId + "' on topic '" + topic + "'", topic, groupId);
+  }
+
+  private static Function<GroupRequests, CompletableFuture<Map<Integer, Long>>> resetRequest(String groupId, String topic,
+      OffsetReset reset) {
+    checked(groupId);
+    TopicNames.check(topic);
+    Objects.requireNonNull(reset, "reset");
+    return r -> new OffsetResetRequest(r).reset(groupId, topic, reset);
+  }
+
+  private static String checked(String groupId) {
+    if (groupId == null || groupId.isBlank()) {
+      throw new IllegalArgumentException("groupId must not be blank");
+    }
+    return groupId;
+  }
+
+  private <T> CompletableFuture<T> run(AdminFailure failure, Function<GroupRequests, CompletableFuture<T>> request) {
+    return AdminFutures.bounded(request.apply(new GroupRequests(admin.kafkaAdmin())), timeout, failure);
+  }
+
+  private <T> T await(AdminFailure failure, Function<GroupRequests, CompletableFuture<T>> request) {
+    return AdminFutures.await(run(failure, request), timeout, failure);
+  }
+}

@@ -1,0 +1,17 @@
+package dev.gregor.client;
+
+/** A partition count was refused: zero or less, or not more than the topic already has. */
+public final class InvalidPartitions extends GregorException {
+  private static final long serialVersionUID = 1L;
+  private final String topic;
+
+  public InvalidPartitions(String topic, String message, Throwable cause) {
+    super(message, cause);
+    this.topic = topic;
+  }
+
+  /** The topic whose partition count was refused. */
+  public String topic() {
+    return topic;
+  }
+}

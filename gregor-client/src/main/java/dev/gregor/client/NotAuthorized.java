@@ -1,0 +1,17 @@
+package dev.gregor.client;
+
+/** The cluster's ACLs do not allow this client the operation on the named topic, group or cluster. */
+public final class NotAuthorized extends GregorException {
+  private static final long serialVersionUID = 1L;
+  private final String resource;
+
+  public NotAuthorized(String resource, String message, Throwable cause) {
+    super(message, cause);
+    this.resource = resource;
+  }
+
+  /** What the operation was refused on, such as {@code topic 'orders'}, {@code group 'billing'} or {@code the cluster}. */
+  public String resource() {
+    return resource;
+  }
+}

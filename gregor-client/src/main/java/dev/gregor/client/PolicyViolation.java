@@ -1,0 +1,17 @@
+package dev.gregor.client;
+
+/** The cluster's create-topic or alter-config policy refused the request; the message carries the policy's reason. */
+public final class PolicyViolation extends GregorException {
+  private static final long serialVersionUID = 1L;
+  private final String resource;
+
+  public PolicyViolation(String resource, String message, Throwable cause) {
+    super(message, cause);
+    this.resource = resource;
+  }
+
+  /** The topic the policy refused. */
+  public String resource() {
+    return resource;
+  }
+}

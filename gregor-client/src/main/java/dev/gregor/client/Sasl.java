@@ -1,0 +1,126 @@
+package dev.gregor.client;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * How the client authenticates with SASL (ruby-kafka "Authentication using SASL"): PLAIN,
+ * SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER with your token provider, or GSSAPI (Kerberos).
+ * Set with {@code Config.builder().sasl(Sasl.scramSha512("alice", password))}. Passwords and
+ * tokens never appear in {@code toString()}, exceptions or logs.
+ */
+public final class Sasl {
+  /** The SASL mechanisms Gregor configures. */
+  public enum Mechanism {
+    PLAIN("PLAIN"), SCRAM_SHA_256("SCRAM-SHA-256"), SCRAM_SHA_512("SCRAM-SHA-512"), OAUTHBEARER("OAUTHBEARER"), GSSAPI("GSSAPI");
+
+    private final String kafkaName;
+
+    Mechanism(String kafkaName) {
+      this.kafkaName = kafkaName;
+    }
+
+    /** The name in kafka-clients' {@code sasl.mechanism}. */
+    public String kafkaName() {
+      return kafkaName;
+    }
+  }
+
+  private final Mechanism mechanism;
+  private final String username;
+  private final String password;
+  private final Supplier<OAuthToken> tokenProvider;
+  private final Path keytab;
+  private final String serviceName;
+
+  private Sasl(Mechanism mechanism, String username, String password, Supplier<OAuthToken> tokenProvider, Path keytab,
+      String serviceName) {
+    this.mechanism = mechanism;
+    this.username = username;
+    this.password = password;
+    this.tokenProvider = tokenProvider;
+    this.keytab = keytab;
+    this.serviceName = serviceName;
+  }
+
+  /** SASL/PLAIN: user name and password, sent as they are, so use it over TLS. */
+  public static Sasl plain(String username, String password) {
+    return new Sasl(Mechanism.PLAIN, required("username", username), required("password", password), null, null, null);
+  }
+
+  /** SCRAM-SHA-256 (ruby-kafka {@code sasl_scram_mechanism: 'sha256'}). */
+  public static Sasl scramSha256(String username, String password) {
+    return new Sasl(Mechanism.SCRAM_SHA_256, required("username", username), required("password", password), null, null, null);
+  }
+
+  /** SCRAM-SHA-512. */
+  public static Sasl scramSha512(String username, String password) {
+    return new Sasl(Mechanism.SCRAM_SHA_512, required("username", username), required("password", password), null, null, null);
+  }
+
+  /**
+   * OAUTHBEARER with tokens from {@code tokenProvider}, called at login and again before each
+   * token expires (at about 80 % of its lifetime); a provider that throws fails the connection
+   * with its message.
+   */
+  public static Sasl oauthBearer(Supplier<OAuthToken> tokenProvider) {
+    return new Sasl(Mechanism.OAUTHBEARER, null, null, Objects.requireNonNull(tokenProvider, "tokenProvider"), null, null);
+  }
+
+  /** GSSAPI (Kerberos) as {@code principal} with its keys from {@code keytab}; the brokers' service name is {@code kafka}. */
+  public static Sasl gssapi(String principal, Path keytab) {
+    Objects.requireNonNull(keytab, "keytab");
+    if (!Files.isReadable(keytab)) {
+      throw new IllegalArgumentException("sasl gssapi keytab " + keytab + " does not exist or cannot be read");
+    }
+    return new Sasl(Mechanism.GSSAPI, required("principal", principal), null, null, keytab, "kafka");
+  }
+
+  /** The Kerberos service name of the brokers (their principal's first part), for GSSAPI only. */
+  public Sasl serviceName(String serviceName) {
+    if (mechanism != Mechanism.GSSAPI) {
+      throw new IllegalStateException("serviceName applies to GSSAPI only, not " + mechanism.kafkaName());
+    }
+    return new Sasl(mechanism, username, password, tokenProvider, keytab, required("serviceName", serviceName));
+  }
+
+  public Mechanism mechanism() {
+    return mechanism;
+  }
+
+  /** The user name, or for GSSAPI the principal; null for OAUTHBEARER. */
+  public String username() {
+    return username;
+  }
+
+  /** The password for PLAIN and SCRAM. */
+  public String password() {
+    return password;
+  }
+
+  public Supplier<OAuthToken> tokenProvider() {
+    return tokenProvider;
+  }
+
+  public Path keytab() {
+    return keytab;
+  }
+
+  public String serviceName() {
+    return serviceName;
+  }
+
+  @Override
+  public String toString() {
+    return "Sasl{" + mechanism.kafkaName() + (username == null ? "" : ", " + username) + "}";
+  }
+
+  private static String required(String name, String value) {
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException("sasl " + name + " must not be empty");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.gregor.client;
+
+import dev.gregor.client.internal.ClusterAdmin;
+import dev.gregor.client.internal.TopicNames;
+import dev.gregor.client.internal.admin.AdminFailure;
+import dev.gregor.client.internal.admin.AdminFutures;
+import dev.gregor.client.internal.admin.TopicRequests;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Topic management (ruby-kafka "Topic management", KafkaEx {@code create_topic}/{@code delete_topic}).
+ * Every call waits at most {@link Config#adminTimeout()}; each has an {@code …Async} twin that
+ * returns a {@link CompletableFuture} bounded the same way.
+ *
+ * <pre>{@code
+ * kafka.topics().create("orders", t -> t.partitions(6).replicationFactor(3).config("retention.ms", "86400000"));
+ * kafka.topics().alterConfigs("orders", ConfigChanges.set("retention.ms", "3600000"));
+ * }</pre>
+ */
+public final class Topics {
+  private final ClusterAdmin admin;
+  private final Duration timeout;
+
+  Topics(ClusterAdmin admin, Duration timeout) {
+    this.admin = admin;
+    this.timeout = timeout;
+  }
+
+  /** The names of all topics except Kafka's internal ones, sorted. */
+  public List<String> list() {
+    return await(AdminFailure.onCluster("list topics"), r -> r.list(false));
+  }
+
+  public CompletableFuture<List<String>> listAsync() {
+    return run(AdminFailure.onCluster("list topics"), r -> r.list(false));
+  }
+
+  /** Creates a topic with the broker's default partitions and replication factor; {@link TopicExists} if it exists. */
+  public void create(String topic) {
+    create(topic, t -> { });
+  }
+
+  /** Creates a topic and returns once every partition has a leader (at once when only validating). */
+  public void create(String topic, Consumer<NewTopic.Builder> configure) {
+    await(AdminFailure.onTopic("create topic", topic), createRequest(topic, configure));
+  }
+
+  public CompletableFuture<Void> createAsync(String topic, Consumer<NewTopic.Builder> configure) {
+    return run(AdminFailure.onTopic("create topic", topic), createRequest(topic, configure));
+  }
+
+  /** Partitions (leader, replicas, in-sync replicas) and configs; {@link UnknownTopic} if it does not exist. */
+  public TopicDescription describe(String topic) {
+    return await(AdminFailure.onTopic("describe topic", checked(topic)), r -> r.describe(topic));
+  }
+
+  public CompletableFuture<TopicDescription> describeAsync(String topic) {
+    return run(AdminFailure.onTopic("describe topic", checked(topic)), r -> r.describe(topic));
+  }
+
+  /** Raises the topic's partition count to {@code totalPartitions} (ruby-kafka {@code create_partitions_for}); never lowers it. */
+  public void createPartitions(String topic, int totalPartitions) {
+    await(AdminFailure.onTopic("add partitions to topic", checked(topic)), r -> r.createPartitions(topic, totalPartitions));
+  }
+
+  public CompletableFuture<Void> createPartitionsAsync(String topic, int totalPartitions) {
+    return run(AdminFailure.onTopic("add partitions to topic", checked(topic)), r -> r.createPartitions(topic, totalPartitions));
+  }
+
+  /** Changes only the named configs of the topic (incremental alter); the others keep their values. */
+  public void alterConfigs(String topic, ConfigChanges changes) {
+    await(AdminFailure.onTopic("alter the configs of topic", checked(topic)),
+        r -> r.alterConfigs(topic, Objects.requireNonNull(changes, "changes")));
+  }
+
+  public CompletableFuture<Void> alterConfigsAsync(String topic, ConfigChanges changes) {
+    return run(AdminFailure.onTopic("alter the configs of topic", checked(topic)),
+        r -> r.alterConfigs(topic, Objects.requireNonNull(changes, "changes")));
+  }
+
+  /** Deletes the topic and its messages; {@link UnknownTopic} if it does not exist. */
+  public void delete(String topic) {
+    await(AdminFailure.onTopic("delete topic", checked(topic)), r -> r.delete(topic));
+  }
+
+  public CompletableFuture<Void> deleteAsync(String topic) {
+    return run(AdminFailure.onTopic("delete topic", checked(topic)), r -> r.delete(topic));
+  }
+
+  private Function<TopicRequests, CompletableFuture<Void>> createRequest(String topic, Consumer<NewTopic.Builder> configure) {
+    checked(topic);
+    NewTopic.Builder builder = NewTopic.builder();
+    configure.accept(builder);
+    NewTopic settings = builder.build();
+    return r -> r.create(topic, settings, timeout);
+  }
+
+  private static String checked(String topic) {
+    TopicNames.check(topic);
+    return topic;
+  }
+
+  private <T> CompletableFuture<T> run(AdminFailure failure, Function<TopicRequests, CompletableFuture<T>> request) {
+    return AdminFutures.bounded(request.apply(new TopicRequests(admin.kafkaAdmin())), timeout, failure);
+  }
+
+  private <T> T await(AdminFailure failure, Function<TopicRequests, CompletableFuture<T>> request) {
+    return AdminFutures.await(run(failure, request), timeout, failure);
+  }
+}

@@ -1,0 +1,101 @@
+package dev.gregor.client.internal.connect;
+
+import dev.gregor.client.Config;
+import dev.gregor.client.ConnectionFailed;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects once for the cluster id; when no answer came within half a second, a
+ * {@link ListenerProbe} finds out what the seed port speaks, and a protocol mismatch fails at
+ * once with its cause, where kafka-clients alone would retry silently until the timeout. Any
+ * other failure is named from kafka-clients' error.
+ */
+public final class ConnectCheck {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectCheck.class);
+  private static final long PROBE_AFTER_MS = 500;
+
+  private ConnectCheck() {}
+
+  public static String clusterId(Config config, Map<String, Object> clientProperties) {
+    long timeout = config.connectTimeout().toMillis();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+    String protocol = String.valueOf(clientProperties.getOrDefault("security.protocol", "PLAINTEXT"));
+    if (protocol.equals("SASL_PLAINTEXT") && config.sasl() != null) {
+      LOG.warn("SASL {} without TLS (saslOverSsl=false): credentials and data travel unencrypted to {}",
+          config.sasl().mechanism().kafkaName(), config.seedBrokers());
+    }
+    Map<String, Object> properties = new HashMap<>(clientProperties);
+    properties.put("default.api.timeout.ms", (int) timeout);
+    properties.put("request.timeout.ms", (int) timeout);
+    Admin admin;
+    try {
+      admin = Admin.create(properties);
+    } catch (KafkaException e) {
+      throw failed(config, ConnectDiagnosis.ofLogin(e, config), e);
+    }
+    CompletableFuture<ListenerKind> kind = new CompletableFuture<>();
+    try {
+      CompletableFuture<String> clusterId = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout))
+          .clusterId().toCompletionStage().toCompletableFuture();
+      try {
+        return clusterId.get(Math.min(PROBE_AFTER_MS, timeout / 4), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException slow) {
+        // Only a connect that is slow to answer gets its port probed; a healthy one never sees the probe.
+        int probeTimeout = (int) Math.max(200, Math.min(2_000, timeout / 3));
+        CompletableFuture.supplyAsync(() -> ListenerProbe.probe(config.seedBrokers(), probeTimeout), ConnectCheck::daemon)
+            .whenComplete((found, error) -> kind.complete(found));
+      }
+      CompletableFuture.anyOf(clusterId, kind).get(remaining(deadline) + 1_000, TimeUnit.MILLISECONDS);
+      if (!clusterId.isDone() && kind.join() != null) {
+        String mismatch = ConnectDiagnosis.mismatch(protocol, kind.join());
+        if (mismatch != null) {
+          throw failed(config, mismatch, null);
+        }
+      }
+      return clusterId.get(remaining(deadline) + 1_000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      String reason = e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
+          ? timedOut(kind.getNow(null), protocol) : ConnectDiagnosis.of(e.getCause(), config, protocol);
+      throw failed(config, reason, e.getCause());
+    } catch (TimeoutException e) {
+      throw failed(config, timedOut(kind.getNow(null), protocol), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw failed(config, "interrupted", e);
+    } finally {
+      admin.close(Duration.ZERO); // a pending call must not hold the failure back until its own timeout
+    }
+  }
+
+  private static String timedOut(ListenerKind kind, String protocol) {
+    return kind != null && !kind.reachable()
+        ? "no seed broker accepted a TCP connection (refused or unreachable); check the addresses and that the brokers run"
+        : "no answer in time; check the addresses and that security.protocol (" + protocol + ") matches the listener";
+  }
+
+  private static long remaining(long deadline) {
+    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+  }
+
+  private static void daemon(Runnable probe) {
+    Thread thread = new Thread(probe, "gregor-connect-probe");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private static ConnectionFailed failed(Config config, String reason, Throwable cause) {
+    return new ConnectionFailed("Could not connect to " + config.seedBrokers() + " within "
+        + config.connectTimeout().toMillis() + " ms: " + reason, cause);
+  }
+}
