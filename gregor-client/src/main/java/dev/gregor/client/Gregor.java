@@ -6,6 +6,7 @@ import dev.gregor.client.internal.ClusterAdmin;
 import dev.gregor.client.internal.ClusterProbe;
 import dev.gregor.client.internal.Fetcher;
 import dev.gregor.client.internal.MessageBuffer;
+import dev.gregor.client.internal.NotificationBus;
 import dev.gregor.client.internal.SimpleConsumer;
 import dev.gregor.client.internal.SingleDelivery;
 import dev.gregor.client.internal.TopicNames;
@@ -36,6 +37,8 @@ public final class Gregor implements AutoCloseable {
   private final SingleDelivery singleDelivery;
   private BatchSender batchSender;
   private final ClusterAdmin admin;
+  private final NotificationBus bus;
+  private final Notifications notifications;
   private volatile boolean closed;
 
   private Gregor(Config config) {
@@ -43,6 +46,13 @@ public final class Gregor implements AutoCloseable {
     this.clusterId = ClusterProbe.clusterId(config);
     this.singleDelivery = new SingleDelivery(config);
     this.admin = new ClusterAdmin(config);
+    this.bus = new NotificationBus(config.clientId());
+    this.notifications = new Notifications(bus);
+  }
+
+  /** This client's instrumentation: ruby-kafka's notifications and KafkaEx-style spans. */
+  public Notifications notifications() {
+    return notifications;
   }
 
   /** Connects to the seed brokers ({@code host:port}, comma-separated) with default settings. */
@@ -267,5 +277,6 @@ public final class Gregor implements AutoCloseable {
         batchSender.close();
       }
     }
+    bus.close();
   }
 }

@@ -1,0 +1,7 @@
+package dev.gregor.client;
+
+/** Receives notifications on its own thread; a slow or throwing listener never slows or breaks Kafka work. */
+@FunctionalInterface
+public interface NotificationListener {
+  void on(Notification notification) throws Exception;
+}
