@@ -78,7 +78,9 @@ public final class NotificationBus implements AutoCloseable {
 
   /** Sends an event without duration. */
   public void event(String name, Map<String, Object> payload) {
-    send(new Notification(name, Notification.Phase.EVENT, Instant.now(), Duration.ZERO, null, frozen(payload)));
+    // The caller built this map for this event alone, so it is handed over without a copy.
+    send(new Notification(name, Notification.Phase.EVENT, Instant.now(), Duration.ZERO, null,
+        java.util.Collections.unmodifiableMap(payload)));
   }
 
   /** Starts a timed operation; {@link Span#NONE} when nobody listens. */
@@ -86,8 +88,9 @@ public final class NotificationBus implements AutoCloseable {
     if (!wants(name)) {
       return Span.NONE;
     }
-    Span span = new Span(this, name, payload);
-    send(new Notification(name, Notification.Phase.START, Instant.now(), Duration.ZERO, null, frozen(payload)));
+    Span span = new Span(this, name, payload); // the span adds to its own copy; the start event keeps this one
+    send(new Notification(name, Notification.Phase.START, Instant.now(), Duration.ZERO, null,
+        java.util.Collections.unmodifiableMap(payload)));
     return span;
   }
 
@@ -104,10 +107,5 @@ public final class NotificationBus implements AutoCloseable {
     listeners.forEach(ListenerQueue::close);
     listeners.clear();
     interest.clear();
-  }
-
-  /** Payload values may be null (a message without key), which Map.copyOf refuses. */
-  static Map<String, Object> frozen(Map<String, Object> payload) {
-    return java.util.Collections.unmodifiableMap(new HashMap<>(payload));
   }
 }
