@@ -175,7 +175,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     if (!uncommitted.isEmpty()) {
       Span span = events.committing(uncommitted.size());
       try {
-        consumer.commitSync(uncommitted);
+        commitSync(uncommitted);
       } catch (RuntimeException e) {
         span.fail(e);
         throw e;
@@ -183,6 +183,17 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
       span.stop();
     }
     offsets.committed(uncommitted);
+  }
+
+  private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    try {
+      consumer.commitSync(offsets);
+    } catch (WakeupException woken) {
+      if (!stopRequested) {
+        throw woken;
+      }
+      consumer.commitSync(offsets); // stop() woke the consumer; that wakeup is used up now, and the commit must still happen
+    }
   }
 
   /** Derived notifications: heartbeats from kafka-clients' heartbeat count, and the pauses still running. */
@@ -346,11 +357,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     try {
       commands.runQueued(); // marks asked for from other threads still count
       flushMarks.run();
-      try {
-        commit(offsets.uncommitted(null));
-      } catch (WakeupException woken) {
-        commit(offsets.uncommitted(null)); // a stop() that came after the last poll; the wakeup is now used up
-      }
+      commit(offsets.uncommitted(null));
     } catch (RuntimeException e) {
       // Closing still leaves the group; the uncommitted tail is redelivered, never lost.
     } finally {

@@ -24,6 +24,23 @@ final class RequestStats {
     this.metrics = metrics;
   }
 
+  /**
+   * kafka-clients names connections {@code node-<id>}: negative ids are the seed (bootstrap)
+   * connections, ids near {@code Integer.MAX_VALUE} the group coordinator's own connection.
+   */
+  static String broker(String node) {
+    String id = node.startsWith("node-") ? node.substring(5) : node;
+    try {
+      int n = Integer.parseInt(id);
+      if (n < 0) {
+        return "bootstrap";
+      }
+      return n > Integer.MAX_VALUE / 2 ? "coordinator-" + (Integer.MAX_VALUE - n) : Integer.toString(n);
+    } catch (NumberFormatException e) {
+      return id;
+    }
+  }
+
   /** Reports at most once a second, and only when someone listens. */
   void reportIfDue() {
     long now = System.nanoTime();
@@ -56,7 +73,7 @@ final class RequestStats {
       if (requests > 0) {
         Map<String, Object> payload = bus.payload();
         payload.put("api", "all");
-        payload.put("broker", node.startsWith("node-") ? node.substring(5) : node);
+        payload.put("broker", broker(node));
         payload.put("request_count", requests);
         payload.put("request_size", (long) (now4[1] - before[1]));
         payload.put("response_size", (long) (now4[2] - before[2]));
