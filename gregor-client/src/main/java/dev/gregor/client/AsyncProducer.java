@@ -1,6 +1,7 @@
 package dev.gregor.client;
 
 import dev.gregor.client.internal.AsyncWorker;
+import dev.gregor.client.internal.ProducerEvents;
 import dev.gregor.client.internal.BufferedMessage;
 import dev.gregor.client.internal.TopicNames;
 import java.nio.charset.StandardCharsets;
@@ -37,10 +38,10 @@ public final class AsyncProducer implements AutoCloseable {
   private final AtomicInteger outstanding = new AtomicInteger();
   private volatile boolean shutDown;
 
-  AsyncProducer(Config config, AsyncProducerSettings settings) {
+  AsyncProducer(Config config, AsyncProducerSettings settings, ProducerEvents events) {
     this.config = config;
     this.settings = settings;
-    this.worker = new AsyncWorker(config, settings);
+    this.worker = new AsyncWorker(config, settings, events);
     Thread thread = new Thread(worker, "gregor-async-producer-" + THREADS.incrementAndGet());
     thread.setDaemon(true);
     thread.start();

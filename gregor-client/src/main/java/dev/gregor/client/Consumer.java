@@ -1,11 +1,13 @@
 package dev.gregor.client;
 
+import dev.gregor.client.internal.ConsumerEvents;
 import dev.gregor.client.internal.EventChannel;
 import dev.gregor.client.internal.EventPoller;
 import dev.gregor.client.internal.GroupConsumer;
 import dev.gregor.client.internal.HandlerLoop;
 import dev.gregor.client.internal.MessagePublisher;
 import dev.gregor.client.internal.MessageSpliterator;
+import dev.gregor.client.internal.NotificationBus;
 import dev.gregor.client.internal.Subscriptions;
 import java.time.Duration;
 import java.util.List;
@@ -36,12 +38,14 @@ public final class Consumer implements AutoCloseable {
   private final String groupId;
   private final ConsumerSettings settings;
   private final Subscriptions subscriptions = new Subscriptions();
+  private final ConsumerEvents events;
   private GroupConsumer group;
   private EventPoller poller;
   private boolean stopRequested;
 
-  Consumer(Config config, String groupId, ConsumerSettings settings) {
+  Consumer(Config config, String groupId, ConsumerSettings settings, NotificationBus bus) {
     this.config = config;
+    this.events = new ConsumerEvents(bus, groupId);
     this.groupId = groupId;
     this.settings = settings;
   }
@@ -199,7 +203,7 @@ public final class Consumer implements AutoCloseable {
       if (subscriptions.isEmpty()) {
         throw new IllegalStateException("subscribe to a topic before consuming");
       }
-      group = new GroupConsumer(config, groupId, settings, subscriptions);
+      group = new GroupConsumer(config, groupId, settings, subscriptions, events);
       if (stopRequested) {
         group.stop();
       }

@@ -7,6 +7,7 @@ import dev.gregor.client.internal.ClusterProbe;
 import dev.gregor.client.internal.Fetcher;
 import dev.gregor.client.internal.MessageBuffer;
 import dev.gregor.client.internal.NotificationBus;
+import dev.gregor.client.internal.ProducerEvents;
 import dev.gregor.client.internal.SimpleConsumer;
 import dev.gregor.client.internal.SingleDelivery;
 import dev.gregor.client.internal.TopicNames;
@@ -39,15 +40,17 @@ public final class Gregor implements AutoCloseable {
   private final ClusterAdmin admin;
   private final NotificationBus bus;
   private final Notifications notifications;
+  private final ProducerEvents producerEvents;
   private volatile boolean closed;
 
   private Gregor(Config config) {
     this.config = config;
     this.clusterId = ClusterProbe.clusterId(config);
-    this.singleDelivery = new SingleDelivery(config);
-    this.admin = new ClusterAdmin(config);
     this.bus = new NotificationBus(config.clientId());
     this.notifications = new Notifications(bus);
+    this.producerEvents = new ProducerEvents(bus);
+    this.singleDelivery = new SingleDelivery(config, producerEvents);
+    this.admin = new ClusterAdmin(config);
   }
 
   /** This client's instrumentation: ruby-kafka's notifications and KafkaEx-style spans. */
@@ -89,7 +92,7 @@ public final class Gregor implements AutoCloseable {
    */
   public List<Delivered> deliverMessages(List<PendingMessage> messages) {
     requireOpen();
-    MessageBuffer buffer = new MessageBuffer(Integer.MAX_VALUE, Long.MAX_VALUE);
+    MessageBuffer buffer = new MessageBuffer(Integer.MAX_VALUE, Long.MAX_VALUE, producerEvents);
     List<CompletableFuture<Delivered>> reports = new ArrayList<>();
     for (PendingMessage message : messages) {
       TopicNames.check(message.topic());
@@ -119,7 +122,7 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     ProducerSettings.Builder builder = ProducerSettings.builder();
     configure.accept(builder);
-    return new Producer(config, builder.build());
+    return new Producer(config, builder.build(), producerEvents);
   }
 
   /** A thread-safe {@link AsyncProducer}: {@code kafka.asyncProducer(a -> a.deliveryThreshold(100))}. */
@@ -127,7 +130,7 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     AsyncProducerSettings.Builder builder = AsyncProducerSettings.builder();
     configure.accept(builder);
-    return new AsyncProducer(config, builder.build());
+    return new AsyncProducer(config, builder.build(), producerEvents);
   }
 
   /** A {@link TransactionalProducer} for {@code transactionalId}, which must stay the same across restarts of one instance. */
@@ -223,7 +226,7 @@ public final class Gregor implements AutoCloseable {
     }
     ConsumerSettings.Builder builder = ConsumerSettings.builder();
     configure.accept(builder);
-    return new Consumer(config, groupId, builder.build());
+    return new Consumer(config, groupId, builder.build(), bus);
   }
 
   /** A member of the queue (KIP-932 share group) {@code groupId}. */

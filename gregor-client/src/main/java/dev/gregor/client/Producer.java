@@ -4,6 +4,7 @@ import dev.gregor.client.internal.BatchSender;
 import dev.gregor.client.internal.BufferDelivery;
 import dev.gregor.client.internal.MessageBuffer;
 import dev.gregor.client.internal.OwnerThread;
+import dev.gregor.client.internal.ProducerEvents;
 import dev.gregor.client.internal.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -29,8 +30,8 @@ public final class Producer implements AutoCloseable {
   private final OwnerThread owner = new OwnerThread("Producer");
   private boolean closed;
 
-  Producer(Config config, ProducerSettings settings) {
-    this.buffer = new MessageBuffer(settings.maxBufferSize(), settings.maxBufferBytesize());
+  Producer(Config config, ProducerSettings settings, ProducerEvents events) {
+    this.buffer = new MessageBuffer(settings.maxBufferSize(), settings.maxBufferBytesize(), events);
     this.sender = new BatchSender(config, settings);
   }
 

@@ -43,10 +43,10 @@ public final class AsyncWorker implements Runnable {
   /** Set by a shutdown request, so the worker stops taking the slow path for messages queued before it. */
   private volatile Shutdown shutdownRequest;
 
-  public AsyncWorker(Config config, AsyncProducerSettings settings) {
+  public AsyncWorker(Config config, AsyncProducerSettings settings, ProducerEvents events) {
     this.settings = settings;
     this.queueSpace = new Semaphore(settings.maxQueueSize());
-    this.buffer = new MessageBuffer(settings.producer().maxBufferSize(), settings.producer().maxBufferBytesize());
+    this.buffer = new MessageBuffer(settings.producer().maxBufferSize(), settings.producer().maxBufferBytesize(), events);
     this.sender = new BatchSender(config, settings.producer());
     this.retryBackoffNanos = settings.redeliveryBackoff().toNanos();
     this.nextIntervalNanos = intervalFromNow();

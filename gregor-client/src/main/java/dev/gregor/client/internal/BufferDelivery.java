@@ -3,6 +3,7 @@ package dev.gregor.client.internal;
 import dev.gregor.client.DeliveryFailed;
 import dev.gregor.client.PendingMessage;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,23 +20,38 @@ public final class BufferDelivery {
     if (batch.isEmpty()) {
       return null;
     }
-    BatchSender.Outcome outcome = sender.send(batch);
+    ProducerEvents events = buffer.events();
+    Span span = events.delivering(batch.size());
+    BatchSender.Outcome outcome;
+    try {
+      outcome = sender.send(batch);
+    } catch (RuntimeException e) {
+      span.with("delivered_message_count", 0).fail(e);
+      throw e;
+    }
     if (outcome.allDelivered()) {
       buffer.clear();
       for (int i = 0; i < batch.size(); i++) {
         batch.get(i).report().complete(outcome.delivered()[i]);
+        events.acked(batch.get(i).message(), outcome.delivered()[i]);
       }
+      span.with("delivered_message_count", batch.size()).stop();
       return null;
     }
     List<BufferedMessage> kept = new ArrayList<>();
     List<PendingMessage> failedMessages = new ArrayList<>();
     Set<String> causes = new LinkedHashSet<>();
     Throwable firstCause = null;
+    Set<String> failedTopics = new HashSet<>();
     for (int i = 0; i < batch.size(); i++) {
       Throwable failure = outcome.failures()[i];
       if (failure == null) {
         batch.get(i).report().complete(outcome.delivered()[i]);
+        events.acked(batch.get(i).message(), outcome.delivered()[i]);
         continue;
+      }
+      if (failedTopics.add(batch.get(i).message().topic())) {
+        events.topicFailed(batch.get(i).message().topic(), failure);
       }
       kept.add(batch.get(i));
       failedMessages.add(batch.get(i).message());
@@ -46,7 +62,9 @@ public final class BufferDelivery {
       }
     }
     buffer.retainOnly(kept);
-    return new DeliveryFailed("Failed to deliver " + kept.size() + " of " + batch.size() + " messages ("
+    DeliveryFailed failed = new DeliveryFailed("Failed to deliver " + kept.size() + " of " + batch.size() + " messages ("
         + String.join("; ", causes) + "); they stay in the buffer for the next delivery", failedMessages, firstCause);
+    span.with("delivered_message_count", batch.size() - kept.size()).fail(failed);
+    return failed;
   }
 }

@@ -34,6 +34,8 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final OffsetTracker offsets;
   private final Rebalances rebalances;
+  final ConsumerEvents events;
+  private final HeartbeatCount heartbeats;
   private final LagSnapshot lagSnapshot;
   final PartitionPauses pauses = new PartitionPauses();
   final RetryAttempts attempts = new RetryAttempts();
@@ -49,15 +51,18 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   private boolean started;
   private boolean closed;
 
-  public GroupConsumer(Config config, String groupId, ConsumerSettings settings, Subscriptions subscriptions) {
+  public GroupConsumer(Config config, String groupId, ConsumerSettings settings, Subscriptions subscriptions,
+      ConsumerEvents events) {
     this.config = config;
+    this.events = events;
     this.groupId = groupId;
     this.settings = settings;
     this.subscriptions = subscriptions;
     this.offsets = new OffsetTracker(settings);
     this.consumer = new KafkaConsumer<>(ConsumerProperties.group(config, groupId, settings, subscriptions.commonStart()),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    this.rebalances = new Rebalances(consumer, subscriptions, revoked -> commit(offsets.uncommitted(revoked)));
+    this.rebalances = new Rebalances(consumer, subscriptions, revoked -> commit(offsets.uncommitted(revoked)), events);
+    this.heartbeats = new HeartbeatCount(consumer);
     this.lagSnapshot = new LagSnapshot(consumer, rebalances.assigned());
     rebalances.onGone(gone -> {
       offsets.forget(gone);
@@ -120,6 +125,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
       seeked.clear();
       ConsumerRecords<byte[], byte[]> records = stopRequested ? ConsumerRecords.empty() : consumer.poll(timeout);
       lagSnapshot.refreshEverySecond();
+      reportStatus();
       return records;
     } catch (WakeupException woken) {
       return ConsumerRecords.empty(); // stop() from another thread
@@ -165,9 +171,26 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
 
   private void commit(Map<TopicPartition, OffsetAndMetadata> uncommitted) {
     if (!uncommitted.isEmpty()) {
-      consumer.commitSync(uncommitted);
+      Span span = events.committing(uncommitted.size());
+      try {
+        consumer.commitSync(uncommitted);
+      } catch (RuntimeException e) {
+        span.fail(e);
+        throw e;
+      }
+      span.stop();
     }
     offsets.committed(uncommitted);
+  }
+
+  /** Derived notifications: heartbeats from kafka-clients' heartbeat count, and the pauses still running. */
+  private void reportStatus() {
+    if (events.wantsHeartbeats() && heartbeats.increased()) {
+      events.heartbeat(rebalances.assigned());
+    }
+    if (events.wantsPauseStatus()) {
+      pauses.paused().forEach(partition -> events.pauseStatus(partition, pauses.pausedFor(partition)));
+    }
   }
 
   void pause(TopicPartition partition, Duration timeout, Duration maxTimeout) {
@@ -191,6 +214,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   void seek(TopicPartition partition, long offset) {
     requireOwned(partition);
     consumer.seek(partition, offset);
+    events.sought(partition, offset);
     disrupted.add(partition);
     seeked.add(partition);
   }
@@ -260,6 +284,11 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     return consumer.currentLag(partition).orElse(-1);
   }
 
+  /** The partition's end as of the last fetch: position plus lag. */
+  long highWatermark(TopicPartition partition) {
+    return position(partition) + Math.max(0, lag(partition));
+  }
+
   long position(TopicPartition partition) {
     return consumer.position(partition, config.connectTimeout());
   }
@@ -322,8 +351,13 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     } catch (RuntimeException e) {
       // Closing still leaves the group; the uncommitted tail is redelivered, never lost.
     } finally {
+      Span leaving = events.leaving();
       try {
         consumer.close();
+        leaving.stop();
+      } catch (RuntimeException e) {
+        leaving.fail(e);
+        throw e;
       } finally {
         if (shutdownStop != null) {
           shutdownStop.cancel();

@@ -34,10 +34,12 @@ public final class HandlerLoop {
         // Marks once per partition run, not per message, including the run a failure cuts short.
         long next = -1;
         int processed = 0;
+        boolean instrumented = group.events.wantsMessages();
+        long highWatermark = instrumented ? group.highWatermark(tp) : 0;
         try {
           for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
             Message message = Messages.of(record);
-            Exception failure = call(handler, message);
+            Exception failure = instrumented ? callInstrumented(handler, message, highWatermark) : call(handler, message);
             if (failure == null) {
               passed(tp);
             } else if (failed(failure, tp, message.offset(), List.of(message)) == Outcome.RETRY) {
@@ -71,7 +73,16 @@ public final class HandlerLoop {
         long next = messages.get(messages.size() - 1).offset() + 1;
         long lag = group.lag(tp);
         Batch batch = new Batch(tp.topic(), tp.partition(), List.copyOf(messages), next + Math.max(lag, 0));
-        if (handle(() -> handler.handle(batch), tp, batch.firstOffset(), batch.messages()) == Outcome.RETRY) {
+        Span span = group.events.wantsBatches() ? group.events.processing(batch) : Span.NONE;
+        if (handle(() -> {
+          try {
+            handler.handle(batch);
+          } catch (Exception e) {
+            span.fail(e);
+            throw e;
+          }
+          span.stop();
+        }, tp, batch.firstOffset(), batch.messages()) == Outcome.RETRY) {
           continue;
         }
         if (autoMark) {
@@ -95,6 +106,17 @@ public final class HandlerLoop {
     } catch (Exception e) {
       return e;
     }
+  }
+
+  private Exception callInstrumented(MessageHandler handler, Message message, long highWatermark) {
+    Span span = group.events.processing(message, highWatermark);
+    Exception failure = call(handler, message);
+    if (failure == null) {
+      span.stop();
+    } else {
+      span.fail(failure);
+    }
+    return failure;
   }
 
   private Outcome handle(HandlerCall.Work work, TopicPartition tp, long offset, List<Message> messages) {

@@ -10,11 +10,17 @@ public final class MessageBuffer {
   private final int maxSize;
   private final long maxBytesize;
   private final List<BufferedMessage> messages = new ArrayList<>();
+  private final ProducerEvents events;
   private long bytesize;
 
-  public MessageBuffer(int maxSize, long maxBytesize) {
+  public MessageBuffer(int maxSize, long maxBytesize, ProducerEvents events) {
     this.maxSize = maxSize;
     this.maxBytesize = maxBytesize;
+    this.events = events;
+  }
+
+  ProducerEvents events() {
+    return events;
   }
 
   /** Adds the message, or throws {@link BufferOverflow} naming the limit and leaves the buffer as it was. */
@@ -26,15 +32,18 @@ public final class MessageBuffer {
   public BufferedMessage add(BufferedMessage buffered) {
     PendingMessage message = buffered.message();
     if (messages.size() + 1 > maxSize) {
+      events.overflowed(message, messages.size(), maxSize);
       throw new BufferOverflow("Cannot buffer a message for topic '" + message.topic() + "': the buffer already holds "
           + messages.size() + " messages, the maxBufferSize; deliver or clear it first");
     }
     if (bytesize + message.bytesize() > maxBytesize) {
+      events.overflowed(message, messages.size(), maxSize);
       throw new BufferOverflow("Cannot buffer a message of " + message.bytesize() + " bytes for topic '" + message.topic()
           + "': the buffer holds " + bytesize + " bytes and maxBufferBytesize is " + maxBytesize);
     }
     messages.add(buffered);
     bytesize += message.bytesize();
+    events.produced(message, messages.size(), maxSize);
     return buffered;
   }
 

@@ -20,6 +20,7 @@ public final class NotificationBus implements AutoCloseable {
   private final String clientId;
   private final CopyOnWriteArrayList<ListenerQueue> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Boolean> interest = new ConcurrentHashMap<>();
+  private volatile int version;
 
   public NotificationBus(String clientId) {
     this.clientId = clientId;
@@ -45,12 +46,19 @@ public final class NotificationBus implements AutoCloseable {
     ListenerQueue queue = new ListenerQueue(names, spans, listener, this::unsubscribe);
     listeners.add(queue);
     interest.clear();
+    version++;
     return queue;
   }
 
   private void unsubscribe(ListenerQueue queue) {
     listeners.remove(queue);
     interest.clear();
+    version++;
+  }
+
+  /** Changes whenever listeners come or go, so hot paths can cache {@link #wants} answers. */
+  int version() {
+    return version;
   }
 
   /** Whether any listener wants events named {@code name}; callers skip building payloads otherwise. */
@@ -70,7 +78,9 @@ public final class NotificationBus implements AutoCloseable {
 
   /** Sends an event without duration. */
   public void event(String name, Map<String, Object> payload) {
-    send(new Notification(name, Notification.Phase.EVENT, Instant.now(), Duration.ZERO, null, Map.copyOf(payload)));
+    // The caller built this map for this event alone, so it is handed over without a copy.
+    send(new Notification(name, Notification.Phase.EVENT, Instant.now(), Duration.ZERO, null,
+        java.util.Collections.unmodifiableMap(payload)));
   }
 
   /** Starts a timed operation; {@link Span#NONE} when nobody listens. */
@@ -78,8 +88,9 @@ public final class NotificationBus implements AutoCloseable {
     if (!wants(name)) {
       return Span.NONE;
     }
-    Span span = new Span(this, name, payload);
-    send(new Notification(name, Notification.Phase.START, Instant.now(), Duration.ZERO, null, Map.copyOf(payload)));
+    Span span = new Span(this, name, payload); // the span adds to its own copy; the start event keeps this one
+    send(new Notification(name, Notification.Phase.START, Instant.now(), Duration.ZERO, null,
+        java.util.Collections.unmodifiableMap(payload)));
     return span;
   }
 

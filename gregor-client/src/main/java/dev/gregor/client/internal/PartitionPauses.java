@@ -20,12 +20,14 @@ final class PartitionPauses {
 
   private final Map<TopicPartition, Long> untilNanos = new ConcurrentHashMap<>(); // isPaused is asked from any thread
   private final Map<TopicPartition, Integer> inARow = new HashMap<>();
+  private final Map<TopicPartition, Long> sinceNanos = new HashMap<>();
 
   /**
    * Pauses {@code partition}: until resumed when {@code timeout} is null, otherwise for
    * {@code timeout}, doubled per earlier pause in a row up to {@code maxTimeout} when that is not null.
    */
   Duration pause(TopicPartition partition, Duration timeout, Duration maxTimeout) {
+    sinceNanos.putIfAbsent(partition, System.nanoTime());
     if (timeout == null) {
       untilNanos.put(partition, UNTIL_RESUMED);
       return null;
@@ -50,6 +52,13 @@ final class PartitionPauses {
 
   void resume(TopicPartition partition) {
     untilNanos.remove(partition);
+    sinceNanos.remove(partition);
+  }
+
+  /** How long {@code partition} has been paused, for ruby-kafka's {@code pause_status}. */
+  Duration pausedFor(TopicPartition partition) {
+    Long since = sinceNanos.get(partition);
+    return since == null ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - since);
   }
 
   /** Removes and returns the pauses whose time is up. */
@@ -65,6 +74,7 @@ final class PartitionPauses {
       }
     });
     expired.forEach(untilNanos::remove);
+    expired.forEach(sinceNanos::remove);
     return expired;
   }
 
@@ -79,6 +89,7 @@ final class PartitionPauses {
     partitions.forEach(partition -> {
       untilNanos.remove(partition);
       inARow.remove(partition);
+      sinceNanos.remove(partition);
     });
   }
 }

@@ -27,6 +27,7 @@ final class Rebalances implements ConsumerRebalanceListener {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Subscriptions subscriptions;
   private final Committer committer;
+  private final ConsumerEvents notifications;
   private final Set<TopicPartition> assigned = new HashSet<>();
   private final Set<TopicPartition> held = new HashSet<>();
   private final Deque<Event> events = new ArrayDeque<>();
@@ -34,8 +35,10 @@ final class Rebalances implements ConsumerRebalanceListener {
   private boolean holdNew;
   private java.util.function.Consumer<Collection<TopicPartition>> onGone = gone -> { };
 
-  Rebalances(KafkaConsumer<byte[], byte[]> consumer, Subscriptions subscriptions, Committer committer) {
+  Rebalances(KafkaConsumer<byte[], byte[]> consumer, Subscriptions subscriptions, Committer committer,
+      ConsumerEvents notifications) {
     this.consumer = consumer;
+    this.notifications = notifications;
     this.subscriptions = subscriptions;
     this.committer = committer;
   }
@@ -71,6 +74,7 @@ final class Rebalances implements ConsumerRebalanceListener {
       consumer.pause(partitions);
       held.addAll(partitions);
     }
+    notifications.assigned(assigned);
     record(new Event.PartitionsAssigned(PartitionIds.publicList(partitions)));
   }
 

@@ -18,29 +18,36 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /** ruby-kafka's {@code deliver_message}: one message, sent and acknowledged before the call returns. */
 public final class SingleDelivery implements AutoCloseable {
   private final Config config;
+  private final ProducerEvents events;
   private KafkaProducer<byte[], byte[]> producer;
 
-  public SingleDelivery(Config config) {
+  public SingleDelivery(Config config, ProducerEvents events) {
     this.config = config;
+    this.events = events;
   }
 
   public Delivered deliver(PendingMessage message) {
     TopicNames.check(message.topic());
     Produce options = message.options();
+    Span span = events.delivering(1);
     try {
       KafkaProducer<byte[], byte[]> kafka = producer();
       // Keyed messages go to kafka-clients' own murmur2, which Partitioner.murmur2() matches.
       Integer partition = options.partition() != null || options.partitionKey() != null
           ? Partitions.resolve(kafka, Partitioner.murmur2(), message) : null;
       RecordMetadata metadata = kafka.send(ProducerRecords.of(message, partition)).get(config.deliveryTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS);
-      return new Delivered(metadata.topic(), metadata.partition(), metadata.offset(), Instant.ofEpochMilli(metadata.timestamp()));
+      Delivered delivered = new Delivered(metadata.topic(), metadata.partition(), metadata.offset(),
+          Instant.ofEpochMilli(metadata.timestamp()));
+      events.acked(message, delivered);
+      span.with("delivered_message_count", 1).stop();
+      return delivered;
     } catch (ExecutionException e) {
-      throw failed(message, Failures.describe(message, e.getCause()));
+      throw failed(span, message, Failures.describe(message, e.getCause()));
     } catch (TimeoutException | RuntimeException e) {
-      throw failed(message, e);
+      throw failed(span, message, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw failed(message, e);
+      throw failed(span, message, e);
     }
   }
 
@@ -52,11 +59,14 @@ public final class SingleDelivery implements AutoCloseable {
     return producer;
   }
 
-  private DeliveryFailed failed(PendingMessage message, Throwable cause) {
-    return new DeliveryFailed("Could not deliver a message to topic '" + message.topic() + "'"
+  private DeliveryFailed failed(Span span, PendingMessage message, Throwable cause) {
+    events.topicFailed(message.topic(), cause);
+    DeliveryFailed failed = new DeliveryFailed("Could not deliver a message to topic '" + message.topic() + "'"
         + (message.options().partition() == null ? "" : " partition " + message.options().partition())
         + " within " + config.deliveryTimeout().toMillis() + " ms: " + cause.getClass().getSimpleName() + ": "
         + cause.getMessage(), List.of(message), cause);
+    span.with("delivered_message_count", 0).fail(failed);
+    return failed;
   }
 
   @Override

@@ -48,6 +48,6 @@ public class Span {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
     bus.send(new Notification(name, error == null ? Notification.Phase.STOP : Notification.Phase.EXCEPTION,
-        Instant.now(), took, error, Map.copyOf(payload)));
+        Instant.now(), took, error, java.util.Collections.unmodifiableMap(payload)));
   }
 }

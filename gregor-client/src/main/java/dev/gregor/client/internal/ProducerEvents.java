@@ -1,0 +1,82 @@
+package dev.gregor.client.internal;
+
+import dev.gregor.client.Delivered;
+import dev.gregor.client.PendingMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** ruby-kafka's producer notifications, built only when someone listens. */
+public final class ProducerEvents {
+  /** For buffers nobody instruments (tests of pure buffer logic). */
+  public static final ProducerEvents NONE = new ProducerEvents(new NotificationBus("none"));
+
+  private final NotificationBus bus;
+
+  public ProducerEvents(NotificationBus bus) {
+    this.bus = bus;
+  }
+
+  /** {@code produce_message.producer}: a message entered a buffer. */
+  void produced(PendingMessage message, int bufferSize, int maxBufferSize) {
+    if (bus.wants("produce_message.producer")) {
+      Map<String, Object> payload = message(message);
+      payload.put("buffer_size", bufferSize);
+      payload.put("max_buffer_size", maxBufferSize);
+      bus.event("produce_message.producer", payload);
+    }
+  }
+
+  /** {@code buffer_overflow.producer}: a message did not fit. */
+  void overflowed(PendingMessage message, int bufferSize, int maxBufferSize) {
+    if (bus.wants("buffer_overflow.producer")) {
+      Map<String, Object> payload = bus.payload();
+      payload.put("topic", message.topic());
+      payload.put("buffer_size", bufferSize);
+      payload.put("max_buffer_size", maxBufferSize);
+      bus.event("buffer_overflow.producer", payload);
+    }
+  }
+
+  /** {@code deliver_messages.producer}: a delivery of {@code count} messages begins; one attempt, as kafka-clients retries inside it. */
+  Span delivering(int count) {
+    if (!bus.wants("deliver_messages.producer")) {
+      return Span.NONE;
+    }
+    Map<String, Object> payload = bus.payload();
+    payload.put("attempts", 1);
+    payload.put("message_count", count);
+    return bus.start("deliver_messages.producer", payload);
+  }
+
+  /** {@code ack_message.producer}: Kafka acknowledged a message. */
+  void acked(PendingMessage message, Delivered delivered) {
+    if (bus.wants("ack_message.producer")) {
+      Map<String, Object> payload = message(message);
+      payload.put("partition", delivered.partition());
+      payload.put("offset", delivered.offset());
+      bus.event("ack_message.producer", payload);
+    }
+  }
+
+  /** {@code topic_error.producer}: messages for {@code topic} failed. */
+  void topicFailed(String topic, Throwable error) {
+    if (bus.wants("topic_error.producer")) {
+      Map<String, Object> payload = bus.payload();
+      payload.put("topic", topic);
+      payload.put("exception", error.getClass().getName() + ": " + error.getMessage());
+      bus.event("topic_error.producer", payload);
+    }
+  }
+
+  private Map<String, Object> message(PendingMessage message) {
+    Map<String, Object> payload = bus.payload();
+    payload.put("topic", message.topic());
+    payload.put("value", text(message.value()));
+    payload.put("key", text(message.options().key()));
+    return payload;
+  }
+
+  private static String text(byte[] bytes) {
+    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+  }
+}
