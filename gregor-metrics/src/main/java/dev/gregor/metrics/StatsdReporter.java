@@ -1,11 +1,13 @@
 package dev.gregor.metrics;
 
 import dev.gregor.client.Gregor;
+import dev.gregor.metrics.internal.FlatNames;
 import dev.gregor.metrics.internal.Namespace;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.config.NamingConvention;
 import io.micrometer.statsd.StatsdConfig;
 import io.micrometer.statsd.StatsdFlavor;
 import io.micrometer.statsd.StatsdMeterRegistry;
@@ -125,8 +127,8 @@ public final class StatsdReporter implements AutoCloseable {
         throw new IllegalArgumentException("tags " + tags.keySet() + " need the DogStatsD reporter (StatsdReporter.datadog()); "
             + "plain StatsD has no tags");
       }
-      StatsdMeterRegistry registry = StatsdMeterRegistry.builder(config()).clock(Clock.SYSTEM).build();
-      registry.config().meterFilter(new Namespace(namespace));
+      StatsdMeterRegistry registry = StatsdMeterRegistry.builder(config()).clock(Clock.SYSTEM).nameMapper(new FlatNames()).build();
+      registry.config().namingConvention(NamingConvention.dot).meterFilter(new Namespace(namespace));
       List<Tag> common = new ArrayList<>();
       tags.forEach((key, value) -> common.add(Tag.of(key, value)));
       registry.config().commonTags(Tags.of(common));
