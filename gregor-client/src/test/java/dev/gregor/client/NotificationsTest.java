@@ -56,6 +56,8 @@ class NotificationsTest {
     assertThat(first(seen, "sync_group.consumer").payload())
         .containsEntry("topic_partitions", Map.of(topic, List.of(0)));
     assertThat(names(seen)).contains("join_group.consumer", "commit_offsets.consumer");
+    assertThat(first(seen, "request.connection").payload()).containsEntry("api", "all")
+        .containsKeys("broker", "request_count", "request_size", "response_size", "latency_avg_ms");
     assertThat(seen).allSatisfy(n -> assertThat(n.payload()).containsKey("client_id"));
   }
 

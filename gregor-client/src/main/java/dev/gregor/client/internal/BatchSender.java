@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -33,6 +35,7 @@ public final class BatchSender implements AutoCloseable {
   private final ProducerSettings settings;
   private KafkaProducer<byte[], byte[]> plain;
   private KafkaProducer<byte[], byte[]> compressed;
+  private RequestStats requestStats;
 
   public BatchSender(Config config, ProducerSettings settings) {
     this.config = config;
@@ -130,6 +133,24 @@ public final class BatchSender implements AutoCloseable {
   private KafkaProducer<byte[], byte[]> create(Compression compression) {
     return new KafkaProducer<>(ProducerProperties.of(config, settings, compression), new ByteArraySerializer(),
         new ByteArraySerializer());
+  }
+
+  /** ruby-kafka's {@code request.connection}, derived from this sender's producers' metrics. */
+  synchronized void reportRequests(NotificationBus bus) {
+    if (requestStats == null) {
+      requestStats = new RequestStats(bus, this::metrics);
+    }
+    requestStats.reportIfDue();
+  }
+
+  private synchronized Map<MetricName, ? extends Metric> metrics() {
+    Map<MetricName, Metric> all = new HashMap<>();
+    for (KafkaProducer<byte[], byte[]> producer : Arrays.asList(plain, compressed)) {
+      if (producer != null) {
+        all.putAll(producer.metrics());
+      }
+    }
+    return all;
   }
 
   @Override

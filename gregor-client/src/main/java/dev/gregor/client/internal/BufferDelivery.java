@@ -36,6 +36,7 @@ public final class BufferDelivery {
         events.acked(batch.get(i).message(), outcome.delivered()[i]);
       }
       span.with("delivered_message_count", batch.size()).stop();
+      events.requests(sender);
       return null;
     }
     List<BufferedMessage> kept = new ArrayList<>();
@@ -65,6 +66,7 @@ public final class BufferDelivery {
     DeliveryFailed failed = new DeliveryFailed("Failed to deliver " + kept.size() + " of " + batch.size() + " messages ("
         + String.join("; ", causes) + "); they stay in the buffer for the next delivery", failedMessages, firstCause);
     span.with("delivered_message_count", batch.size() - kept.size()).fail(failed);
+    events.requests(sender);
     return failed;
   }
 }

@@ -24,6 +24,10 @@ public final class ConsumerEvents {
     this.groupId = groupId;
   }
 
+  NotificationBus bus() {
+    return bus;
+  }
+
   /** Whether process_message is wanted; cached per listener change, as it is asked once per message. */
   boolean wantsMessages() {
     refresh();

@@ -36,6 +36,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   private final Rebalances rebalances;
   final ConsumerEvents events;
   private final HeartbeatCount heartbeats;
+  private final RequestStats requestStats;
   private final LagSnapshot lagSnapshot;
   final PartitionPauses pauses = new PartitionPauses();
   final RetryAttempts attempts = new RetryAttempts();
@@ -63,6 +64,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.rebalances = new Rebalances(consumer, subscriptions, revoked -> commit(offsets.uncommitted(revoked)), events);
     this.heartbeats = new HeartbeatCount(consumer);
+    this.requestStats = new RequestStats(events.bus(), consumer::metrics);
     this.lagSnapshot = new LagSnapshot(consumer, rebalances.assigned());
     rebalances.onGone(gone -> {
       offsets.forget(gone);
@@ -188,6 +190,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     if (events.wantsHeartbeats() && heartbeats.increased()) {
       events.heartbeat(rebalances.assigned());
     }
+    requestStats.reportIfDue();
     if (events.wantsPauseStatus()) {
       pauses.paused().forEach(partition -> events.pauseStatus(partition, pauses.pausedFor(partition)));
     }

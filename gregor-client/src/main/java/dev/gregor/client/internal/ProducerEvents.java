@@ -48,6 +48,13 @@ public final class ProducerEvents {
     return bus.start("deliver_messages.producer", payload);
   }
 
+  /** {@code request.connection}, derived from the sender's metrics at most once a second. */
+  void requests(BatchSender sender) {
+    if (bus.wants("request.connection")) {
+      sender.reportRequests(bus);
+    }
+  }
+
   /** {@code ack_message.producer}: Kafka acknowledged a message. */
   void acked(PendingMessage message, Delivered delivered) {
     if (bus.wants("ack_message.producer")) {

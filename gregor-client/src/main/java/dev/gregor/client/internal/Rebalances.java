@@ -13,12 +13,16 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows the group's assignment: commits what was processed before a partition is given up,
  * sets each new partition's start, and records rebalance events for {@code poll}.
  */
 final class Rebalances implements ConsumerRebalanceListener {
+  private static final Logger LOG = LoggerFactory.getLogger(Rebalances.class);
+
   /** Runs the commit of processed offsets for partitions about to be revoked. */
   interface Committer {
     void commitBeforeRevoke(Collection<TopicPartition> partitions);
@@ -56,17 +60,24 @@ final class Rebalances implements ConsumerRebalanceListener {
   @Override
   public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
     committer.commitBeforeRevoke(partitions); // what was processed is kept before another member takes over
+    if (!partitions.isEmpty()) {
+      LOG.info("Gave up {} after committing what was processed", partitions);
+    }
     gone(partitions, false);
   }
 
   @Override
   public void onPartitionsLost(Collection<TopicPartition> partitions) {
+    LOG.warn("Lost {}: the group moved on without this member; their uncommitted messages will be read again", partitions);
     gone(partitions, true); // another member may already own them; committing would be wrong
   }
 
   @Override
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
     assigned.addAll(partitions);
+    if (!partitions.isEmpty()) {
+      LOG.info("Assigned {}", partitions);
+    }
     if (subscriptions.commonStart() == null && !partitions.isEmpty()) {
       startWhereNothingWasCommitted(partitions);
     }
