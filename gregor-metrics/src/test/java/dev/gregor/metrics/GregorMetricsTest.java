@@ -61,6 +61,8 @@ class GregorMetricsTest {
       assertThat(registry.get("gregor.consumer.commit.offsets").tags(inGroup).counter().count()).isPositive();
       assertThat(registry.get("gregor.consumer.commit.latency").tags(inGroup).timer().count()).isPositive();
       assertThat(registry.get("gregor.notifications.dropped").functionCounter().count()).isZero();
+      assertThat(registry.get("gregor.api.calls").tags(client.and("api", "all")).tagKeys("broker").counters())
+          .anySatisfy(calls -> assertThat(calls.count()).isPositive());
     }
   }
 

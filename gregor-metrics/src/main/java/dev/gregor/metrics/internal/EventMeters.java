@@ -25,7 +25,8 @@ public final class EventMeters implements NotificationListener {
   /** The events this listener records; others (heartbeats, start_ events) are never built for it. */
   public static final Pattern EVENTS = Pattern.compile(
       "(produce_message|deliver_messages|ack_message|buffer_overflow|topic_error)\\.producer"
-          + "|(process_message|process_batch|join_group|sync_group|leave_group|seek|commit_offsets|pause_status)\\.consumer");
+          + "|(process_message|process_batch|join_group|sync_group|leave_group|seek|commit_offsets|pause_status)\\.consumer"
+          + "|request\\.connection");
 
   private final MeterRegistry registry;
   private final Tags common;
@@ -60,8 +61,17 @@ public final class EventMeters implements NotificationListener {
       }
       case "ack_message.producer" -> counter(ACK_MESSAGES, client.and("topic", text(n.get("topic")))).increment();
       case "topic_error.producer" -> counter(TOPIC_ERRORS, client.and("topic", text(n.get("topic")))).increment();
+      case "request.connection" -> requests(n, client.and("api", text(n.get("api"))).and("broker", text(n.get("broker"))));
       default -> onConsumer(n, client.and("group_id", text(n.get("group_id"))));
     }
+  }
+
+  /** ruby-kafka's api.* metrics; the event itself is derived from kafka-clients' per-broker counters. */
+  private void requests(Notification n, Tags broker) {
+    counter(API_CALLS, broker).increment(number(n.get("request_count")));
+    counter(API_REQUEST_BYTES, broker).increment(number(n.get("request_size")));
+    counter(API_RESPONSE_BYTES, broker).increment(number(n.get("response_size")));
+    gauges.set(API_LATENCY, broker, number(n.get("latency_avg_ms")));
   }
 
   private void onConsumer(Notification n, Tags group) {

@@ -34,6 +34,11 @@ public final class MeterNames {
   public static final String COMMIT_ERRORS = "gregor.consumer.commit.errors";
   public static final String PAUSE_DURATION = "gregor.consumer.pause.duration";
 
+  public static final String API_CALLS = "gregor.api.calls";
+  public static final String API_REQUEST_BYTES = "gregor.api.request.bytes";
+  public static final String API_RESPONSE_BYTES = "gregor.api.response.bytes";
+  public static final String API_LATENCY = "gregor.api.latency";
+
   public static final String NOTIFICATIONS_DROPPED = "gregor.notifications.dropped";
 
   /** Prefix of kafka-clients' own metrics. */
