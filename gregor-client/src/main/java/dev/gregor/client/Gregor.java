@@ -260,6 +260,11 @@ public final class Gregor implements AutoCloseable {
     return clusterId;
   }
 
+  /** kafka-clients' own metrics of every producer, consumer and admin client this client opens (for a Micrometer binder, say). */
+  public KafkaMetrics kafkaMetrics() {
+    return KafkaMetrics.of(config);
+  }
+
   public Config config() {
     return config;
   }

@@ -1,11 +1,12 @@
 package dev.gregor.client.internal;
 
 import dev.gregor.client.Config;
+import dev.gregor.client.internal.metrics.ClientMetricsRegistry;
 import dev.gregor.client.internal.security.SecurityProperties;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The kafka-clients properties every client Gregor creates shares: seeds, client id, security, overrides. */
+/** The kafka-clients properties every client Gregor creates shares: seeds, client id, security, overrides, metrics reporter. */
 public final class ClientProperties {
   private ClientProperties() {}
 
@@ -16,6 +17,7 @@ public final class ClientProperties {
     SecurityProperties.apply(config, properties);
     properties.put("socket.connection.setup.timeout.ms", Long.toString(Math.min(config.connectTimeout().toMillis(), 10_000L)));
     properties.putAll(config.properties());
+    ClientMetricsRegistry.of(config).addTo(properties);
     return properties;
   }
 
