@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gregor 0.1.0-SNAPSHOT",
     subcommands = {DevCommand.class, ProduceCommand.class, ConsumeCommand.class, OffsetsCommand.class,
-        ClusterCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        TopicsCommand.class, GroupsCommand.class, ClusterCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     sortOptions = false,
     headerHeading = "%n",
     header = "gregor - a command line for Apache Kafka, with a real broker built in",

@@ -4,6 +4,7 @@ import dev.gregor.cli.internal.PropertyAssignment;
 import dev.gregor.client.Config;
 import dev.gregor.client.Gregor;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,6 +57,29 @@ final class KafkaOptions {
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
+
+  PrintWriter out() {
+    return command.commandLine().getOut();
+  }
+
+  /** Where diagnostics and confirmations go, so that standard output holds only data. */
+  PrintWriter err() {
+    return command.commandLine().getErr();
+  }
+
+  /** One line on standard error, such as what a command changed. */
+  void tell(String line) {
+    err().println(line);
+    err().flush();
+  }
+
+  ParameterException usage(String message) {
+    return new ParameterException(command.commandLine(), message);
+  }
+
+  boolean json() {
+    return output == OutputFormat.JSON;
+  }
 
   /** Connects, failing within --connect-timeout if no seed broker answers. */
   Gregor connect() {

@@ -41,7 +41,7 @@ public final class Table {
       numeric[c] = !rows.isEmpty();
       for (List<Object> row : rows) {
         widths[c] = Math.max(widths[c], text(row.get(c)).length());
-        numeric[c] &= row.get(c) instanceof Number;
+        numeric[c] &= row.get(c) == null || row.get(c) instanceof Number; // "-" sits among numbers
       }
     }
     StringBuilder header = new StringBuilder();
