@@ -91,8 +91,8 @@ public final class ConsumeCommand implements Callable<Integer> {
   boolean fromBeginning;
 
   @Option(names = {"-o", "--offset"}, paramLabel = "earliest|latest|N|-N|@TIME",
-      description = {"Where to start in each partition: earliest, latest (the default), offset N, the last N",
-          "messages (-N), or the first at or after TIME (@1714564800000, @2024-05-01T12:00:00Z, @-1h)."})
+      description = "Where to start in each partition: earliest, latest (the default), offset N, the last N "
+          + "messages (-N), or the first at or after TIME (@1714564800000, @2024-05-01T12:00:00Z, @-1h).")
   String offset;
 
   @Option(names = {"-p", "--partition"}, paramLabel = "N", split = ",",
@@ -107,8 +107,8 @@ public final class ConsumeCommand implements Callable<Integer> {
   Long count;
 
   @Option(names = {"-e", "--exit"},
-      description = {"Exit at the end of every partition (as it was at the start) instead of waiting; with --group,",
-          "at the end of every partition assigned to this member."})
+      description = "Exit at the end of every partition (as it was at the start) instead of waiting; with --group, "
+          + "at the end of every partition assigned to this member.")
   boolean exit;
 
   @Option(names = "--follow", description = "Keep waiting for new messages after the end (the default; the opposite of --exit).")

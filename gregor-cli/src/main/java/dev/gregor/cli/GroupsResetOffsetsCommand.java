@@ -61,8 +61,8 @@ import picocli.CommandLine.ParentCommand;
         "    gregor groups reset-offsets billing --topic invoices --to-earliest --dry-run",
         "  Do it:",
         "    gregor groups reset-offsets billing --topic invoices --to-earliest --execute",
-        "  Skip everything before 8 o'clock UTC today, on partitions 0 and 1 only:",
-        "    gregor groups reset-offsets billing --topic invoices:0,1 --to-datetime 2025-01-31T08:00:00Z --execute",
+        "  Skip everything before 8 o'clock UTC on 31 January, on partitions 0 and 1 only:",
+        "    gregor groups reset-offsets billing -t invoices:0,1 --to-datetime 2025-01-31T08:00:00Z --execute",
         "  Read the last hour again:",
         "    gregor groups reset-offsets billing --all-topics --by-duration 1h --execute",
         "  Skip one poison message on partition 3:",
@@ -90,8 +90,8 @@ public final class GroupsResetOffsetsCommand implements Callable<Integer> {
     boolean latest;
 
     @Option(names = "--to-datetime", required = true, paramLabel = "TIME",
-        description = {"The first offset at or after TIME: 2025-01-31T08:00:00Z, 2025-01-31T08:00:00.000 (local time),",
-            "2025-01-31, epoch milliseconds, or -1h."})
+        description = "The first offset at or after TIME: 2025-01-31T08:00:00Z, 2025-01-31T08:00:00.000 (local "
+            + "time), 2025-01-31, epoch milliseconds, or -1h.")
     String datetime;
 
     @Option(names = "--by-duration", required = true, paramLabel = "DURATION", converter = DurationConverter.class,

@@ -30,8 +30,8 @@ final class KafkaOptions {
   private static final String CLIENT_ID = "gregor-cli";
 
   @Option(names = {"-b", "--bootstrap"}, paramLabel = "HOST:PORT[,...]", order = 100,
-      description = {"Seed brokers. Default: bootstrap.servers from -X or --config, else $GREGOR_BOOTSTRAP,",
-          "else localhost:9092. kafka+ssl://HOST:PORT turns TLS on."})
+      description = "Seed brokers. Default: bootstrap.servers from -X or --config, else $GREGOR_BOOTSTRAP, "
+          + "else localhost:9092. kafka+ssl://HOST:PORT turns TLS on.")
   String bootstrap;
 
   @Option(names = "--config", paramLabel = "FILE", order = 101,
