@@ -3,30 +3,35 @@ package dev.gregor.cli;
 import dev.gregor.cli.internal.Json;
 import dev.gregor.cli.internal.Table;
 import dev.gregor.client.ClusterMetadata;
+import dev.gregor.client.Features;
 import dev.gregor.client.Gregor;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code gregor cluster}: the cluster's id, its brokers and which one is the controller. */
+/** {@code gregor cluster}: the cluster's id, its brokers, which one is the controller, and its feature levels. */
 @Command(
     name = "cluster",
     sortOptions = false,
     headerHeading = "%n",
-    header = "Show the cluster's id, brokers and controller",
+    header = "Show the cluster's id, brokers, controller and features",
     synopsisHeading = "%nUsage:%n  ",
     descriptionHeading = "%nDescription:%n",
     description = {
         "  Asks the seed brokers for the cluster's metadata and prints one row per broker:",
-        "  its id, host, port and rack, with the controller marked. With --output json it",
-        "  prints one JSON object: {\"clusterId\", \"controller\", \"brokers\": [{\"id\", \"host\",",
-        "  \"port\", \"rack\", \"controller\"}]}."},
+        "  its id, host, port and rack, with the controller marked; then one row per feature",
+        "  (metadata.version, group.version, ...): the level the cluster runs at, and the",
+        "  levels its brokers support. With --output json it prints one JSON object:",
+        "  {\"clusterId\", \"controller\", \"brokers\": [{\"id\", \"host\", \"port\", \"rack\",",
+        "  \"controller\"}], \"features\": {NAME: {\"level\", \"minSupported\", \"maxSupported\"}}}."},
     optionListHeading = "%nOptions:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:usage error", "2:the cluster could not be reached"},
@@ -46,8 +51,10 @@ public final class ClusterCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ClusterMetadata cluster;
+    Features features;
     try (Gregor kafka = kafkaOptions.connect()) {
-      cluster = kafka.clusterMetadata();
+      cluster = kafka.cluster().describe();
+      features = kafka.cluster().features();
     }
     PrintWriter out = kafkaOptions.command.commandLine().getOut();
     if (kafkaOptions.output == OutputFormat.JSON) {
@@ -55,6 +62,7 @@ public final class ClusterCommand implements Callable<Integer> {
       json.put("clusterId", cluster.clusterId());
       json.put("controller", cluster.controller());
       json.put("brokers", brokers(cluster));
+      json.put("features", features(features));
       Json.print(out, json);
     } else {
       out.println("cluster " + cluster.clusterId());
@@ -64,8 +72,34 @@ public final class ClusterCommand implements Callable<Integer> {
             broker.id() == cluster.controller() ? "controller" : "broker");
       }
       table.print(out, gregor.coloursOnStdout());
+      Table featureTable = Table.of("FEATURE", "LEVEL", "SUPPORTED");
+      featureNames(features).forEach(name -> {
+        Features.Range range = features.supported().get(name);
+        featureTable.row(name, features.finalizedLevels().get(name), range == null ? null : range.min() + "-" + range.max());
+      });
+      out.println();
+      featureTable.print(out, gregor.coloursOnStdout());
     }
     return GregorCommand.EXIT_OK;
+  }
+
+  private static Set<String> featureNames(Features features) {
+    Set<String> names = new TreeSet<>(features.finalizedLevels().keySet());
+    names.addAll(features.supported().keySet());
+    return names;
+  }
+
+  private static Map<String, Object> features(Features features) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    for (String name : featureNames(features)) {
+      Map<String, Object> feature = new LinkedHashMap<>();
+      Features.Range range = features.supported().get(name);
+      feature.put("level", features.finalizedLevels().get(name));
+      feature.put("minSupported", range == null ? null : range.min());
+      feature.put("maxSupported", range == null ? null : range.max());
+      json.put(name, feature);
+    }
+    return json;
   }
 
   private static List<Map<String, Object>> brokers(ClusterMetadata cluster) {

@@ -2,6 +2,7 @@ package dev.gregor.cli;
 
 import dev.gregor.cli.internal.GroupReader;
 import dev.gregor.cli.internal.KcatFormat;
+import dev.gregor.cli.internal.KnownNames;
 import dev.gregor.cli.internal.MessageJson;
 import dev.gregor.cli.internal.MessageOutput;
 import dev.gregor.cli.internal.MessageReader;
@@ -90,8 +91,8 @@ public final class ConsumeCommand implements Callable<Integer> {
   boolean fromBeginning;
 
   @Option(names = {"-o", "--offset"}, paramLabel = "earliest|latest|N|-N|@TIME",
-      description = {"Where to start in each partition: earliest, latest (the default), offset N, the last N",
-          "messages (-N), or the first at or after TIME (@1714564800000, @2024-05-01T12:00:00Z, @-1h)."})
+      description = "Where to start in each partition: earliest, latest (the default), offset N, the last N "
+          + "messages (-N), or the first at or after TIME (@1714564800000, @2024-05-01T12:00:00Z, @-1h).")
   String offset;
 
   @Option(names = {"-p", "--partition"}, paramLabel = "N", split = ",",
@@ -106,7 +107,8 @@ public final class ConsumeCommand implements Callable<Integer> {
   Long count;
 
   @Option(names = {"-e", "--exit"},
-      description = "Exit at the end of every partition (as it was at the start) instead of waiting; not with --group.")
+      description = "Exit at the end of every partition (as it was at the start) instead of waiting; with --group, "
+          + "at the end of every partition assigned to this member.")
   boolean exit;
 
   @Option(names = "--follow", description = "Keep waiting for new messages after the end (the default; the opposite of --exit).")
@@ -155,7 +157,7 @@ public final class ConsumeCommand implements Callable<Integer> {
     });
     boolean completed = false;
     try (Gregor kafka = kafkaOptions.connect(Map.of("isolation.level", isolation.name().toLowerCase(Locale.ROOT)))) {
-      topics.forEach(kafka::topicMetadata); // an unknown topic fails now, not after a silent wait
+      KnownNames.requireTopics(kafka, topics); // an unknown topic fails now, not after a silent wait
       reader = reader(kafka, start);
       flusher.scheduleWithFixedDelay(() -> tick(output), 100, 100, TimeUnit.MILLISECONDS);
       if (count == null || count > 0) {
@@ -198,7 +200,7 @@ public final class ConsumeCommand implements Callable<Integer> {
 
   private MessageReader reader(Gregor kafka, StartOffset start) {
     if (group != null) {
-      return new GroupReader(kafka, group, topics, start.kind() == StartOffset.Kind.EARLIEST);
+      return new GroupReader(kafka, group, topics, start.kind() == StartOffset.Kind.EARLIEST, exit);
     }
     if (partitions.isEmpty() && (start.kind() == StartOffset.Kind.EARLIEST || start.kind() == StartOffset.Kind.LATEST)) {
       return new TopicReader(kafka, topics, start.kind() == StartOffset.Kind.EARLIEST, exit);
@@ -259,10 +261,6 @@ public final class ConsumeCommand implements Callable<Integer> {
       if (start.kind() != StartOffset.Kind.EARLIEST && start.kind() != StartOffset.Kind.LATEST) {
         throw usage("--offset " + offset + " cannot be combined with --group: a group starts at its committed "
             + "offsets, or at earliest or latest where it has none");
-      }
-      if (exit) {
-        throw usage("--exit cannot be combined with --group yet (the client does not report a group member's "
-            + "partition ends); use --count or --timeout to stop");
       }
     }
   }

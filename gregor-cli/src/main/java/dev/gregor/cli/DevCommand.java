@@ -52,7 +52,7 @@ public final class DevCommand implements Callable<Integer> {
   private static final long STOP_WAIT_SECONDS = 180;
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
-      description = "Port of node 1; node N listens on PORT+N-1. 0 picks free ports. Default: ${DEFAULT-VALUE}.")
+      description = "Port of node 1 (node N: PORT+N-1); 0 picks free ports. Default: ${DEFAULT-VALUE}.")
   int port;
 
   @Option(names = "--nodes", paramLabel = "N", defaultValue = "1",
@@ -60,8 +60,7 @@ public final class DevCommand implements Callable<Integer> {
   int nodes;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = {"Where the data is kept across runs.",
-          "Default: ~/.gregor/dev, or ~/.gregor/dev-Nnodes with --nodes N."})
+      description = "Where the data is kept across runs. Default: ~/.gregor/dev, or ~/.gregor/dev-Nnodes with --nodes N.")
   Path dataDir;
 
   @Option(names = "--fresh", description = "Delete the data directory first, to start with no topics.")

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "gregor 0.1.0-SNAPSHOT",
     subcommands = {DevCommand.class, ProduceCommand.class, ConsumeCommand.class, OffsetsCommand.class,
-        ClusterCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
+        TopicsCommand.class, GroupsCommand.class, ClusterCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class},
     sortOptions = false,
     headerHeading = "%n",
     header = "gregor - a command line for Apache Kafka, with a real broker built in",
@@ -22,13 +22,14 @@ import picocli.CommandLine.Command;
     description = {
         "  Gregor runs a real Apache Kafka broker (KRaft, no ZooKeeper, no Docker) for",
         "  development with one command, produces lines of text or JSON to topics, consumes",
-        "  them as text, kcat-style formats or JSON lines, and shows offsets and brokers.",
+        "  them as text, kcat-style formats or JSON lines, manages topics and consumer groups,",
+        "  and shows offsets, brokers and feature levels.",
         "  Run 'gregor help COMMAND' for the options and examples of a command.",
         "",
         "  Only data goes to standard output and everything else to standard error, so",
         "  commands combine in pipes; tables are for people, --output json for programs.",
         "",
-        "Connection options (produce, consume, offsets, cluster):",
+        "Connection options (produce, consume, offsets, topics, groups, cluster):",
         "  -b, --bootstrap HOST:PORT[,...]   seed brokers; default: bootstrap.servers from",
         "                                    -X or --config, else $GREGOR_BOOTSTRAP, else",
         "                                    localhost:9092",
@@ -43,7 +44,7 @@ import picocli.CommandLine.Command;
     exitCodeList = {
         "0:success",
         "1:usage error: an unknown command or option, a malformed value or -X",
-        "2:Kafka or broker error: unreachable cluster, unknown topic, failed delivery",
+        "2:Kafka or broker error: unreachable cluster, unknown topic or group, refused change, failed delivery",
         "3:bad input: a line produce could not parse (see produce --on-error)"},
     footerHeading = "%nExamples:%n",
     footer = {
@@ -57,6 +58,9 @@ import picocli.CommandLine.Command;
         "    gregor consume greetings --from-beginning --count 10 | gregor produce copies",
         "  The earliest and latest offset of each partition:",
         "    gregor offsets greetings",
+        "  A topic with 6 partitions, and how far consumer group billing is behind:",
+        "    gregor topics create orders --partitions 6",
+        "    gregor groups describe billing",
         "  A 3-node cluster on ports 9092-9094:",
         "    gregor dev --nodes 3",
         "  Every option of a command:",
@@ -66,6 +70,7 @@ public final class GregorCommand {
   static final int EXIT_USAGE = 1;
   static final int EXIT_KAFKA = 2;
   static final int EXIT_BAD_INPUT = 3;
+  static final int HELP_WIDTH = 100;
 
   private final InputStream stdin;
   private final boolean stdoutIsTerminal;
@@ -89,6 +94,8 @@ public final class GregorCommand {
   public static CommandLine commandLine(InputStream stdin, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
     return new CommandLine(new GregorCommand(stdin, stdoutIsTerminal, stderrIsTerminal))
         .setCaseInsensitiveEnumValuesAllowed(true)
+        // The help texts are laid out by hand; at picocli's default of 80 it would break their lines again.
+        .setUsageHelpWidth(HELP_WIDTH)
         .setParameterExceptionHandler(new UsageErrorHandler())
         .setExecutionExceptionHandler(new BrokerErrorHandler())
         .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_KAFKA);

@@ -4,6 +4,7 @@ import dev.gregor.cli.internal.PropertyAssignment;
 import dev.gregor.client.Config;
 import dev.gregor.client.Gregor;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,8 +30,8 @@ final class KafkaOptions {
   private static final String CLIENT_ID = "gregor-cli";
 
   @Option(names = {"-b", "--bootstrap"}, paramLabel = "HOST:PORT[,...]", order = 100,
-      description = {"Seed brokers. Default: bootstrap.servers from -X or --config, else $GREGOR_BOOTSTRAP,",
-          "else localhost:9092. kafka+ssl://HOST:PORT turns TLS on."})
+      description = "Seed brokers. Default: bootstrap.servers from -X or --config, else $GREGOR_BOOTSTRAP, "
+          + "else localhost:9092. kafka+ssl://HOST:PORT turns TLS on.")
   String bootstrap;
 
   @Option(names = "--config", paramLabel = "FILE", order = 101,
@@ -56,6 +57,29 @@ final class KafkaOptions {
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
+
+  PrintWriter out() {
+    return command.commandLine().getOut();
+  }
+
+  /** Where diagnostics and confirmations go, so that standard output holds only data. */
+  PrintWriter err() {
+    return command.commandLine().getErr();
+  }
+
+  /** One line on standard error, such as what a command changed. */
+  void tell(String line) {
+    err().println(line);
+    err().flush();
+  }
+
+  ParameterException usage(String message) {
+    return new ParameterException(command.commandLine(), message);
+  }
+
+  boolean json() {
+    return output == OutputFormat.JSON;
+  }
 
   /** Connects, failing within --connect-timeout if no seed broker answers. */
   Gregor connect() {

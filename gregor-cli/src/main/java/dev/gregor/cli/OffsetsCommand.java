@@ -1,6 +1,7 @@
 package dev.gregor.cli;
 
 import dev.gregor.cli.internal.Json;
+import dev.gregor.cli.internal.KnownNames;
 import dev.gregor.cli.internal.Table;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.TopicMetadata;
@@ -53,6 +54,7 @@ public final class OffsetsCommand implements Callable<Integer> {
   public Integer call() {
     List<Map<String, Object>> rows = new ArrayList<>();
     try (Gregor kafka = kafkaOptions.connect()) {
+      KnownNames.requireTopics(kafka, topics);
       for (String topic : topics) {
         TopicMetadata metadata = kafka.topicMetadata(topic);
         for (TopicMetadata.Partition partition : sorted(metadata)) {

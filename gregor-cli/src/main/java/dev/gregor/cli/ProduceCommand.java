@@ -4,6 +4,7 @@ import dev.gregor.cli.internal.BadLine;
 import dev.gregor.cli.internal.CountingInputStream;
 import dev.gregor.cli.internal.InputMessage;
 import dev.gregor.cli.internal.JsonLines;
+import dev.gregor.cli.internal.KnownNames;
 import dev.gregor.cli.internal.LineDelivery;
 import dev.gregor.cli.internal.Progress;
 import dev.gregor.cli.internal.TextLines;
@@ -148,6 +149,7 @@ public final class ProduceCommand implements Callable<Integer> {
     Function<String, InputMessage> parser = json ? new JsonLines()::parse : new TextLines(keySeparator)::parse;
     LineDelivery delivery;
     try (InputStream opened = open(); Gregor kafka = kafkaOptions.connect(); Producer producer = kafka.producer(this::configure)) {
+      noteLikelyTypo(kafka, err);
       CountingInputStream input = new CountingInputStream(opened);
       Progress bar = new Progress(err, progress != null ? progress : gregor.stderrIsTerminal(), file == null ? -1 : Files.size(file));
       delivery = new LineDelivery(producer, topic);
@@ -258,6 +260,17 @@ public final class ProduceCommand implements Callable<Integer> {
     }
     err.println(summary);
     err.flush();
+  }
+
+  /** Most clusters create a topic on its first write, so a mistyped name would quietly become a new topic. */
+  private void noteLikelyTypo(Gregor kafka, PrintWriter err) {
+    if (!KnownNames.topicExists(kafka, topic)) {
+      String close = KnownNames.closeTopics(kafka, topic);
+      if (!close.isEmpty()) {
+        report(err, "topic '" + topic + "' does not exist" + close
+            + " Writing creates it if the cluster allows that (auto.create.topics.enable)");
+      }
+    }
   }
 
   private void report(PrintWriter err, String problem) {

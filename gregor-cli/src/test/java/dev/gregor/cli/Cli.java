@@ -36,10 +36,9 @@ final class Cli {
     return new Result(exitCode, out.toString(), err.toString());
   }
 
-  /** {@code args} with {@code --bootstrap} prepended after the command name. */
+  /** {@code args} with {@code --bootstrap} prepended after the command name ("consume", or "topics create"). */
   static String[] against(String bootstrap, String command, String... args) {
-    List<String> all = new ArrayList<>();
-    all.add(command);
+    List<String> all = new ArrayList<>(List.of(command.split(" ")));
     all.add("--bootstrap");
     all.add(bootstrap);
     all.addAll(List.of(args));

@@ -39,6 +39,17 @@ class ClusterAndOffsetsTest {
     assertThat(json.get("controller").asInt()).isEqualTo(1);
     assertThat(json.get("brokers")).hasSize(1);
     assertThat(json.get("brokers").get(0).get("id").asInt()).isEqualTo(1);
+    JsonNode metadataVersion = json.get("features").get("metadata.version");
+    assertThat(metadataVersion.get("level").asInt()).isPositive();
+    assertThat(metadataVersion.get("maxSupported").asInt()).isGreaterThanOrEqualTo(metadataVersion.get("level").asInt());
+  }
+
+  @Test
+  void clusterShowsTheFeatureLevelsAfterTheBrokers(EmbeddedKafka kafka) {
+    Cli.Result result = Cli.run(Cli.against(kafka.bootstrapServers(), "cluster"));
+
+    assertThat(result.lines()).anySatisfy(line -> assertThat(line).containsPattern("FEATURE\\s+LEVEL\\s+SUPPORTED"));
+    assertThat(result.lines()).anySatisfy(line -> assertThat(line).containsPattern("metadata.version\\s+\\d+\\s+\\d+-\\d+"));
   }
 
   @Test
@@ -54,6 +65,16 @@ class ClusterAndOffsetsTest {
     assertThat(result.lines().get(0)).containsPattern("TOPIC\\s+PARTITION\\s+EARLIEST\\s+LATEST\\s+MESSAGES");
     assertThat(result.lines().get(1)).containsPattern(topic + "\\s+0\\s+0\\s+3\\s+3");
     assertThat(result.lines().get(2)).containsPattern(topic + "\\s+1\\s+0\\s+1\\s+1");
+  }
+
+  @Test
+  void offsetsOfAMistypedTopicSuggestsTheRealOne(EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topics.create(1);
+
+    Cli.Result result = Cli.run(Cli.against(kafka.bootstrapServers(), "offsets", TopicsCommandTest.mistyped(topic)));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("does not exist; did you mean '" + topic + "'");
   }
 
   @Test

@@ -233,11 +233,31 @@ class ConsumeCommandTest {
   }
 
   @Test
-  void exitWithGroupIsAUsageErrorPointingToCountAndTimeout() {
-    Cli.Result result = Cli.run("consume", "t", "--group", "g", "--exit");
+  void anUnknownTopicSuggestsTheCloseNamesThatExist(EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topics.create(1);
 
-    assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.err()).contains("--exit cannot be combined with --group", "--count or --timeout");
+    Cli.Result result = Cli.run(Cli.against(kafka.bootstrapServers(), "consume", topic + "x", "--from-beginning"));
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("gregor consume: Topic '" + topic + "x' does not exist; did you mean '" + topic + "'");
+  }
+
+  @Test
+  void aGroupWithExitStopsAtTheEndOfEveryAssignedPartitionAndTheNextRunContinues(EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topics.create(2); // partition 1 stays empty: its end is offset 0
+    String group = topics.next();
+    writeValues(kafka, topic, 0, "m0", "m1", "m2");
+
+    Cli.Result first = Cli.run(Cli.against(kafka.bootstrapServers(), "consume", topic, "--group", group, "--from-beginning", "--exit"));
+    writeValues(kafka, topic, 0, "m3");
+    Cli.Result second = Cli.run(Cli.against(kafka.bootstrapServers(), "consume", topic, "--group", group, "--exit"));
+    Cli.Result third = Cli.run(Cli.against(kafka.bootstrapServers(), "consume", topic, "--group", group, "--exit"));
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.lines()).containsExactly("m0", "m1", "m2");
+    assertThat(second.lines()).as(second.err()).containsExactly("m3");
+    assertThat(third.exitCode()).as(third.err()).isZero();
+    assertThat(third.out()).isEmpty();
   }
 
   @Test

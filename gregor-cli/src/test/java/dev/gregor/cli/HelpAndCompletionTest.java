@@ -2,7 +2,11 @@ package dev.gregor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,12 +28,45 @@ class HelpAndCompletionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"produce", "consume", "offsets", "cluster", "completion"})
+  @ValueSource(strings = {"produce", "consume", "offsets", "cluster", "completion", "topics", "groups"})
   void everyCommandsHelpHasADescriptionExitCodesAndExamples(String command) {
     Cli.Result result = Cli.run("help", command);
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).contains("Usage:", "Description:", "Exit codes:", "Examples:", "gregor " + command);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"topics list", "topics create", "topics describe", "topics alter", "topics add-partitions",
+      "topics delete", "groups list", "groups describe", "groups delete", "groups reset-offsets"})
+  void everyTopicsAndGroupsCommandsHelpHasADescriptionExitCodesAndExamples(String command) {
+    String[] words = command.split(" ");
+    Cli.Result result = Cli.run(words[0], "help", words[1]);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("Usage:", "Description:", "Exit codes:", "Examples:", "gregor " + command,
+        "--bootstrap=HOST:PORT[,...]");
+  }
+
+  @Test
+  void helpTextLinesFitTheHelpWidthSoPicocliNeverBreaksThemMidSentence() {
+    List<String> tooLong = new ArrayList<>();
+    collectLongLines(GregorCommand.commandLine(), tooLong);
+
+    assertThat(tooLong).isEmpty();
+  }
+
+  private static void collectLongLines(CommandLine command, List<String> tooLong) {
+    CommandSpec spec = command.getCommandSpec();
+    List<String> lines = new ArrayList<>(List.of(spec.usageMessage().description()));
+    lines.addAll(List.of(spec.usageMessage().footer()));
+    for (String line : lines) {
+      String shown = line.replace("%%", "%").replace("%n", "");
+      if (shown.length() > GregorCommand.HELP_WIDTH) {
+        tooLong.add(spec.qualifiedName() + ": " + shown);
+      }
+    }
+    command.getSubcommands().values().forEach(sub -> collectLongLines(sub, tooLong));
   }
 
   @Test

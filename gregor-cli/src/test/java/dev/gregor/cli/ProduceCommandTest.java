@@ -32,6 +32,18 @@ class ProduceCommandTest {
   }
 
   @Test
+  void aMistypedNewTopicIsProducedToWithANoteNamingTheCloseOne(EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topics.create(1);
+    String typo = TopicsCommandTest.mistyped(topic);
+
+    Cli.Result result = Cli.runWithInput("hello\n", Cli.against(kafka.bootstrapServers(), "produce", typo));
+
+    assertThat(result.exitCode()).as(result.err()).isZero(); // the broker creates topics on first write
+    assertThat(result.err()).contains("gregor produce: topic '" + typo + "' does not exist; did you mean '" + topic + "'?",
+        "auto.create.topics.enable", "1 delivered to " + typo);
+  }
+
+  @Test
   void aFileIsReadInsteadOfStandardInput(EmbeddedKafka kafka, TestTopics topics) throws Exception {
     String topic = topics.create(1);
     Path file = Files.writeString(tempDir.resolve("lines.txt"), "from a file\nümlauts survive\n");

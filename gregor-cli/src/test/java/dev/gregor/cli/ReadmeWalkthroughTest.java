@@ -36,6 +36,8 @@ class ReadmeWalkthroughTest {
     Cli.Result secondRun = Cli.run(Cli.against(bootstrap, "consume", greetings, "--group", readers, "--count", "1"));
     assertThat(firstRun.lines()).containsExactly("hello Kafka", "first");
     assertThat(secondRun.lines()).containsExactly("second");
+    Cli.Result group = Cli.run(Cli.against(bootstrap, "groups describe", readers));
+    assertThat(group.lines().get(2)).containsPattern(greetings + "\\s+0\\s+3\\s+3\\s+0");
 
     Cli.Result copy = Cli.runWithInput(Cli.run(Cli.against(bootstrap, "consume", greetings, "--from-beginning", "--count", "3")).out(),
         Cli.against(bootstrap, "produce", topics.next()));

@@ -38,11 +38,14 @@ public final class Table {
     boolean[] numeric = new boolean[headers.size()];
     for (int c = 0; c < headers.size(); c++) {
       widths[c] = headers.get(c).length();
-      numeric[c] = !rows.isEmpty();
+      boolean anyNumber = false;
+      boolean onlyNumbers = true; // "-" (null) may sit among numbers
       for (List<Object> row : rows) {
         widths[c] = Math.max(widths[c], text(row.get(c)).length());
-        numeric[c] &= row.get(c) instanceof Number;
+        anyNumber |= row.get(c) instanceof Number;
+        onlyNumbers &= row.get(c) == null || row.get(c) instanceof Number;
       }
+      numeric[c] = anyNumber && onlyNumbers;
     }
     StringBuilder header = new StringBuilder();
     for (int c = 0; c < headers.size(); c++) {

@@ -1,0 +1,268 @@
+package dev.gregor.cli;
+
+import dev.gregor.cli.internal.Json;
+import dev.gregor.cli.internal.KnownNames;
+import dev.gregor.cli.internal.ResetPlan;
+import dev.gregor.cli.internal.ResetTarget;
+import dev.gregor.cli.internal.Table;
+import dev.gregor.cli.internal.Times;
+import dev.gregor.cli.internal.TopicSelection;
+import dev.gregor.client.Gregor;
+import dev.gregor.client.GroupDescription;
+import dev.gregor.client.GroupNotEmpty;
+import dev.gregor.client.UnknownGroup;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code gregor groups reset-offsets GROUP}: moves a group's committed offsets, showing the plan first. */
+@Command(
+    name = "reset-offsets",
+    sortOptions = false,
+    headerHeading = "%n",
+    header = "Move a consumer group's committed offsets",
+    synopsisHeading = "%nUsage:%n  ",
+    descriptionHeading = "%nDescription:%n",
+    description = {
+        "  Moves the committed offsets of GROUP on the --topic partitions (or on every topic it",
+        "  has committed, --all-topics) to the earliest or latest offset, the first offset at",
+        "  a time, an exact offset, or N before or after the committed one. A target outside a",
+        "  partition's range is moved to its nearest end.",
+        "",
+        "  As with kafka-consumer-groups.sh, nothing changes without --execute: --dry-run prints",
+        "  the plan, one row per partition with the committed offset now (CURRENT, - for none)",
+        "  and the new one (NEW). --execute prints the same table with the offsets committed.",
+        "",
+        "  A group with active members is refused, because they would overwrite the new offsets",
+        "  with their next commit: stop them first, or --force removes them from the group (they",
+        "  rejoin and read from the new offsets). A group that does not exist yet is created.",
+        "",
+        "  With --output json: {\"group\", \"executed\", \"partitions\": [{\"topic\", \"partition\",",
+        "  \"current\", \"new\"}]}, current -1 for none."},
+    parameterListHeading = "%nArguments:%n",
+    optionListHeading = "%nOptions:%n",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success (the plan was printed, or applied)", "1:usage error",
+        "2:a topic or partition does not exist, the group has active members, or the cluster could not be reached"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  What would reading invoices again from the start do?",
+        "    gregor groups reset-offsets billing --topic invoices --to-earliest --dry-run",
+        "  Do it:",
+        "    gregor groups reset-offsets billing --topic invoices --to-earliest --execute",
+        "  Skip everything before 8 o'clock UTC on 31 January, on partitions 0 and 1 only:",
+        "    gregor groups reset-offsets billing -t invoices:0,1 --to-datetime 2025-01-31T08:00:00Z --execute",
+        "  Read the last hour again:",
+        "    gregor groups reset-offsets billing --all-topics --by-duration 1h --execute",
+        "  Skip one poison message on partition 3:",
+        "    gregor groups reset-offsets billing --topic invoices:3 --shift-by 1 --execute"})
+public final class GroupsResetOffsetsCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "GROUP", description = "The consumer group.")
+  String group;
+
+  @Option(names = {"-t", "--topic"}, paramLabel = "TOPIC[:P,P...]",
+      description = "A topic, or some of its partitions (invoices:0,2); repeatable.")
+  List<String> topics = new ArrayList<>();
+
+  @Option(names = "--all-topics", description = "Every topic the group has committed offsets for.")
+  boolean allTopics;
+
+  @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nTarget (one of):%n")
+  Target target;
+
+  /** The --to-... options, of which exactly one is given. */
+  static final class Target {
+    @Option(names = "--to-earliest", required = true, description = "The oldest offset still stored.")
+    boolean earliest;
+
+    @Option(names = "--to-latest", required = true, description = "The end: skip everything not read yet.")
+    boolean latest;
+
+    @Option(names = "--to-datetime", required = true, paramLabel = "TIME",
+        description = "The first offset at or after TIME: 2025-01-31T08:00:00Z, 2025-01-31T08:00:00.000 (local "
+            + "time), 2025-01-31, epoch milliseconds, or -1h.")
+    String datetime;
+
+    @Option(names = "--by-duration", required = true, paramLabel = "DURATION", converter = DurationConverter.class,
+        description = "The first offset at or after DURATION ago (30m, 1h, 2d, PT1H).")
+    Duration byDuration;
+
+    @Option(names = "--to-offset", required = true, paramLabel = "N", description = "Offset N in every selected partition.")
+    Long offset;
+
+    @Option(names = "--shift-by", required = true, paramLabel = "N",
+        description = "N after the committed offset (-N: before it, to read N messages again).")
+    Long shiftBy;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1", heading = "%nMode (one of):%n")
+  Mode mode;
+
+  /** Whether to change anything. */
+  static final class Mode {
+    @Option(names = "--dry-run", required = true, description = "Print the plan and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--execute", required = true, description = "Commit the new offsets and print them.")
+    boolean execute;
+  }
+
+  @Option(names = "--force", description = "Remove the group's active members first instead of refusing.")
+  boolean force;
+
+  @Mixin
+  KafkaOptions kafkaOptions;
+
+  @ParentCommand
+  GroupsCommand parent;
+
+  @Override
+  public Integer call() {
+    ResetTarget resetTarget = resetTarget();
+    List<TopicSelection> selections = selections();
+    try (Gregor kafka = kafkaOptions.connect()) {
+      GroupDescription description = describe(kafka);
+      if (allTopics) {
+        selections = committedTopics(description);
+      }
+      KnownNames.requireTopics(kafka, selections.stream().map(TopicSelection::topic).distinct().toList());
+      if (description != null && !description.isEmpty() && !force) {
+        String refusal = "consumer group '" + group + "' has " + description.members().size() + " active "
+            + (description.members().size() == 1 ? "member" : "members") + " (state " + description.state()
+            + "): stop them, or add --force to remove them from the group first";
+        if (mode.execute) {
+          throw new GroupNotEmpty(group, "Refused to reset the offsets: " + refusal, null);
+        }
+        kafkaOptions.tell("Warning: --execute will be refused: " + refusal);
+      }
+      ResetPlan plan;
+      try {
+        plan = ResetPlan.of(kafka, description, selections, resetTarget);
+      } catch (IllegalArgumentException e) {
+        throw kafkaOptions.usage(e.getMessage());
+      }
+      if (mode.execute) {
+        plan = plan.applied(execute(kafka, plan, resetTarget));
+      }
+      print(plan);
+    }
+    kafkaOptions.tell(mode.execute ? "Reset the offsets of consumer group '" + group + "'"
+        : "Dry run: nothing was changed; --execute applies this plan");
+    return GregorCommand.EXIT_OK;
+  }
+
+  private Map<String, Map<Integer, Long>> execute(Gregor kafka, ResetPlan plan, ResetTarget resetTarget) {
+    Map<String, Map<Integer, Long>> committed = new LinkedHashMap<>();
+    for (String topic : plan.rows().stream().map(ResetPlan.Row::topic).distinct().toList()) {
+      List<ResetPlan.Row> rows = plan.rowsOf(topic);
+      Map<Integer, Long> done = committed.computeIfAbsent(topic, t -> new LinkedHashMap<>());
+      if (resetTarget.kind() == ResetTarget.Kind.SHIFT) {
+        // The client takes one target per call, and a shift gives each partition its own.
+        for (ResetPlan.Row row : rows) {
+          done.putAll(kafka.groups().resetOffsets(group, topic, forced(resetTarget.toOffsetReset(List.of(row.partition()), row.next()))));
+        }
+      } else {
+        List<Integer> partitions = rows.stream().map(ResetPlan.Row::partition).toList();
+        done.putAll(kafka.groups().resetOffsets(group, topic, forced(resetTarget.toOffsetReset(partitions, -1))));
+      }
+    }
+    return committed;
+  }
+
+  private dev.gregor.client.OffsetReset forced(dev.gregor.client.OffsetReset reset) {
+    return force ? reset.force() : reset;
+  }
+
+  private GroupDescription describe(Gregor kafka) {
+    try {
+      return kafka.groups().describe(group);
+    } catch (UnknownGroup e) {
+      kafkaOptions.tell("Consumer group '" + group + "' does not exist yet" + KnownNames.closeGroups(kafka, group)
+          + (mode.execute ? " It is created with these offsets." : " --execute creates it."));
+      return null;
+    }
+  }
+
+  private List<TopicSelection> committedTopics(GroupDescription description) {
+    List<TopicSelection> committed = description == null ? List.of() : description.offsets().stream()
+        .filter(p -> p.committedOffset() >= 0).map(GroupDescription.PartitionOffset::topic).distinct()
+        .map(topic -> new TopicSelection(topic, List.of())).toList();
+    if (committed.isEmpty()) {
+      throw kafkaOptions.usage("--all-topics: consumer group '" + group + "' has committed no offsets; name topics with --topic");
+    }
+    return committed;
+  }
+
+  private List<TopicSelection> selections() {
+    if (allTopics == !topics.isEmpty()) {
+      throw kafkaOptions.usage(allTopics ? "--all-topics cannot be combined with --topic" : "name the topics with --topic TOPIC, or use --all-topics");
+    }
+    List<TopicSelection> selections = new ArrayList<>();
+    for (String topic : topics) {
+      try {
+        selections.add(TopicSelection.parse(topic));
+      } catch (IllegalArgumentException e) {
+        throw kafkaOptions.usage("--topic: " + e.getMessage());
+      }
+    }
+    return selections;
+  }
+
+  private ResetTarget resetTarget() {
+    if (target.earliest) {
+      return new ResetTarget(ResetTarget.Kind.EARLIEST, 0, null);
+    }
+    if (target.latest) {
+      return new ResetTarget(ResetTarget.Kind.LATEST, 0, null);
+    }
+    if (target.datetime != null) {
+      try {
+        return new ResetTarget(ResetTarget.Kind.TIME, 0, Times.parse(target.datetime, Instant.now(), ZoneId.systemDefault()));
+      } catch (IllegalArgumentException e) {
+        throw kafkaOptions.usage("--to-datetime: " + e.getMessage());
+      }
+    }
+    if (target.byDuration != null) {
+      return new ResetTarget(ResetTarget.Kind.TIME, 0, Instant.now().minus(target.byDuration));
+    }
+    if (target.offset != null) {
+      if (target.offset < 0) {
+        throw kafkaOptions.usage("--to-offset must be 0 or more, was " + target.offset + "; --shift-by moves back");
+      }
+      return new ResetTarget(ResetTarget.Kind.OFFSET, target.offset, null);
+    }
+    return new ResetTarget(ResetTarget.Kind.SHIFT, target.shiftBy, null);
+  }
+
+  private void print(ResetPlan plan) {
+    if (kafkaOptions.json()) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("group", group);
+      json.put("executed", mode.execute);
+      json.put("partitions", plan.rows().stream().map(r -> {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("topic", r.topic());
+        row.put("partition", r.partition());
+        row.put("current", r.current());
+        row.put("new", r.next());
+        return row;
+      }).toList());
+      Json.print(kafkaOptions.out(), json);
+      return;
+    }
+    Table table = Table.of("TOPIC", "PARTITION", "CURRENT", "NEW");
+    plan.rows().forEach(r -> table.row(r.topic(), r.partition(), r.current() < 0 ? null : r.current(), r.next()));
+    table.print(kafkaOptions.out(), parent.gregor.coloursOnStdout());
+  }
+}
