@@ -69,6 +69,18 @@ class ProducerFailureTest {
       assertThatThrownBy(() -> gregor.deliverMessage("no-such-topic", "x"))
           .isInstanceOf(DeliveryFailed.class)
           .hasMessageContaining("no-such-topic");
+
+      // A buffer of them waits for the topic's metadata once, not once per message.
+      try (Producer producer = gregor.producer()) {
+        for (int i = 0; i < 20; i++) {
+          producer.produce("no-such-topic", "x" + i);
+        }
+        assertThatThrownBy(producer::deliverMessages).isInstanceOfSatisfying(DeliveryFailed.class, failed -> {
+          assertThat(failed.failedMessages()).hasSize(20);
+          assertThat(failed).hasMessageContaining("could not be had earlier in this delivery");
+        });
+        assertThat(producer.bufferSize()).isEqualTo(20);
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.gregor.client.internal;
 import dev.gregor.client.Compression;
 import dev.gregor.client.Config;
 import dev.gregor.client.Delivered;
+import dev.gregor.client.PendingMessage;
 import dev.gregor.client.ProducerSettings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,9 +11,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -48,16 +51,28 @@ public final class BatchSender implements AutoCloseable {
     Delivered[] delivered = new Delivered[size];
     Throwable[] failures = new Throwable[size];
     Integer[] partitions = new Integer[size];
+    // kafka-clients waits up to max.block.ms for a topic's metadata on every send; once a topic's
+    // metadata could not be had, or the delivery timeout is spent, the rest fail at once instead.
+    Map<String, RuntimeException> unreachable = new ConcurrentHashMap<>();
+    long deadline = System.nanoTime() + config.deliveryTimeout().toNanos();
     for (int i = 0; i < size; i++) {
+      failures[i] = failFast(batch.get(i).message(), unreachable, deadline);
+      if (failures[i] != null) {
+        continue;
+      }
       try {
         partitions[i] = Partitions.resolve(metadataSource(), settings.partitioner(), batch.get(i).message());
       } catch (RuntimeException e) {
         failures[i] = e;
+        noteUnreachable(batch.get(i).message().topic(), e, unreachable);
       }
     }
     Map<String, Integer> perPartition = compressionSplit() ? countPerPartition(batch, partitions, failures) : Map.of();
     List<KafkaProducer<byte[], byte[]>> used = new ArrayList<>(2);
     for (int i = 0; i < size; i++) {
+      if (failures[i] == null) {
+        failures[i] = failFast(batch.get(i).message(), unreachable, deadline);
+      }
       if (failures[i] != null) {
         continue;
       }
@@ -71,6 +86,7 @@ public final class BatchSender implements AutoCloseable {
       try {
         producer.send(ProducerRecords.of(batch.get(i).message(), partitions[i]), (metadata, exception) -> {
           if (exception != null) {
+            noteUnreachable(batch.get(index).message().topic(), exception, unreachable);
             failures[index] = Failures.describe(batch.get(index).message(), exception);
           } else {
             delivered[index] = new Delivered(metadata.topic(), metadata.partition(), metadata.offset(),
@@ -88,6 +104,27 @@ public final class BatchSender implements AutoCloseable {
       }
     }
     return new Outcome(batch, delivered, failures);
+  }
+
+  /** The failure for a message that must not wait again, or null to send it. */
+  private RuntimeException failFast(PendingMessage message, Map<String, RuntimeException> unreachable, long deadline) {
+    RuntimeException earlier = unreachable.get(message.topic());
+    if (earlier != null) {
+      return new TimeoutException("Not sent: the metadata of topic '" + message.topic() + "' could not be had earlier "
+          + "in this delivery (" + earlier.getMessage() + ")");
+    }
+    if (System.nanoTime() - deadline > 0) {
+      return new TimeoutException("Not sent: the delivery timeout (" + config.deliveryTimeout().toMillis()
+          + " ms) was spent before this message's turn");
+    }
+    return null;
+  }
+
+  private static void noteUnreachable(String topic, Throwable failure, Map<String, RuntimeException> unreachable) {
+    if (failure instanceof TimeoutException timeout && failure.getMessage() != null
+        && failure.getMessage().contains("metadata")) {
+      unreachable.putIfAbsent(topic, timeout);
+    }
   }
 
   /** Whether deliveries split by partition into compressed and plain producers (compressionThreshold > 1). */
