@@ -1,5 +1,7 @@
 package dev.gregor.bench.internal.run;
 
+import dev.gregor.bench.internal.consumer.ConsumerScenarios;
+import dev.gregor.bench.internal.latency.LatencyScenarios;
 import dev.gregor.bench.internal.producer.ProducerScenarios;
 import dev.gregor.client.Gregor;
 import java.util.ArrayList;
@@ -16,6 +18,8 @@ public final class Catalog {
 
   static {
     GROUPS.put("producer", ProducerScenarios::all);
+    GROUPS.put("consumer", ConsumerScenarios::all);
+    GROUPS.put("latency", LatencyScenarios::all);
   }
 
   private Catalog() {}

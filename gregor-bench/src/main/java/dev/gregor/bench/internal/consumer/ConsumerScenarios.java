@@ -1,0 +1,123 @@
+package dev.gregor.bench.internal.consumer;
+
+import dev.gregor.bench.internal.run.BenchContext;
+import dev.gregor.bench.internal.run.Payloads;
+import dev.gregor.bench.internal.run.Scenario;
+import dev.gregor.bench.internal.run.Trial;
+import dev.gregor.client.Consume;
+import dev.gregor.client.Consumer;
+import dev.gregor.client.Gregor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Consumer throughput: each of Gregor's ways of reading a topic of 100 B records from the
+ * beginning, against a plain {@code KafkaConsumer.poll} loop doing the same (with or without a
+ * group). Each run includes creating the consumer, joining the group and closing, on both sides.
+ */
+public final class ConsumerScenarios {
+  static final String GROUP = "consumer";
+
+  /** Reads exactly {@code records} records of {@code topic} with Gregor and returns once it saw them all. */
+  @FunctionalInterface
+  interface Reader {
+    void read(Gregor kafka, String topic, int records) throws Exception;
+  }
+
+  /** Which plain-kafka-clients loop a reader is compared with. */
+  enum Baseline {
+    NO_GROUP("raw KafkaConsumer assign+poll"),
+    GROUP("raw KafkaConsumer subscribe+poll");
+
+    final String label;
+
+    Baseline(String label) {
+      this.label = label;
+    }
+  }
+
+  record Variant(String name, Baseline baseline, Reader reader) {}
+
+  // One entry per way of consuming; a new Gregor consumer API (event poll, Stream) is one more entry here.
+  private static final List<Variant> VARIANTS = List.of(
+      new Variant("eachMessage (no group)", Baseline.NO_GROUP, (kafka, topic, records) ->
+          kafka.eachMessage(topic, Consume.fromBeginning().exitAtEnd(), message -> { })),
+      new Variant("group eachMessage", Baseline.GROUP, (kafka, topic, records) -> {
+        try (Consumer consumer = kafka.consumer(newGroup())) {
+          consumer.subscribe(topic);
+          int[] seen = {0};
+          consumer.eachMessage(message -> {
+            if (++seen[0] == records) {
+              consumer.stop();
+            }
+          });
+        }
+      }),
+      new Variant("group eachBatch", Baseline.GROUP, (kafka, topic, records) -> {
+        try (Consumer consumer = kafka.consumer(newGroup())) {
+          consumer.subscribe(topic);
+          int[] seen = {0};
+          consumer.eachBatch(batch -> {
+            seen[0] += batch.messages().size();
+            if (seen[0] >= records) {
+              consumer.stop();
+            }
+          });
+        }
+      }));
+
+  private ConsumerScenarios() {}
+
+  public static List<Scenario> all(BenchContext ctx, Gregor kafka) {
+    List<Scenario> scenarios = new ArrayList<>();
+    int records = ctx.profile().consumerRecords();
+    for (int partitions : ctx.profile().wholeMatrix() ? new int[] {1, 8} : new int[] {1}) {
+      String topic = "bench-consume-" + records + "x100B-" + partitions + "p";
+      for (Variant variant : VARIANTS) {
+        Trial gregor = Trial.throughput(records, () -> variant.reader().read(kafka, topic, records));
+        Trial baseline = Trial.throughput(records, () -> {
+          if (variant.baseline() == Baseline.GROUP) {
+            RawConsuming.subscribed(ctx.bootstrap(), topic, records);
+          } else {
+            RawConsuming.assigned(ctx.bootstrap(), topic, records);
+          }
+        });
+        scenarios.add(Scenario.throughput(GROUP, variant.name() + " " + records + " x 100B " + partitions + "p",
+            variant.baseline().label, gregor, baseline).preparedBy(() -> fill(ctx, topic, partitions, records)));
+      }
+    }
+    return scenarios;
+  }
+
+  /** Creates and fills {@code topic} once; later scenarios (and memory probes) reuse it. */
+  static void fill(BenchContext ctx, String topic, int partitions, int records) {
+    if (!ctx.topics().createIfAbsent(topic, partitions)) {
+      return;
+    }
+    Map<String, Object> config = new HashMap<>();
+    config.put("bootstrap.servers", ctx.bootstrap());
+    config.put("linger.ms", "20");
+    config.put("batch.size", Integer.toString(256 * 1024));
+    byte[][] values = Payloads.values(100, 1024);
+    try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (int i = 0; i < records; i++) {
+        producer.send(new ProducerRecord<>(topic, values[i & 1023]));
+      }
+      producer.flush();
+    }
+    long written = ctx.topics().endOffsetSum(topic);
+    if (written != records) {
+      throw new IllegalStateException("filled topic '" + topic + "' with " + written + " records, expected " + records);
+    }
+  }
+
+  private static String newGroup() {
+    return "bench-gregor-" + UUID.randomUUID();
+  }
+}
