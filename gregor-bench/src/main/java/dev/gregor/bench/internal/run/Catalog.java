@@ -3,6 +3,7 @@ package dev.gregor.bench.internal.run;
 import dev.gregor.bench.internal.consumer.ConsumerScenarios;
 import dev.gregor.bench.internal.latency.LatencyScenarios;
 import dev.gregor.bench.internal.producer.ProducerScenarios;
+import dev.gregor.bench.internal.startup.ColdStartScenarios;
 import dev.gregor.client.Gregor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ public final class Catalog {
     GROUPS.put("producer", ProducerScenarios::all);
     GROUPS.put("consumer", ConsumerScenarios::all);
     GROUPS.put("latency", LatencyScenarios::all);
+    GROUPS.put("startup", ColdStartScenarios::all);
   }
 
   private Catalog() {}
