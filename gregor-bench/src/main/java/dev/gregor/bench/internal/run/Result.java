@@ -27,7 +27,8 @@ public record Result(String group, String name, String baselineName, Metric metr
   public double ratio() {
     double gregor = gregorMedian();
     double baseline = baselineMedian();
-    if (Double.isNaN(gregor) || Double.isNaN(baseline) || gregor == 0 || baseline == 0) {
+    if (metric.unit() == Unit.MEGABYTES_NEUTRAL || Double.isNaN(gregor) || Double.isNaN(baseline) || gregor == 0
+        || baseline == 0) {
       return Double.NaN;
     }
     return metric.unit().higherIsBetter() ? gregor / baseline : baseline / gregor;

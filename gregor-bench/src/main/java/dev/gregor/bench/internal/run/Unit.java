@@ -4,7 +4,9 @@ package dev.gregor.bench.internal.run;
 public enum Unit {
   RECORDS_PER_SECOND("rec/s", true),
   MILLISECONDS("ms", false),
-  MEGABYTES("MB", false);
+  MEGABYTES("MB", false),
+  /** A size that is reported, not ranked: no ratio. */
+  MEGABYTES_NEUTRAL("MB", false);
 
   private final String symbol;
   private final boolean higherIsBetter;
