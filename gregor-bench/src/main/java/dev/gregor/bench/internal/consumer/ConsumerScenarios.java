@@ -78,7 +78,7 @@ public final class ConsumerScenarios {
     List<Scenario> scenarios = new ArrayList<>();
     int records = ctx.profile().consumerRecords();
     for (int partitions : ctx.profile().wholeMatrix() ? new int[] {1, 8} : new int[] {1}) {
-      String topic = "bench-consume-" + records + "x100B-" + partitions + "p";
+      String topic = topic(records, partitions);
       for (Variant variant : VARIANTS) {
         Trial gregor = Trial.throughput(records, () -> variant.reader().read(kafka, topic, records));
         Trial baseline = Trial.throughput(records, () -> {
@@ -95,8 +95,20 @@ public final class ConsumerScenarios {
     return scenarios;
   }
 
+  /** The topic of {@code records} x 100 B in {@code partitions} partitions that consumer scenarios read. */
+  public static String topic(int records, int partitions) {
+    return "bench-consume-" + records + "x100B-" + partitions + "p";
+  }
+
+  /** The trial of the Gregor reader called {@code variant} (such as {@code group eachMessage}) on {@code topic}. */
+  public static Trial gregor(Gregor kafka, String variant, String topic, int records) {
+    Reader reader = VARIANTS.stream().filter(v -> v.name().equals(variant)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no consumer variant '" + variant + "'")).reader();
+    return Trial.throughput(records, () -> reader.read(kafka, topic, records));
+  }
+
   /** Creates and fills {@code topic} once; later scenarios (and memory probes) reuse it. */
-  static void fill(BenchContext ctx, String topic, int partitions, int records) {
+  public static void fill(BenchContext ctx, String topic, int partitions, int records) {
     if (!ctx.topics().createIfAbsent(topic, partitions)) {
       return;
     }

@@ -89,6 +89,12 @@ public final class ProducerScenarios {
     return scenarios;
   }
 
+  /** The trial of Gregor's buffered {@code Producer} (deliver every 10k) for {@code records} x 100 B, acks=all, 1 partition. */
+  public static Trial gregorBuffered(BenchContext ctx, Gregor kafka, int records) {
+    ProducerCase c = new ProducerCase(records, 100, ALL, 1, NONE, false);
+    return trial(ctx, c, GregorProducing.buffered(kafka, c, 10_000));
+  }
+
   /** Gregor's {@code opener} against a raw send loop with {@code tuning}, on the same work. */
   public static Scenario vs(BenchContext ctx, String gregorName, ProducerCase c, String baselineName,
       Map<String, Object> tuning, Session.Opener gregor) {

@@ -3,6 +3,7 @@ package dev.gregor.bench.internal.run;
 import dev.gregor.bench.internal.consumer.ConsumerScenarios;
 import dev.gregor.bench.internal.latency.LatencyScenarios;
 import dev.gregor.bench.internal.memory.MemoryScenarios;
+import dev.gregor.bench.internal.peers.PeerScenarios;
 import dev.gregor.bench.internal.producer.ProducerScenarios;
 import dev.gregor.bench.internal.startup.ColdStartScenarios;
 import dev.gregor.client.Gregor;
@@ -24,6 +25,7 @@ public final class Catalog {
     GROUPS.put("latency", LatencyScenarios::all);
     GROUPS.put("startup", ColdStartScenarios::all);
     GROUPS.put("memory", MemoryScenarios::all);
+    GROUPS.put("peers", PeerScenarios::all);
   }
 
   private Catalog() {}
