@@ -19,15 +19,16 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * Consumer throughput: each of Gregor's ways of reading a topic of 100 B records from the
  * beginning, against a plain {@code KafkaConsumer.poll} loop doing the same (with or without a
- * group). Each run includes creating the consumer, joining the group and closing, on both sides.
+ * group). Each run is timed from creating the consumer (joining the group included) to the last
+ * record's arrival, on both sides; see {@link Tally} for why closing is left out.
  */
 public final class ConsumerScenarios {
   static final String GROUP = "consumer";
 
-  /** Reads exactly {@code records} records of {@code topic} with Gregor and returns once it saw them all. */
+  /** Reads {@code topic} with Gregor, telling {@code tally} each record, and returns once the tally is complete. */
   @FunctionalInterface
   interface Reader {
-    void read(Gregor kafka, String topic, int records) throws Exception;
+    void read(Gregor kafka, String topic, Tally tally) throws Exception;
   }
 
   /** Which plain-kafka-clients loop a reader is compared with. */
@@ -46,26 +47,23 @@ public final class ConsumerScenarios {
 
   // One entry per way of consuming; a new Gregor consumer API (event poll, Stream) is one more entry here.
   private static final List<Variant> VARIANTS = List.of(
-      new Variant("eachMessage (no group)", Baseline.NO_GROUP, (kafka, topic, records) ->
-          kafka.eachMessage(topic, Consume.fromBeginning().exitAtEnd(), message -> { })),
-      new Variant("group eachMessage", Baseline.GROUP, (kafka, topic, records) -> {
+      new Variant("eachMessage (no group)", Baseline.NO_GROUP, (kafka, topic, tally) ->
+          kafka.eachMessage(topic, Consume.fromBeginning().exitAtEnd(), message -> tally.add(1))),
+      new Variant("group eachMessage", Baseline.GROUP, (kafka, topic, tally) -> {
         try (Consumer consumer = kafka.consumer(newGroup())) {
           consumer.subscribe(topic);
-          int[] seen = {0};
           consumer.eachMessage(message -> {
-            if (++seen[0] == records) {
+            if (tally.add(1)) {
               consumer.stop();
             }
           });
         }
       }),
-      new Variant("group eachBatch", Baseline.GROUP, (kafka, topic, records) -> {
+      new Variant("group eachBatch", Baseline.GROUP, (kafka, topic, tally) -> {
         try (Consumer consumer = kafka.consumer(newGroup())) {
           consumer.subscribe(topic);
-          int[] seen = {0};
           consumer.eachBatch(batch -> {
-            seen[0] += batch.messages().size();
-            if (seen[0] >= records) {
+            if (tally.add(batch.messages().size())) {
               consumer.stop();
             }
           });
@@ -80,12 +78,12 @@ public final class ConsumerScenarios {
     for (int partitions : ctx.profile().wholeMatrix() ? new int[] {1, 8} : new int[] {1}) {
       String topic = topic(records, partitions);
       for (Variant variant : VARIANTS) {
-        Trial gregor = Trial.throughput(records, () -> variant.reader().read(kafka, topic, records));
-        Trial baseline = Trial.throughput(records, () -> {
+        Trial gregor = gregor(kafka, variant.name(), topic, records);
+        Trial baseline = Tally.timed(records, tally -> {
           if (variant.baseline() == Baseline.GROUP) {
-            RawConsuming.subscribed(ctx.bootstrap(), topic, records);
+            RawConsuming.subscribed(ctx.bootstrap(), topic, tally);
           } else {
-            RawConsuming.assigned(ctx.bootstrap(), topic, records);
+            RawConsuming.assigned(ctx.bootstrap(), topic, tally);
           }
         });
         scenarios.add(Scenario.throughput(GROUP, variant.name() + " " + records + " x 100B " + partitions + "p",
@@ -104,7 +102,7 @@ public final class ConsumerScenarios {
   public static Trial gregor(Gregor kafka, String variant, String topic, int records) {
     Reader reader = VARIANTS.stream().filter(v -> v.name().equals(variant)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no consumer variant '" + variant + "'")).reader();
-    return Trial.throughput(records, () -> reader.read(kafka, topic, records));
+    return Tally.timed(records, tally -> reader.read(kafka, topic, tally));
   }
 
   /** Creates and fills {@code topic} once; later scenarios (and memory probes) reuse it. */

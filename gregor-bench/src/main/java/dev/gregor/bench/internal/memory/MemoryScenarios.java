@@ -21,10 +21,14 @@ import java.util.regex.Pattern;
 public final class MemoryScenarios {
   /** Identical on both sides: serial GC with a fixed 32 MB young generation. */
   static final List<String> PROBE_JVM = List.of("-Xmx1g", "-Xmn32m", "-XX:+UseSerialGC");
-  /** Which producer and consumer scenarios get a memory row. */
+  /** Which producer and consumer scenarios get a memory row in the full profile. */
   private static final Pattern PROBED = Pattern.compile(
       "^(producer/(Producer \\(deliver every 10k\\)|AsyncProducer|deliverMessages\\(list)[^/]*100B acks=all 1p none vs raw KafkaProducer tuned"
       + "|consumer/[^/]* 1p vs .*)$");
+  /** The quick profile's subset: each fresh JVM costs seconds. */
+  private static final Pattern PROBED_QUICK = Pattern.compile(
+      "^(producer/(Producer \\(deliver every 10k\\)|AsyncProducer)[^/]*100B acks=all 1p none vs raw KafkaProducer tuned"
+      + "|consumer/group eachMessage [^/]* 1p vs .*)$");
 
   private MemoryScenarios() {}
 
@@ -32,7 +36,7 @@ public final class MemoryScenarios {
     List<Metric> metrics = List.of(new Metric("heap peak", Unit.MEGABYTES), new Metric("RSS peak", Unit.MEGABYTES));
     List<Scenario> scenarios = new ArrayList<>();
     for (Scenario probed : ProbeMain.probed(ctx, kafka)) {
-      if (PROBED.matcher(probed.id()).matches()) {
+      if ((ctx.profile().wholeMatrix() ? PROBED : PROBED_QUICK).matcher(probed.id()).matches()) {
         scenarios.add(new Scenario("memory", probed.name(), probed.baselineName(), metrics, probed.prepare(),
             probe(ctx, probed, "gregor"), probe(ctx, probed, "baseline"), ctx.profile().coldStarts()));
       }

@@ -21,11 +21,11 @@ public record Profile(String name, int producerRecords, int syncRecords, int con
     int latencyRate, int latencySeconds, int coldStarts, boolean wholeMatrix) {
 
   public static Profile quick() {
-    return new Profile("quick", 200_000, 1_000, 200_000, 1, 3, 500, 4, 1, false);
+    return new Profile("quick", 200_000, 1_000, 500_000, 1, 3, 500, 4, 1, false);
   }
 
   public static Profile full() {
-    return new Profile("full", 1_000_000, 3_000, 1_000_000, 1, 5, 1_000, 10, 3, true);
+    return new Profile("full", 1_000_000, 1_000, 1_000_000, 1, 5, 1_000, 6, 3, true);
   }
 
   public static Profile tiny() {
