@@ -21,7 +21,7 @@ public record Profile(String name, int producerRecords, int syncRecords, int con
     int latencyRate, int latencySeconds, int coldStarts, boolean wholeMatrix) {
 
   public static Profile quick() {
-    return new Profile("quick", 200_000, 1_000, 500_000, 1, 3, 500, 4, 1, false);
+    return new Profile("quick", 200_000, 1_000, 500_000, 1, 3, 500, 3, 1, false);
   }
 
   public static Profile full() {
