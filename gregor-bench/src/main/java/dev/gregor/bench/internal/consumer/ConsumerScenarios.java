@@ -107,8 +107,13 @@ public final class ConsumerScenarios {
 
   /** Creates and fills {@code topic} once; later scenarios (and memory probes) reuse it. */
   public static void fill(BenchContext ctx, String topic, int partitions, int records) {
-    if (!ctx.topics().createIfAbsent(topic, partitions)) {
+    ctx.topics().createIfAbsent(topic, partitions);
+    long present = ctx.topics().endOffsetSum(topic);
+    if (present == records) {
       return;
+    }
+    if (present != 0) {
+      throw new IllegalStateException("topic '" + topic + "' holds " + present + " records, expected none or " + records);
     }
     Map<String, Object> config = new HashMap<>();
     config.put("bootstrap.servers", ctx.bootstrap());

@@ -9,11 +9,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Topics of the benchmark broker: a fresh one per producer run (deleted after, so a full run does
@@ -55,42 +58,63 @@ public final class Topics implements AutoCloseable {
 
   /** Sum of the end offsets of {@code name}'s partitions. */
   public long endOffsetSum(String name) {
-    TopicDescription description = get(() -> admin.describeTopics(Set.of(name)).allTopicNames()
-        .get(TIMEOUT_MS, TimeUnit.MILLISECONDS).get(name));
-    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    description.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest()));
-    return get(() -> admin.listOffsets(request).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS)).values().stream()
-        .mapToLong(info -> info.offset()).sum();
+    return retrying(name, () -> {
+      TopicDescription description = admin.describeTopics(Set.of(name)).allTopicNames()
+          .get(TIMEOUT_MS, TimeUnit.MILLISECONDS).get(name);
+      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+      description.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest()));
+      return admin.listOffsets(request).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).values().stream()
+          .mapToLong(info -> info.offset()).sum();
+    });
   }
 
+  /**
+   * Creates the topic and returns once every partition's leader answers for it: a new topic
+   * reaches the broker's metadata a moment after the controller accepted it, longer on a busy
+   * machine, and a client that writes before then waits for its delivery timeout.
+   */
   private void createNamed(String name, int partitions) {
-    get(() -> admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all()
-        .get(TIMEOUT_MS, TimeUnit.MILLISECONDS));
-    long deadline = System.nanoTime() + Duration.ofMillis(TIMEOUT_MS).toNanos();
-    while (System.nanoTime() < deadline) {
-      TopicDescription description = get(() -> admin.describeTopics(Set.of(name)).allTopicNames()
-          .get(TIMEOUT_MS, TimeUnit.MILLISECONDS).get(name));
-      if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
-        return;
+    try {
+      admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("could not create topic '" + name + "': " + e.getCause(), e.getCause());
       }
-      Thread.onSpinWait();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topic '" + name + "'", e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("creating topic '" + name + "' took over " + TIMEOUT_MS + " ms", e);
     }
-    throw new IllegalStateException("topic '" + name + "' has partitions without a leader after " + TIMEOUT_MS + " ms");
+    endOffsetSum(name);
   }
 
   private interface Call<T> {
     T call() throws InterruptedException, ExecutionException, TimeoutException;
   }
 
-  private static <T> T get(Call<T> call) {
-    try {
-      return call.call();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while talking to the benchmark broker", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("the benchmark broker's admin call failed: " + e.getMessage(), e);
+  /** Runs an admin call about {@code topic}, again while the broker answers with a retriable error (not there yet). */
+  private static <T> T retrying(String topic, Call<T> call) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MS);
+    while (true) {
+      try {
+        return call.call();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while talking to the benchmark broker", e);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+          throw new IllegalStateException("the admin call about topic '" + topic + "' failed: " + e.getCause(), e.getCause());
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+      } catch (TimeoutException e) {
+        throw new IllegalStateException("the admin call about topic '" + topic + "' took over " + TIMEOUT_MS + " ms", e);
+      }
     }
+  }
+
+  private static <T> T get(Call<T> call) {
+    return retrying("(any)", call);
   }
 
   @Override
