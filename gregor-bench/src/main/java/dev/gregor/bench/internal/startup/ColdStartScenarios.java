@@ -28,6 +28,9 @@ public final class ColdStartScenarios {
     List<Scenario> scenarios = new ArrayList<>();
     for (int nodes : new int[] {1, 3}) {
       for (ProcessMode mode : ProcessMode.values()) {
+        if (!ctx.profile().wholeMatrix() && (nodes == 1) != (mode == ProcessMode.IN_PROCESS)) {
+          continue; // the quick profile starts only the two ends: 1 node in-process, 3 nodes in child JVMs
+        }
         List<Metric> metrics = new ArrayList<>(List.of(new Metric("JVM launch to ready", Unit.MILLISECONDS),
             new Metric("start()", Unit.MILLISECONDS), new Metric("RSS of all JVMs", Unit.MEGABYTES)));
         if (mode == ProcessMode.IN_PROCESS) {
