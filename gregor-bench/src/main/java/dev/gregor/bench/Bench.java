@@ -51,6 +51,9 @@ public final class Bench implements Callable<Integer> {
   @Option(names = "--list", description = "List the scenarios that would run, and exit.")
   boolean list;
 
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
   /** Runs the harness with command-line arguments and exits with its code. */
   public static void main(String[] args) {
     System.exit(run(args));
@@ -58,25 +61,24 @@ public final class Bench implements Callable<Integer> {
 
   /** Runs the harness; returns 0 when every scenario ran or was skipped with a reason, 1 on a usage error, 2 when one failed. */
   public static int run(String... args) {
-    CommandLine commandLine = new CommandLine(new Bench());
-    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof IllegalArgumentException) {
-        cmd.getErr().println(e.getMessage());
-        cmd.usage(cmd.getErr());
-        return 1;
-      }
-      throw e;
-    });
-    return commandLine.execute(args);
+    return new CommandLine(new Bench()).execute(args);
   }
 
   @Override
   public Integer call() throws Exception {
-    Profile chosen = Profile.named(profile);
+    Profile chosen;
+    try {
+      chosen = Profile.named(profile);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--profile: " + e.getMessage());
+    }
     if (!broker.equals("child-jvm") && !broker.equals("in-process")) {
-      throw new IllegalArgumentException("--broker must be child-jvm or in-process, was '" + broker + "'");
+      throw new CommandLine.ParameterException(spec.commandLine(), "--broker must be child-jvm or in-process, was '" + broker + "'");
     }
     Set<String> chosenGroups = groups == null ? Catalog.groups() : new LinkedHashSet<>(groups);
+    if (!Catalog.groups().containsAll(chosenGroups)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--groups must be among " + Catalog.groups() + ", was " + chosenGroups);
+    }
     return new BenchRun(chosen, chosenGroups, only == null ? null : Pattern.compile(only), broker.equals("child-jvm"),
         out, list).run(System.out);
   }
