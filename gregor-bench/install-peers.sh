@@ -2,8 +2,9 @@
 # Installs the external peers the benchmarks compare Gregor with; safe to run again (each step
 # is skipped when already done). Scenarios whose peer is missing are skipped with a message.
 #   kcat and Python confluent-kafka:  Debian packages (needs root, or sudo)
-#   Kafka's ProducerPerformance / ConsumerPerformance:  the kafka-tools jar and its dependencies
-#   from Maven Central, on their own class path in $GREGOR_BENCH_PEERS (default ~/.gregor/bench-peers)
+#   Kafka's ProducerPerformance / ConsumerPerformance and KafkaClusterTestKit: their jars and
+#   dependencies from Maven Central, each on its own class path in $GREGOR_BENCH_PEERS
+#   (default ~/.gregor/bench-peers)
 set -euo pipefail
 
 here="$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")"
@@ -39,4 +40,15 @@ else
       dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$tools_dir")
   touch "$tools_dir/.complete"
 fi
-echo "Peers ready. Run ./bench --groups peers"
+testkit_version="${KAFKA_TESTKIT_VERSION:-4.3.1}" # kafka-clients 4.4.0 has no test jar on Maven Central
+testkit_dir="$peers/kafka-testkit-$testkit_version"
+if [[ -f "$testkit_dir/.complete" ]]; then
+  echo "Kafka's KafkaClusterTestKit $testkit_version: already in $testkit_dir"
+else
+  echo "Fetching Kafka's KafkaClusterTestKit $testkit_version and its dependencies into $testkit_dir..."
+  mkdir -p "$testkit_dir"
+  (cd "$root" && ./mvnw -q -f gregor-bench/peers/kafka-testkit.pom.xml -Dkafka.testkit.version="$testkit_version" \
+      dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$testkit_dir")
+  touch "$testkit_dir/.complete"
+fi
+echo "Peers ready. Run ./bench --groups peers,startup"

@@ -22,9 +22,14 @@ final class KafkaPerfTools {
   private KafkaPerfTools() {}
 
   static Path directory() {
+    return directory("kafka-tools-");
+  }
+
+  /** The newest complete peer directory whose name starts with {@code prefix}, or null. */
+  static Path directory(String prefix) {
     String peers = System.getenv().getOrDefault("GREGOR_BENCH_PEERS", System.getProperty("user.home") + "/.gregor/bench-peers");
     try (var dirs = Files.list(Path.of(peers))) {
-      return dirs.filter(d -> d.getFileName().toString().startsWith("kafka-tools-") && Files.exists(d.resolve(".complete")))
+      return dirs.filter(d -> d.getFileName().toString().startsWith(prefix) && Files.exists(d.resolve(".complete")))
           .sorted().reduce((first, second) -> second).orElse(null);
     } catch (java.io.IOException e) {
       return null;

@@ -1,5 +1,6 @@
 package dev.gregor.bench.internal.startup;
 
+import dev.gregor.bench.internal.peers.TestKitStart;
 import dev.gregor.bench.internal.run.BenchContext;
 import dev.gregor.bench.internal.run.FreshJvm;
 import dev.gregor.bench.internal.run.Metric;
@@ -45,6 +46,18 @@ public final class ColdStartScenarios {
         String name = "EmbeddedKafka " + nodes + (nodes == 1 ? " node " : " nodes ") + mode.name().toLowerCase().replace('_', '-');
         scenarios.add(new Scenario("startup", name, null, metrics, null, trial, null, ctx.profile().coldStarts()));
       }
+    }
+    // Against Kafka's own test kit: the same combined nodes, in-process, timed from main() to ready.
+    for (int nodes : ctx.profile().wholeMatrix() ? new int[] {1, 3} : new int[] {1}) {
+      List<Metric> metrics = List.of(new Metric("start()", Unit.MILLISECONDS), new Metric("RSS", Unit.MEGABYTES));
+      Trial gregor = () -> {
+        Map<String, Double> answer = FreshJvm.run(List.of(HEAP), ColdStartMain.class,
+            List.of(Integer.toString(nodes), ProcessMode.IN_PROCESS.name()), ctx.workDir().resolve("cold-start.log"), 180);
+        return Map.of("start()", answer.get("startMs"), "RSS", answer.get("rssMb"));
+      };
+      scenarios.add(new Scenario("startup", "EmbeddedKafka " + nodes + (nodes == 1 ? " node" : " nodes") + " in-process",
+          "Kafka KafkaClusterTestKit 4.3.1", metrics, TestKitStart::require, gregor,
+          TestKitStart.trial(ctx, nodes, "start()", "RSS"), ctx.profile().coldStarts()));
     }
     return scenarios;
   }
