@@ -4,6 +4,7 @@ import dev.gregor.client.PendingMessage;
 import dev.gregor.client.Produce;
 import dev.gregor.client.internal.BufferedMessage;
 import dev.gregor.client.internal.MessageBuffer;
+import dev.gregor.client.internal.ProducerEvents;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -55,7 +56,7 @@ public class ProducerBufferBenchmark {
   @Benchmark
   @OperationsPerInvocation(BATCH)
   public List<BufferedMessage> messageBufferRoundTrip() {
-    MessageBuffer buffer = new MessageBuffer(BATCH, Long.MAX_VALUE);
+    MessageBuffer buffer = new MessageBuffer(BATCH, Long.MAX_VALUE, ProducerEvents.NONE); // no listener: the common case
     for (int i = 0; i < BATCH; i++) {
       buffer.add(new PendingMessage("orders", value, Produce.options()));
     }
