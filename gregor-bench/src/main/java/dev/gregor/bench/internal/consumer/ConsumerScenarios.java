@@ -7,11 +7,15 @@ import dev.gregor.bench.internal.run.Trial;
 import dev.gregor.client.Consume;
 import dev.gregor.client.Consumer;
 import dev.gregor.client.Gregor;
+import dev.gregor.client.Message;
+import dev.gregor.client.NotificationSubscription;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -45,7 +49,9 @@ public final class ConsumerScenarios {
 
   record Variant(String name, Baseline baseline, Reader reader) {}
 
-  // One entry per way of consuming; a new Gregor consumer API (event poll, Stream) is one more entry here.
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  // One entry per way of consuming; a new Gregor consumer API is one more entry here.
   private static final List<Variant> VARIANTS = List.of(
       new Variant("eachMessage (no group)", Baseline.NO_GROUP, (kafka, topic, tally) ->
           kafka.eachMessage(topic, Consume.fromBeginning().exitAtEnd(), message -> tally.add(1))),
@@ -68,7 +74,35 @@ public final class ConsumerScenarios {
             }
           });
         }
+      }),
+      new Variant("group poll events", Baseline.GROUP, (kafka, topic, tally) -> {
+        try (Consumer consumer = kafka.consumer(newGroup())) {
+          consumer.subscribe(topic);
+          boolean done = false;
+          while (!done) {
+            done = consumer.poll(POLL) instanceof Message && tally.add(1);
+          }
+        }
+      }),
+      new Variant("group stream", Baseline.GROUP, (kafka, topic, tally) -> {
+        Consumer consumer = kafka.consumer(newGroup());
+        consumer.subscribe(topic);
+        try (Stream<Message> messages = consumer.stream()) {
+          messages.takeWhile(message -> !tally.add(1)).forEach(message -> { });
+        }
+      }),
+      new Variant("group eachMessage, a listener on every event", Baseline.GROUP, (kafka, topic, tally) -> {
+        try (NotificationSubscription listening = kafka.notifications().subscribe("*", n -> { });
+             Consumer consumer = kafka.consumer(newGroup())) {
+          consumer.subscribe(topic);
+          consumer.eachMessage(message -> {
+            if (tally.add(1)) {
+              consumer.stop();
+            }
+          });
+        }
       }));
+
 
   private ConsumerScenarios() {}
 
