@@ -10,12 +10,14 @@ import dev.gregor.client.internal.NotificationBus;
 import dev.gregor.client.internal.ProducerEvents;
 import dev.gregor.client.internal.SimpleConsumer;
 import dev.gregor.client.internal.SingleDelivery;
+import dev.gregor.client.internal.Span;
 import dev.gregor.client.internal.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -158,7 +160,24 @@ public final class Gregor implements AutoCloseable {
    */
   public Fetch fetch(String topic, int partition, Offset offset, int minBytes, Duration maxWait, int maxBytes) {
     requireOpen();
-    return new Fetcher(config).fetch(topic, partition, Objects.requireNonNull(offset, "offset"), minBytes, maxWait, maxBytes);
+    Span span = bus.start("fetch_messages.connection", fetchPayload(topic, partition, offset));
+    try {
+      Fetch fetch = new Fetcher(config).fetch(topic, partition, Objects.requireNonNull(offset, "offset"), minBytes, maxWait,
+          maxBytes);
+      span.with("message_count", fetch.messages().size()).with("highwater_mark_offset", fetch.highWatermark()).stop();
+      return fetch;
+    } catch (RuntimeException e) {
+      span.fail(e);
+      throw e;
+    }
+  }
+
+  private Map<String, Object> fetchPayload(String topic, int partition, Offset offset) {
+    Map<String, Object> payload = bus.payload();
+    payload.put("topic", topic);
+    payload.put("partition", partition);
+    payload.put("offset", String.valueOf(offset));
+    return payload;
   }
 
   /** The first offset still in the partition. */
@@ -188,13 +207,31 @@ public final class Gregor implements AutoCloseable {
   public TopicMetadata topicMetadata(String topic) {
     requireOpen();
     TopicNames.check(topic);
-    return admin.topic(topic);
+    Map<String, Object> payload = bus.payload();
+    payload.put("topic", topic);
+    Span span = bus.start("metadata.connection", payload);
+    try {
+      TopicMetadata metadata = admin.topic(topic);
+      span.stop();
+      return metadata;
+    } catch (RuntimeException e) {
+      span.fail(e);
+      throw e;
+    }
   }
 
   /** The cluster's id, brokers and active controller. */
   public ClusterMetadata clusterMetadata() {
     requireOpen();
-    return admin.cluster();
+    Span span = bus.start("metadata.connection", bus.payload());
+    try {
+      ClusterMetadata metadata = admin.cluster();
+      span.stop();
+      return metadata;
+    } catch (RuntimeException e) {
+      span.fail(e);
+      throw e;
+    }
   }
 
   /** Reads every partition of {@code topic} from the beginning, in this thread, without a group (ruby-kafka {@code each_message}). */

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
+import dev.gregor.embedded.Listener;
 import dev.gregor.embedded.TestTopics;
 import java.time.Duration;
 import java.util.List;
@@ -151,6 +153,29 @@ class NotificationsTest {
     assertThat(first(seen, "seek.consumer").payload()).containsEntry("topic", topic).containsEntry("offset", 2L);
     assertThat(first(seen, "pause_status.consumer").payload()).containsEntry("partition", 0).containsKey("duration");
     assertThat(first(seen, "heartbeat.consumer").payload()).containsEntry("topic_partitions", Map.of(topic, List.of(0)));
+  }
+
+  @Test
+  void fetchMetadataConnectionsAndSaslLoginsAreReported(EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topics.create(1);
+    List<Notification> seen = new CopyOnWriteArrayList<>();
+    try (Gregor sasl = Gregor.connect(Config.builder().seedBrokers(kafka.bootstrapServers(Listener.SASL_PLAINTEXT))
+        .sasl(Sasl.scramSha512("gregor", "gregor-secret")).saslOverSsl(false).build())) {
+      sasl.notifications().subscribe("*", seen::add);
+      sasl.deliverMessage(topic, "one");
+      sasl.fetch(topic, 0, Offset.EARLIEST);
+      sasl.topicMetadata(topic);
+      await().atMost(Duration.ofSeconds(10)).until(() -> names(seen).containsAll(List.of("fetch_messages.connection",
+          "metadata.connection", "connect.connection", "authenticate.sasl")));
+    }
+
+    assertThat(first(seen, "fetch_messages.connection").payload()).containsEntry("topic", topic)
+        .containsEntry("message_count", 1);
+    assertThat(first(seen, "fetch_messages.connection").category()).isEqualTo("fetch");
+    assertThat(first(seen, "metadata.connection").category()).isEqualTo("metadata");
+    assertThat((Long) first(seen, "connect.connection").get("connection_count")).isPositive();
+    assertThat((Long) first(seen, "authenticate.sasl").get("succeeded")).isPositive();
+    assertThat(first(seen, "authenticate.sasl").spanName()).isEqualTo("gregor.sasl_auth.event");
   }
 
   private static List<String> names(List<Notification> seen) {

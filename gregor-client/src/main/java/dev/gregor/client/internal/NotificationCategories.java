@@ -24,6 +24,8 @@ public final class NotificationCategories {
       Map.entry("fetch_messages.connection", "fetch"),
       Map.entry("metadata.connection", "metadata"),
       Map.entry("connect.connection", "connection"),
+      Map.entry("disconnect.connection", "connection"),
+      Map.entry("authenticate.sasl", "sasl_auth"),
       Map.entry("request.connection", "request"));
 
   private NotificationCategories() {}

@@ -4,6 +4,7 @@ import dev.gregor.client.Delivered;
 import dev.gregor.client.PendingMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 /** ruby-kafka's producer notifications, built only when someone listens. */
 public final class ProducerEvents {
@@ -50,9 +51,24 @@ public final class ProducerEvents {
 
   /** {@code request.connection}, derived from the sender's metrics at most once a second. */
   void requests(BatchSender sender) {
-    if (bus.wants("request.connection")) {
+    if (wantsRequests()) {
       sender.reportRequests(bus);
     }
+  }
+
+  /** The same for a single-delivery producer, whose stats live in {@code stats} (created here on first use). */
+  RequestStats requests(RequestStats stats, KafkaProducer<byte[], byte[]> producer) {
+    if (!wantsRequests()) {
+      return stats;
+    }
+    RequestStats current = stats != null ? stats : new RequestStats(bus, producer::metrics);
+    current.reportIfDue();
+    return current;
+  }
+
+  private boolean wantsRequests() {
+    return bus.wants("request.connection") || bus.wants("connect.connection") || bus.wants("disconnect.connection")
+        || bus.wants("authenticate.sasl");
   }
 
   /** {@code ack_message.producer}: Kafka acknowledged a message. */

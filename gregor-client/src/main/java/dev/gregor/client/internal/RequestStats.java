@@ -17,6 +17,7 @@ final class RequestStats {
   private final NotificationBus bus;
   private final Supplier<Map<MetricName, ? extends Metric>> metrics;
   private final Map<String, double[]> last = new HashMap<>();
+  private double[] clientTotals = new double[4];
   private long reportedNanos = System.nanoTime() - EVERY_NANOS; // the first call reports
 
   RequestStats(NotificationBus bus, Supplier<Map<MetricName, ? extends Metric>> metrics) {
@@ -44,7 +45,8 @@ final class RequestStats {
   /** Reports at most once a second, and only when someone listens. */
   void reportIfDue() {
     long now = System.nanoTime();
-    if (now - reportedNanos < EVERY_NANOS || !bus.wants("request.connection")) {
+    if (now - reportedNanos < EVERY_NANOS || !(bus.wants("request.connection") || bus.wants("connect.connection")
+        || bus.wants("disconnect.connection") || bus.wants("authenticate.sasl"))) {
       return;
     }
     reportedNanos = now;
@@ -83,5 +85,50 @@ final class RequestStats {
     });
     last.clear();
     last.putAll(current);
+    reportConnections();
+  }
+
+  /** KafkaEx's connection and SASL categories, from the client-wide connection and authentication counters. */
+  private void reportConnections() {
+    double[] now = new double[4]; // connections created, closed, authentications succeeded, failed
+    for (Map.Entry<MetricName, ? extends Metric> entry : metrics.get().entrySet()) {
+      MetricName name = entry.getKey();
+      if (name.tags().containsKey("node-id") || !(entry.getValue().metricValue() instanceof Number number)) {
+        continue;
+      }
+      int slot = switch (name.name()) {
+        case "connection-creation-total" -> 0;
+        case "connection-close-total" -> 1;
+        case "successful-authentication-total" -> 2;
+        case "failed-authentication-total" -> 3;
+        default -> -1;
+      };
+      if (slot >= 0) {
+        now[slot] += number.doubleValue();
+      }
+    }
+    long created = (long) (now[0] - clientTotals[0]);
+    long closed = (long) (now[1] - clientTotals[1]);
+    long authenticated = (long) (now[2] - clientTotals[2]);
+    long refused = (long) (now[3] - clientTotals[3]);
+    clientTotals = now;
+    if (created > 0) {
+      count("connect.connection", created);
+    }
+    if (closed > 0) {
+      count("disconnect.connection", closed);
+    }
+    if (authenticated > 0 || refused > 0) {
+      Map<String, Object> payload = bus.payload();
+      payload.put("succeeded", authenticated);
+      payload.put("failed", refused);
+      bus.event("authenticate.sasl", payload);
+    }
+  }
+
+  private void count(String name, long connections) {
+    Map<String, Object> payload = bus.payload();
+    payload.put("connection_count", connections);
+    bus.event(name, payload);
   }
 }

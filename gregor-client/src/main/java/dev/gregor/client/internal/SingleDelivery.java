@@ -20,6 +20,7 @@ public final class SingleDelivery implements AutoCloseable {
   private final Config config;
   private final ProducerEvents events;
   private KafkaProducer<byte[], byte[]> producer;
+  private RequestStats requestStats;
 
   public SingleDelivery(Config config, ProducerEvents events) {
     this.config = config;
@@ -39,6 +40,9 @@ public final class SingleDelivery implements AutoCloseable {
       Delivered delivered = new Delivered(metadata.topic(), metadata.partition(), metadata.offset(),
           Instant.ofEpochMilli(metadata.timestamp()));
       events.acked(message, delivered);
+      synchronized (this) { // deliverMessage may run on many threads at once
+        requestStats = events.requests(requestStats, kafka);
+      }
       span.with("delivered_message_count", 1).stop();
       return delivered;
     } catch (ExecutionException e) {
