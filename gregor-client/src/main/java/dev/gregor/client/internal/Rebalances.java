@@ -84,6 +84,9 @@ final class Rebalances implements ConsumerRebalanceListener {
     if (holdNew && !partitions.isEmpty()) {
       consumer.pause(partitions);
       held.addAll(partitions);
+      // The poll this runs in would otherwise wait out its whole timeout, every new partition being
+      // held; waking it hands the assignment to the application at once (fetched data stays buffered).
+      consumer.wakeup();
     }
     notifications.assigned(assigned);
     record(new Event.PartitionsAssigned(PartitionIds.publicList(partitions)));
