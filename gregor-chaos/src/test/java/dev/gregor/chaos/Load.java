@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link Throttle}'s pace, until {@link #stop()} or {@code limit} records; every attempt and
  * acknowledgement goes to the {@link History}.
  */
-abstract class Load implements AutoCloseable {
+abstract class Load {
   static final int KEYS = 8;
   static final int VALUE_SIZE = 100;
 
@@ -114,10 +114,5 @@ abstract class Load implements AutoCloseable {
 
   static Duration deliveryWait() {
     return Duration.ofSeconds(90);
-  }
-
-  @Override
-  public void close() throws InterruptedException {
-    stop();
   }
 }
