@@ -22,14 +22,14 @@ final class Analysis {
 
   private Analysis() {}
 
-  static Report run(String scenario, Set<Events.Id> attempted, List<Events.Acked> acked,
+  static Report run(String scenario, Set<Events.Id> attempted, List<Events.Acked> acked, Set<Events.Id> expected,
                     List<Events.Processed> processed, List<Events.Committed> committed) {
     Analysis analysis = new Analysis();
     for (Violation violation : Violation.values()) {
       analysis.counts.put(violation, 0L);
     }
     analysis.buildLog(acked, processed);
-    analysis.lost(acked, processed);
+    analysis.lost(acked, expected, processed);
     analysis.duplicatedInLog();
     analysis.processedTwice(processed);
     analysis.reordered();
@@ -40,7 +40,9 @@ final class Analysis {
     long unackedWritten = analysis.log.values().stream().flatMap(p -> p.values().stream()).distinct()
         .filter(id -> attempted.contains(id) && !ackedIds.contains(id)).count();
     long read = analysis.processedOffsets.values().stream().mapToLong(Set::size).sum();
-    return new Report(scenario, attempted.size(), ackedIds.size(), read, unackedWritten, analysis.counts, analysis.examples);
+    Set<Events.Id> mustArrive = new HashSet<>(ackedIds);
+    mustArrive.addAll(expected);
+    return new Report(scenario, attempted.size(), mustArrive.size(), read, unackedWritten, analysis.counts, analysis.examples);
   }
 
   private void buildLog(List<Events.Acked> acked, List<Events.Processed> processed) {
@@ -55,7 +57,7 @@ final class Analysis {
     }
   }
 
-  private void lost(List<Events.Acked> acked, List<Events.Processed> processed) {
+  private void lost(List<Events.Acked> acked, Set<Events.Id> expected, List<Events.Processed> processed) {
     Set<Events.Id> seen = new HashSet<>();
     processed.stream().filter(p -> p.key() != null).forEach(p -> seen.add(new Events.Id(p.key(), p.seq())));
     Set<Events.Id> counted = new HashSet<>();
@@ -66,6 +68,9 @@ final class Analysis {
             + ", never processed");
       }
     }
+    expected.stream().filter(id -> !seen.contains(id) && counted.add(id))
+        .sorted(Comparator.comparing(Events.Id::key).thenComparingLong(Events.Id::seq))
+        .forEach(id -> found(Violation.LOST, id.key() + ":" + id.seq() + " expected, never processed"));
   }
 
   private void duplicatedInLog() {

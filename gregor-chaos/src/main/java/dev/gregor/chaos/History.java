@@ -21,6 +21,7 @@ import java.util.Set;
 public final class History implements Recorder {
   private final Set<Events.Id> attempted = new HashSet<>();
   private final List<Events.Acked> acked = new ArrayList<>();
+  private final Set<Events.Id> expected = new HashSet<>();
   private final List<Events.Processed> processed = new ArrayList<>();
   private final List<Events.Committed> committed = new ArrayList<>();
 
@@ -33,6 +34,19 @@ public final class History implements Recorder {
   public synchronized void acknowledged(Sequenced record, int partition, long offset) {
     attempted.add(new Events.Id(record.key(), record.seq()));
     acked.add(new Events.Acked(record.key(), record.seq(), partition, offset));
+  }
+
+  /**
+   * {@code record} must reach this topic, at a position nobody knows in advance: the output of a
+   * consume-transform-produce step, whose input was acknowledged elsewhere.
+   */
+  public synchronized void expected(Sequenced record) {
+    expected.add(new Events.Id(record.key(), record.seq()));
+  }
+
+  /** The records acknowledged so far, in the order of their acknowledgements. */
+  public synchronized List<Sequenced> acknowledgedRecords() {
+    return acked.stream().map(a -> new Sequenced(a.key(), a.seq())).toList();
   }
 
   @Override
@@ -101,6 +115,7 @@ public final class History implements Recorder {
 
   /** Analyses everything recorded so far. */
   public synchronized Report check(String scenario) {
-    return Analysis.run(scenario, Set.copyOf(attempted), List.copyOf(acked), List.copyOf(processed), List.copyOf(committed));
+    return Analysis.run(scenario, Set.copyOf(attempted), List.copyOf(acked), Set.copyOf(expected), List.copyOf(processed),
+        List.copyOf(committed));
   }
 }

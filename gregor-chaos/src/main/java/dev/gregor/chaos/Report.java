@@ -48,6 +48,7 @@ public final class Report {
     return attempted;
   }
 
+  /** Records that had to arrive: acknowledged by Kafka, or {@linkplain History#expected expected} downstream. */
   public long acknowledged() {
     return acknowledged;
   }

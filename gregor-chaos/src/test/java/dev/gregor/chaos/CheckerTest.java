@@ -152,6 +152,22 @@ class CheckerTest {
   }
 
   @Test
+  void anExpectedRecordMissingDownstreamIsLostAndOneFoundTwiceIsDuplicated() {
+    history.expected(new Sequenced("a", 0));
+    history.expected(new Sequenced("a", 1));
+    history.expected(new Sequenced("a", 2));
+    process("reader", "a", 0, 0, 0, 1);
+    process("reader", "a", 0, 0, 1, 2); // the transform wrote a:0 twice
+    process("reader", "a", 2, 0, 2, 3);
+
+    Report report = history.check("transform");
+
+    assertThat(report.acknowledged()).isEqualTo(3);
+    assertThat(report.examples(Violation.LOST)).containsExactly("a:1 expected, never processed");
+    assertThat(report.count(Violation.DUPLICATED_IN_LOG)).isEqualTo(1);
+  }
+
+  @Test
   void anUnacknowledgedRecordFoundInTheLogIsCountedButNotAViolation() {
     Sequenced maybe = new Sequenced("a", 0);
     history.attempted(maybe);
