@@ -137,7 +137,8 @@ class AsyncProducerTest {
         List<PendingMessage> undelivered = producer.shutdown(Duration.ofSeconds(1));
         assertThat(undelivered).isNotEmpty();
         assertThat(undelivered.get(0).topic()).isEqualTo("down");
-        assertThatThrownBy(first::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(DeliveryFailed.class);
+        assertThatThrownBy(first::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(DeliveryFailed.class)
+            .cause().hasMessageContaining("the last attempt failed").hasMessageContaining("down");
         assertThat(producer.outstanding()).isZero();
       }
     }

@@ -42,6 +42,8 @@ public final class AsyncWorker implements Runnable {
   private long retryBackoffNanos;
   /** Set by a shutdown request, so the worker stops taking the slow path for messages queued before it. */
   private volatile Shutdown shutdownRequest;
+  /** The most recent failed delivery, or null once one succeeded: the reason given for what shutdown leaves undelivered. */
+  private DeliveryFailed lastFailure;
 
   public AsyncWorker(Config config, AsyncProducerSettings settings) {
     this.settings = settings;
@@ -130,6 +132,7 @@ public final class AsyncWorker implements Runnable {
       LOG.warn("Background delivery failed; {} messages stay buffered", buffer.size(), e);
       failed = new DeliveryFailed(e.getMessage(), List.of(), e);
     }
+    lastFailure = failed;
     if (failed == null) {
       nextRetryNanos = Long.MAX_VALUE;
       retryBackoffNanos = settings.redeliveryBackoff().toNanos();
@@ -168,10 +171,13 @@ public final class AsyncWorker implements Runnable {
     List<BufferedMessage> undelivered = new ArrayList<>(buffer.clear());
     undelivered.addAll(left);
     List<PendingMessage> messages = new ArrayList<>();
+    // Say why: the last failed attempt (such as a topic that no longer exists) is the cause.
+    Throwable why = lastFailure == null ? null : lastFailure.getCause() != null ? lastFailure.getCause() : lastFailure;
     for (BufferedMessage message : undelivered) {
       messages.add(message.message());
       message.report().completeExceptionally(new DeliveryFailed("The async producer shut down before this message to topic '"
-          + message.message().topic() + "' could be delivered", List.of(message.message()), null));
+          + message.message().topic() + "' could be delivered" + (why == null ? "" : "; the last attempt failed: " + why.getMessage()),
+          List.of(message.message()), why));
     }
     sender.close();
     return messages;
@@ -201,7 +207,9 @@ public final class AsyncWorker implements Runnable {
   }
 
   private void deliverOrBackOff(long deadlineNanos, long[] backoff) {
-    if (deliverQuietly() != null) {
+    DeliveryFailed failed = deliverQuietly();
+    lastFailure = failed;
+    if (failed != null) {
       sleepUntil(Math.min(deadlineNanos, System.nanoTime() + backoff[0]));
       backoff[0] = Math.min(backoff[0] * 2, TimeUnit.SECONDS.toNanos(5));
     }
