@@ -108,6 +108,13 @@ public final class History implements Recorder {
     return processed.size();
   }
 
+  /** The partitions consumers processed records of so far. */
+  public synchronized Set<Integer> processedPartitions() {
+    Set<Integer> partitions = new HashSet<>();
+    processed.forEach(p -> partitions.add(p.partition()));
+    return partitions;
+  }
+
   /** Commits recorded so far. */
   public synchronized int commitCount() {
     return committed.size();
