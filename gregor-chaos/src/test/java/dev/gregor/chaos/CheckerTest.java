@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The checker's logic on synthetic histories: each violation is found, named and counted, and only it. */
+@Tag("chaos")
 class CheckerTest {
   private final History history = new History();
 

@@ -32,7 +32,8 @@ public final class SummaryTable implements TestExecutionListener {
       return;
     }
     try {
-      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      List<String> lines = new java.util.ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+      lines.sort(null); // lines start with the scenario number
       StringBuilder table = new StringBuilder("\n===== chaos summary (" + (Scale.full() ? "full" : "fast") + ") =====\n");
       lines.forEach(line -> table.append(line).append('\n'));
       System.out.println(table);
