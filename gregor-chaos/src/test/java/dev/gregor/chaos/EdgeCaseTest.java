@@ -3,6 +3,7 @@ package dev.gregor.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gregor.client.AsyncProducer;
 import dev.gregor.client.Config;
@@ -62,7 +63,7 @@ class EdgeCaseTest {
         producer.produce(topic, record.value(Load.VALUE_SIZE), Produce.key(record.key())).thenAccept(d ->
             history.acknowledged(record, d.partition(), d.offset()));
       }
-      failed = org.junit.jupiter.api.Assertions.assertThrows(DeliveryFailed.class, producer::deliverMessages);
+      failed = assertThrows(DeliveryFailed.class, producer::deliverMessages);
       assertThat(producer.bufferSize()).isEqualTo(1);
       producer.clearBuffer();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.gregor.client.Config;
+import dev.gregor.client.ConsumerSettings;
 import dev.gregor.client.Gregor;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
@@ -66,7 +67,7 @@ class NetworkFaultTest {
     }
   }
 
-  private void memberSettings(dev.gregor.client.ConsumerSettings.Builder settings) {
+  private void memberSettings(ConsumerSettings.Builder settings) {
     settings.offsetCommitThreshold(50).offsetCommitInterval(Duration.ofSeconds(1))
         .sessionTimeout(Duration.ofSeconds(10)).heartbeatInterval(Duration.ofSeconds(1));
   }

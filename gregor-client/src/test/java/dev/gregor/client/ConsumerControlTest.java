@@ -12,7 +12,10 @@ import dev.gregor.embedded.TestTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -138,9 +141,9 @@ class ConsumerControlTest {
     String topic = topics.create(1);
     write(gregor, topic, 3);
     String group = topic + "-group";
-    java.util.concurrent.CountDownLatch dropped = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch dropped = new CountDownLatch(1);
     List<Long> seen = new CopyOnWriteArrayList<>();
-    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
     Consumer consumer = gregor.consumer(group, c -> c.rebalanceTimeout(Duration.ofSeconds(1))
         .sessionTimeout(Duration.ofSeconds(6)).heartbeatInterval(Duration.ofMillis(500)).offsetCommitThreshold(1));
     consumer.subscribe(topic);
@@ -149,7 +152,7 @@ class ConsumerControlTest {
         consumer.eachMessage(message -> {
           seen.add(message.offset());
           if (message.offset() == 0 && seen.size() == 1) {
-            dropped.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            dropped.await(60, TimeUnit.SECONDS);
           }
         });
       } catch (Throwable t) {
