@@ -1,5 +1,6 @@
 package dev.gregor.chaos;
 
+import dev.gregor.client.GroupProtocol;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -23,13 +24,14 @@ final class ChildConsumer {
     pump.start();
   }
 
-  static ChildConsumer start(String bootstrap, String topic, String group, String member, History history) {
+  static ChildConsumer start(String bootstrap, String topic, String group, String member, GroupProtocol protocol,
+                             History history) {
     try {
       Path log = Files.createDirectories(Path.of("target", "chaos-members")).resolve(member + ".log");
       Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
           "-cp", System.getProperty("java.class.path"), ChildConsumerMain.class.getName(),
-          bootstrap, topic, group, member)
+          bootstrap, topic, group, member, protocol.name())
           .redirectError(log.toFile()).start();
       return new ChildConsumer(member, process, history);
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.gregor.chaos;
 import dev.gregor.client.Config;
 import dev.gregor.client.Consumer;
 import dev.gregor.client.Gregor;
+import dev.gregor.client.GroupProtocol;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -12,7 +13,7 @@ import java.time.Duration;
 /**
  * A consumer-group member in its own JVM, so a scenario can SIGKILL it: it journals every
  * processed record and every commit to standard output, where {@link ChildConsumer} reads them.
- * Arguments: bootstrap servers, topic, group, member id.
+ * Arguments: bootstrap servers, topic, group, member id, group protocol (CLASSIC or CONSUMER).
  */
 public final class ChildConsumerMain {
   private ChildConsumerMain() {}
@@ -22,6 +23,7 @@ public final class ChildConsumerMain {
     String topic = args[1];
     String group = args[2];
     String member = args[3];
+    GroupProtocol protocol = GroupProtocol.valueOf(args[4]);
     Journal journal = new Journal(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
     CommitObserver.install(member, topic, journal);
     Gregor kafka = Gregor.connect(Config.builder().seedBrokers(bootstrap).clientId(member)
@@ -31,7 +33,8 @@ public final class ChildConsumerMain {
         .offsetCommitInterval(Duration.ofSeconds(1))
         .sessionTimeout(Duration.ofSeconds(6))
         .heartbeatInterval(Duration.ofSeconds(1))
-        .rebalanceTimeout(Duration.ofSeconds(20)));
+        .rebalanceTimeout(Duration.ofSeconds(20))
+        .groupProtocol(protocol));
     consumer.subscribe(topic);
     consumer.eachMessage(message ->
         journal.processed(member, message.partition(), message.offset(), Sequenced.parse(message.value())));
