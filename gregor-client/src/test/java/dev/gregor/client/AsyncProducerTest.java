@@ -104,6 +104,22 @@ class AsyncProducerTest {
   }
 
   @Test
+  void shutdownWhileMessagesAreStillQueuedKeepsTheirOrder(Gregor gregor, EmbeddedKafka kafka, TestTopics topics) {
+    // Found by gregor-chaos (issue 9): a message the worker had just taken from its queue when the
+    // shutdown request arrived was put back behind every later message.
+    String topic = topics.create(1);
+    int count = 5_000;
+    AsyncProducer producer = gregor.asyncProducer(a -> a.maxQueueSize(count).producer(p -> p.maxBufferSize(100)));
+    IntStream.range(0, count).forEach(i -> producer.produce(topic, Integer.toString(i)));
+
+    assertThat(producer.shutdown(Duration.ofSeconds(60))).isEmpty();
+
+    List<Integer> values = BufferedProducerTest.values(Records.readAll(kafka.clientConfig(), topic, count)).stream()
+        .map(Integer::parseInt).collect(Collectors.toList());
+    assertThat(values).hasSize(count).isSorted();
+  }
+
+  @Test
   void fullQueueOverflowsAndShutdownReportsWhatCouldNotBeDelivered() {
     try (EmbeddedKafka own = EmbeddedKafka.builder().start()) {
       own.createTopic("down", 1, 1);
@@ -121,7 +137,8 @@ class AsyncProducerTest {
         List<PendingMessage> undelivered = producer.shutdown(Duration.ofSeconds(1));
         assertThat(undelivered).isNotEmpty();
         assertThat(undelivered.get(0).topic()).isEqualTo("down");
-        assertThatThrownBy(first::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(DeliveryFailed.class);
+        assertThatThrownBy(first::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(DeliveryFailed.class)
+            .cause().hasMessageContaining("the last attempt failed").hasMessageContaining("down");
         assertThat(producer.outstanding()).isZero();
       }
     }

@@ -12,7 +12,10 @@ import dev.gregor.embedded.TestTopics;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -127,6 +130,45 @@ class ConsumerControlTest {
     });
 
     assertThat(committedTotal(admin, group)).isEqualTo(3);
+  }
+
+  @Test
+  void aMemberDroppedFromTheGroupWhileProcessingRejoinsInsteadOfFailing(Gregor gregor, TestTopics topics)
+      throws Exception {
+    // Found by gregor-chaos (issue 9), scenario 8: a member the group dropped (here: a handler
+    // slower than the rebalance timeout; there: a slow network) failed its next commit with
+    // CommitFailedException, which ended eachMessage instead of rejoining the group.
+    String topic = topics.create(1);
+    write(gregor, topic, 3);
+    String group = topic + "-group";
+    CountDownLatch dropped = new CountDownLatch(1);
+    List<Long> seen = new CopyOnWriteArrayList<>();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Consumer consumer = gregor.consumer(group, c -> c.rebalanceTimeout(Duration.ofSeconds(1))
+        .sessionTimeout(Duration.ofSeconds(6)).heartbeatInterval(Duration.ofMillis(500)).offsetCommitThreshold(1));
+    consumer.subscribe(topic);
+    Thread loop = new Thread(() -> {
+      try {
+        consumer.eachMessage(message -> {
+          seen.add(message.offset());
+          if (message.offset() == 0 && seen.size() == 1) {
+            dropped.await(60, TimeUnit.SECONDS);
+          }
+        });
+      } catch (Throwable t) {
+        failure.set(t);
+      }
+    });
+    loop.start();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> gregor.groups().describe(group).members().isEmpty());
+    dropped.countDown();
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> seen.contains(2L) || failure.get() != null);
+    consumer.stop();
+    loop.join(30_000);
+    assertThat(failure.get()).isNull();
+    assertThat(seen).contains(0L, 1L, 2L);
   }
 
   @Test

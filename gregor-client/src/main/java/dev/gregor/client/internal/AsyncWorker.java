@@ -42,6 +42,8 @@ public final class AsyncWorker implements Runnable {
   private long retryBackoffNanos;
   /** Set by a shutdown request, so the worker stops taking the slow path for messages queued before it. */
   private volatile Shutdown shutdownRequest;
+  /** The most recent failed delivery, or null once one succeeded: the reason given for what shutdown leaves undelivered. */
+  private DeliveryFailed lastFailure;
 
   public AsyncWorker(Config config, AsyncProducerSettings settings, ProducerEvents events) {
     this.settings = settings;
@@ -84,10 +86,8 @@ public final class AsyncWorker implements Runnable {
         Operation operation = queue.poll(wait, TimeUnit.NANOSECONDS);
         Shutdown shutdown = shutdownRequest;
         if (shutdown != null) {
-          if (operation != null) {
-            queue.add(operation); // drained below with everything else
-          }
-          shutdown.done().complete(drainAndClose(shutdown.deadlineNanos()));
+          // The operation just taken goes first: it was queued before everything still waiting.
+          shutdown.done().complete(drainAndClose(shutdown.deadlineNanos(), operation));
           return;
         }
         if (operation == null) {
@@ -102,7 +102,7 @@ public final class AsyncWorker implements Runnable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      drainAndClose(System.nanoTime());
+      drainAndClose(System.nanoTime(), null);
     }
   }
 
@@ -132,6 +132,7 @@ public final class AsyncWorker implements Runnable {
       LOG.warn("Background delivery failed; {} messages stay buffered", buffer.size(), e);
       failed = new DeliveryFailed(e.getMessage(), List.of(), e);
     }
+    lastFailure = failed;
     if (failed == null) {
       nextRetryNanos = Long.MAX_VALUE;
       retryBackoffNanos = settings.redeliveryBackoff().toNanos();
@@ -142,39 +143,76 @@ public final class AsyncWorker implements Runnable {
     }
   }
 
-  /** Delivers everything still queued or buffered until the deadline, then fails and returns what is left. */
-  private List<PendingMessage> drainAndClose(long deadlineNanos) {
+  /**
+   * Delivers everything still queued or buffered, in queue order, until the deadline, then fails
+   * and returns what is left. A buffer that fills up is delivered to make room, as {@link #buffer} does.
+   */
+  private List<PendingMessage> drainAndClose(long deadlineNanos, Operation taken) {
     List<Operation> rest = new ArrayList<>();
+    if (taken != null) {
+      rest.add(taken);
+    }
     queue.drainTo(rest);
+    List<BufferedMessage> left = new ArrayList<>();
+    long[] backoff = {TimeUnit.MILLISECONDS.toNanos(100)};
     for (Operation operation : rest) {
       if (operation instanceof Message message) {
         queueSpace.release();
-        try {
-          buffer.add(message.message());
-        } catch (BufferOverflow full) {
-          message.message().report().completeExceptionally(full);
-        }
+        bufferWhileDraining(message.message(), deadlineNanos, backoff, left);
       } else if (operation instanceof Deliver deliver) {
         deliver.done().complete(null);
       } else if (operation instanceof Shutdown other && other != shutdownRequest) {
         other.done().complete(List.of());
       }
     }
-    long backoff = TimeUnit.MILLISECONDS.toNanos(100);
     while (buffer.size() > 0 && System.nanoTime() < deadlineNanos) {
-      if (deliverQuietly() != null) {
-        sleepUntil(Math.min(deadlineNanos, System.nanoTime() + backoff));
-        backoff = Math.min(backoff * 2, TimeUnit.SECONDS.toNanos(5));
-      }
+      deliverOrBackOff(deadlineNanos, backoff);
     }
-    List<PendingMessage> undelivered = new ArrayList<>();
-    for (BufferedMessage left : buffer.clear()) {
-      undelivered.add(left.message());
-      left.report().completeExceptionally(new DeliveryFailed("The async producer shut down before this message to topic '"
-          + left.message().topic() + "' could be delivered", List.of(left.message()), null));
+    List<BufferedMessage> undelivered = new ArrayList<>(buffer.clear());
+    undelivered.addAll(left);
+    List<PendingMessage> messages = new ArrayList<>();
+    // Say why: the last failed attempt (such as a topic that no longer exists) is the cause.
+    Throwable why = lastFailure == null ? null : lastFailure.getCause() != null ? lastFailure.getCause() : lastFailure;
+    for (BufferedMessage message : undelivered) {
+      messages.add(message.message());
+      message.report().completeExceptionally(new DeliveryFailed("The async producer shut down before this message to topic '"
+          + message.message().topic() + "' could be delivered" + (why == null ? "" : "; the last attempt failed: " + why.getMessage()),
+          List.of(message.message()), why));
     }
     sender.close();
-    return undelivered;
+    return messages;
+  }
+
+  private void bufferWhileDraining(BufferedMessage message, long deadlineNanos, long[] backoff, List<BufferedMessage> left) {
+    if (!left.isEmpty()) {
+      left.add(message); // once one message is left over, later ones must not overtake it
+      return;
+    }
+    while (true) {
+      try {
+        buffer.add(message);
+        return;
+      } catch (BufferOverflow full) {
+        if (buffer.size() == 0) {
+          message.report().completeExceptionally(full); // too large for the buffer on its own
+          return;
+        }
+        if (System.nanoTime() >= deadlineNanos) {
+          left.add(message);
+          return;
+        }
+        deliverOrBackOff(deadlineNanos, backoff);
+      }
+    }
+  }
+
+  private void deliverOrBackOff(long deadlineNanos, long[] backoff) {
+    DeliveryFailed failed = deliverQuietly();
+    lastFailure = failed;
+    if (failed != null) {
+      sleepUntil(Math.min(deadlineNanos, System.nanoTime() + backoff[0]));
+      backoff[0] = Math.min(backoff[0] * 2, TimeUnit.SECONDS.toNanos(5));
+    }
   }
 
   private DeliveryFailed deliverQuietly() {

@@ -12,12 +12,17 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One member of a consumer group, owned by the thread that polls it: polls, commits only what
@@ -26,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class GroupConsumer implements ShutdownStop.Stoppable {
   static final Duration POLL = Duration.ofMillis(200);
+  private static final Logger LOG = LoggerFactory.getLogger(GroupConsumer.class);
 
   private final String groupId;
   private final ConsumerSettings settings;
@@ -62,7 +68,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     this.offsets = new OffsetTracker(settings);
     this.consumer = new KafkaConsumer<>(ConsumerProperties.group(config, groupId, settings, subscriptions.commonStart()),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    this.rebalances = new Rebalances(consumer, subscriptions, revoked -> commit(offsets.uncommitted(revoked)), events);
+    this.rebalances = new Rebalances(consumer, subscriptions, revoked -> commitUnlessDropped(offsets.uncommitted(revoked)), events);
     this.heartbeats = new HeartbeatCount(consumer);
     this.requestStats = new RequestStats(events.bus(), consumer::metrics);
     this.lagSnapshot = new LagSnapshot(consumer, rebalances.assigned());
@@ -121,7 +127,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
         resumeIfOwned(expired);
       }
       if (offsets.commitDue()) {
-        commit(offsets.uncommitted(null));
+        commitUnlessDropped(offsets.uncommitted(null));
       }
       disrupted.clear();
       seeked.clear();
@@ -169,6 +175,21 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
       flushMarks.run();
       commit(offsets.uncommitted(null));
     }, settings.rebalanceTimeout());
+  }
+
+  /**
+   * Commits, unless the group dropped this member (it was too slow for the rebalance timeout, or
+   * cut off by the network) or the commit timed out: then the offsets stay uncommitted — another
+   * owner reads that tail again, or a later commit covers it — and the loop goes on; the next
+   * poll rejoins the group if needed. Ending the loop here would turn a network blip into an outage.
+   */
+  private void commitUnlessDropped(Map<TopicPartition, OffsetAndMetadata> uncommitted) {
+    try {
+      commit(uncommitted);
+    } catch (CommitFailedException | RebalanceInProgressException | RetriableException e) {
+      LOG.warn("Group '{}' did not accept the commit of {} ({}: {}); the offsets stay uncommitted and the member goes on",
+          groupId, uncommitted, e.getClass().getSimpleName(), e.getMessage());
+    }
   }
 
   private void commit(Map<TopicPartition, OffsetAndMetadata> uncommitted) {

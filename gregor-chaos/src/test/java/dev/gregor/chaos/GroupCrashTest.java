@@ -1,0 +1,85 @@
+package dev.gregor.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gregor.client.Gregor;
+import dev.gregor.client.GroupProtocol;
+import dev.gregor.embedded.EmbeddedKafka;
+import dev.gregor.embedded.EmbeddedKafkaTest;
+import dev.gregor.embedded.TestTopics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenario 4: a group of three members, each in its own JVM, consumes while members are
+ * SIGKILLed (no commit, no leave) and new ones join; at-least-once must hold throughout.
+ */
+@Tag("chaos")
+@EmbeddedKafkaTest
+class GroupCrashTest {
+  @Test
+  void membersKilledAndReplacedLoseNothingAndRepeatOnlyTheUncommittedTail(EmbeddedKafka kafka, TestTopics topics)
+      throws Exception {
+    crashAndReplace(kafka.bootstrapServers(), topics.create(6), GroupProtocol.CLASSIC, Scale.pick(3, 10));
+  }
+
+  @Test
+  @Tag("chaos-full")
+  void membersOfAKip848GroupKilledAndReplacedLoseNothingAndRepeatOnlyTheUncommittedTail() throws Exception {
+    // The broker rules KIP-848 sessions; its minimum (45 s by default) is lowered so a kill is noticed in 6 s.
+    try (EmbeddedKafka broker = EmbeddedKafka.builder()
+        .brokerConfig("group.consumer.min.session.timeout.ms", "6000")
+        .brokerConfig("group.consumer.session.timeout.ms", "6000")
+        .brokerConfig("group.consumer.min.heartbeat.interval.ms", "1000")
+        .brokerConfig("group.consumer.heartbeat.interval.ms", "1000")
+        .start()) {
+      broker.createTopic("kip848", 6, 1);
+      crashAndReplace(broker.bootstrapServers(), "kip848", GroupProtocol.CONSUMER, 10);
+    }
+  }
+
+  private static void crashAndReplace(String bootstrap, String topic, GroupProtocol protocol, int crashes) throws Exception {
+    String group = "chaos-" + topic;
+    History history = new History();
+    int rate = Scale.pick(300, 500);
+    List<ChildConsumer> members = new ArrayList<>();
+    try (Gregor producer = Gregor.connect(bootstrap); Throttle throttle = new Throttle(rate)) {
+      BufferedLoad load = new BufferedLoad(producer, topic, history, throttle, Long.MAX_VALUE, p -> {});
+      for (int i = 1; i <= 3; i++) {
+        members.add(ChildConsumer.start(bootstrap, topic, group, topic + "-m" + i, protocol, history));
+      }
+      load.start();
+      for (int crash = 0; crash < crashes; crash++) {
+        awaitProcessed(history, rate / 2);
+        members.remove(0).kill();
+        members.add(ChildConsumer.start(bootstrap, topic, group, topic + "-m" + (4 + crash), protocol, history));
+      }
+      awaitProcessed(history, rate / 2);
+      load.stop();
+      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+          .until(() -> history.processedCount() >= history.acknowledgedCount());
+      for (ChildConsumer member : members) {
+        member.stop();
+      }
+    } finally {
+      for (ChildConsumer member : members) {
+        if (member.isAlive()) {
+          member.kill();
+        }
+      }
+    }
+    ScenarioLog.checkAndLog(history.check("4 group of 3 (child JVMs, " + protocol + " protocol), member SIGKILL + new member x"
+        + crashes), Guarantee.AT_LEAST_ONCE_CONSUMER);
+    assertThat(history.commitCount()).as("commits observed").isPositive();
+  }
+
+  private static void awaitProcessed(History history, int more) {
+    int from = history.processingEvents();
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+        .until(() -> history.processingEvents() >= from + more);
+  }
+}
