@@ -45,7 +45,7 @@ public final class EventPoller {
       }
       handedOut = null;
     }
-    group.releaseHeldPartitions();
+    group.partitions().releaseHeld();
     Event next = group.stopRequested() ? null : pending.poll();
     if (next != null) { // the common case: what the last poll of Kafka returned
       if (next instanceof Message message) {

@@ -47,9 +47,9 @@ final class EventPump implements Runnable {
           waiting = poller.poll(GroupConsumer.POLL);
         } else if (sink.offer(waiting)) {
           waiting = null;
-          group.backpressure(false);
+          group.partitions().backpressure(false);
         } else {
-          group.backpressure(true);
+          group.partitions().backpressure(true);
           poller.keepAlive(IDLE);
         }
       }

@@ -6,23 +6,15 @@ import dev.gregor.client.GregorException;
 import dev.gregor.client.Message;
 import dev.gregor.client.UnknownTopic;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RebalanceInProgressException;
-import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One member of a consumer group, owned by the thread that polls it: polls, commits only what
@@ -31,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class GroupConsumer implements ShutdownStop.Stoppable {
   static final Duration POLL = Duration.ofMillis(200);
-  private static final Logger LOG = LoggerFactory.getLogger(GroupConsumer.class);
 
   private final String groupId;
   private final ConsumerSettings settings;
@@ -40,20 +31,19 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final OffsetTracker offsets;
   private final Rebalances rebalances;
+  private final GroupCommits commits;
   final ConsumerEvents events;
   private final HeartbeatCount heartbeats;
+  private final PartitionControl partitions;
   private final RequestStats requestStats;
   private final LagSnapshot lagSnapshot;
   final PartitionPauses pauses = new PartitionPauses();
   final RetryAttempts attempts = new RetryAttempts();
   final OwnerThread owner = new OwnerThread("Consumer");
   final OwnerCommands commands = new OwnerCommands(owner);
-  private final Set<TopicPartition> disrupted = new HashSet<>();
-  private final Set<TopicPartition> seeked = new HashSet<>();
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private ShutdownStop shutdownStop;
   private Runnable flushMarks = () -> { };
-  private boolean backpressured;
   private volatile boolean stopRequested;
   private boolean started;
   private boolean closed;
@@ -68,8 +58,10 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     this.offsets = new OffsetTracker(settings);
     this.consumer = new KafkaConsumer<>(ConsumerProperties.group(config, groupId, settings, subscriptions.commonStart()),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    this.rebalances = new Rebalances(consumer, subscriptions, revoked -> commitUnlessDropped(offsets.uncommitted(revoked)), events);
+    this.commits = new GroupCommits(consumer, offsets, events, groupId, () -> stopRequested);
+    this.rebalances = new Rebalances(consumer, subscriptions, revoked -> commits.commitUnlessDropped(offsets.uncommitted(revoked)), events);
     this.heartbeats = new HeartbeatCount(consumer);
+    this.partitions = new PartitionControl(consumer, pauses, rebalances, events, groupId);
     this.requestStats = new RequestStats(events.bus(), consumer::metrics);
     this.lagSnapshot = new LagSnapshot(consumer, rebalances.assigned());
     rebalances.onGone(gone -> {
@@ -123,14 +115,10 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     try {
       commands.runQueued();
       flushMarks.run();
-      for (TopicPartition expired : pauses.expired()) {
-        resumeIfOwned(expired);
-      }
+      partitions.beforePoll();
       if (offsets.commitDue()) {
-        commitUnlessDropped(offsets.uncommitted(null));
+        commits.commitUnlessDropped(offsets.uncommitted(null));
       }
-      disrupted.clear();
-      seeked.clear();
       ConsumerRecords<byte[], byte[]> records = stopRequested ? ConsumerRecords.empty() : consumer.poll(timeout);
       lagSnapshot.refreshEverySecond();
       reportStatus();
@@ -153,12 +141,12 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
 
   public void pauseFromAnyThread(String topic, int partition, Duration timeout, Duration maxTimeout) {
     TopicPartition tp = new TopicPartition(topic, partition);
-    commands.run("pause(" + tp + ")", () -> pause(tp, timeout, maxTimeout));
+    commands.run("pause(" + tp + ")", () -> partitions.pause(tp, timeout, maxTimeout));
   }
 
   public void resumeFromAnyThread(String topic, int partition) {
     TopicPartition tp = new TopicPartition(topic, partition);
-    commands.run("resume(" + tp + ")", () -> resume(tp));
+    commands.run("resume(" + tp + ")", () -> partitions.resume(tp));
   }
 
   public boolean isPaused(String topic, int partition) {
@@ -167,54 +155,14 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
 
   public void seekFromAnyThread(String topic, int partition, long offset) {
     TopicPartition tp = new TopicPartition(topic, partition);
-    commands.run("seek(" + tp + ", " + offset + ")", () -> seek(tp, offset));
+    commands.run("seek(" + tp + ", " + offset + ")", () -> partitions.seek(tp, offset));
   }
 
   public void commitOffsets() {
     commands.runAndWait("commitOffsets", () -> {
       flushMarks.run();
-      commit(offsets.uncommitted(null));
+      commits.commit(offsets.uncommitted(null));
     }, settings.rebalanceTimeout());
-  }
-
-  /**
-   * Commits, unless the group dropped this member (it was too slow for the rebalance timeout, or
-   * cut off by the network) or the commit timed out: then the offsets stay uncommitted — another
-   * owner reads that tail again, or a later commit covers it — and the loop goes on; the next
-   * poll rejoins the group if needed. Ending the loop here would turn a network blip into an outage.
-   */
-  private void commitUnlessDropped(Map<TopicPartition, OffsetAndMetadata> uncommitted) {
-    try {
-      commit(uncommitted);
-    } catch (CommitFailedException | RebalanceInProgressException | RetriableException e) {
-      LOG.warn("Group '{}' did not accept the commit of {} ({}: {}); the offsets stay uncommitted and the member goes on",
-          groupId, uncommitted, e.getClass().getSimpleName(), e.getMessage());
-    }
-  }
-
-  private void commit(Map<TopicPartition, OffsetAndMetadata> uncommitted) {
-    if (!uncommitted.isEmpty()) {
-      Span span = events.committing(uncommitted.size());
-      try {
-        commitSync(uncommitted);
-      } catch (RuntimeException e) {
-        span.fail(e);
-        throw e;
-      }
-      span.stop();
-    }
-    offsets.committed(uncommitted);
-  }
-
-  private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
-    try {
-      consumer.commitSync(offsets);
-    } catch (WakeupException woken) {
-      if (!stopRequested) {
-        throw woken;
-      }
-      consumer.commitSync(offsets); // stop() woke the consumer; that wakeup is used up now, and the commit must still happen
-    }
   }
 
   /** Derived notifications: heartbeats from kafka-clients' heartbeat count, and the pauses still running. */
@@ -228,83 +176,9 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     }
   }
 
-  void pause(TopicPartition partition, Duration timeout, Duration maxTimeout) {
-    requireOwned(partition);
-    pauses.pause(partition, timeout, maxTimeout);
-    consumer.pause(Set.of(partition));
-    disrupted.add(partition);
-  }
-
-  void resume(TopicPartition partition) {
-    pauses.resume(partition);
-    resumeIfOwned(partition);
-  }
-
-  private void resumeIfOwned(TopicPartition partition) {
-    if (rebalances.owns(partition) && !backpressured && !rebalances.isHeld(partition)) {
-      consumer.resume(Set.of(partition));
-    }
-  }
-
-  void seek(TopicPartition partition, long offset) {
-    requireOwned(partition);
-    consumer.seek(partition, offset);
-    events.sought(partition, offset);
-    disrupted.add(partition);
-    seeked.add(partition);
-  }
-
-  /**
-   * A handler paused its own partition without moving it: the records polled after {@code next}
-   * are not handled now, so the position goes back to them for when the partition resumes.
-   */
-  void keepPositionAfter(TopicPartition partition, long next) {
-    if (pauses.isPaused(partition) && !seeked.contains(partition) && rebalances.owns(partition)) {
-      consumer.seek(partition, next);
-    }
-  }
-
-  /** The policy's retry: the partition pauses for {@code wait}, then reads again from the failed offset. */
-  void retryLater(TopicPartition partition, long offset, Duration wait) {
-    pauses.pause(partition, wait, null);
-    consumer.pause(Set.of(partition));
-    consumer.seek(partition, offset);
-  }
-
-  private void requireOwned(TopicPartition partition) {
-    if (!rebalances.owns(partition)) {
-      throw new IllegalStateException("Partition " + partition.partition() + " of topic '" + partition.topic()
-          + "' is not assigned to this member of group '" + groupId + "'; it has " + rebalances.assigned());
-    }
-  }
-
-  /** Whether a handler paused or moved {@code partition}, so the rest of its polled records must wait. */
-  boolean disrupted(TopicPartition partition) {
-    return !disrupted.isEmpty() && disrupted.contains(partition);
-  }
-
-  /** The application has seen the newest assignment: fetch its partitions from now on. */
-  void releaseHeldPartitions() {
-    rebalances.releaseHeld().forEach(this::resumeIfNotPaused);
-  }
-
-  private void resumeIfNotPaused(TopicPartition partition) {
-    if (!pauses.isPaused(partition)) {
-      resumeIfOwned(partition);
-    }
-  }
-
-  /** While the application is not taking messages, every partition is paused and polling only keeps the membership. */
-  void backpressure(boolean on) {
-    if (on == backpressured) {
-      return;
-    }
-    backpressured = on;
-    if (on) {
-      consumer.pause(rebalances.assigned());
-    } else {
-      Set.copyOf(rebalances.assigned()).forEach(this::resumeIfNotPaused);
-    }
+  /** Pauses, seeks, retries, held partitions and back-pressure. */
+  PartitionControl partitions() {
+    return partitions;
   }
 
   Rebalances rebalances() {
@@ -378,7 +252,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     try {
       commands.runQueued(); // marks asked for from other threads still count
       flushMarks.run();
-      commit(offsets.uncommitted(null));
+      commits.commit(offsets.uncommitted(null));
     } catch (RuntimeException e) {
       // Closing still leaves the group; the uncommitted tail is redelivered, never lost.
     } finally {

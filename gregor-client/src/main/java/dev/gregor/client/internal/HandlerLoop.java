@@ -47,8 +47,8 @@ public final class HandlerLoop {
             }
             next = message.offset() + 1;
             processed++;
-            if (group.disrupted(tp)) {
-              group.keepPositionAfter(tp, next);
+            if (group.partitions().disrupted(tp)) {
+              group.partitions().keepPositionAfter(tp, next);
               break;
             }
             if (group.stopRequested()) {
@@ -88,8 +88,8 @@ public final class HandlerLoop {
         if (autoMark) {
           group.mark(tp, next, messages.size());
         }
-        if (group.disrupted(tp)) {
-          group.keepPositionAfter(tp, next);
+        if (group.partitions().disrupted(tp)) {
+          group.partitions().keepPositionAfter(tp, next);
         }
         if (group.stopRequested()) {
           return;
@@ -144,7 +144,7 @@ public final class HandlerLoop {
       group.attempts.passed(tp);
       return Outcome.DONE;
     }
-    group.retryLater(tp, offset, decision.retryAfter());
+    group.partitions().retryLater(tp, offset, decision.retryAfter());
     return Outcome.RETRY;
   }
 
