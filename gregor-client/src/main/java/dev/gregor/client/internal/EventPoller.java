@@ -48,10 +48,7 @@ public final class EventPoller {
     group.partitions().releaseHeld();
     Event next = group.stopRequested() ? null : pending.poll();
     if (next != null) { // the common case: what the last poll of Kafka returned
-      if (next instanceof Message message) {
-        handedOut = message;
-      }
-      return next;
+      return handOut(next);
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     boolean polled = false;
@@ -62,10 +59,7 @@ public final class EventPoller {
       }
       Event event = pending.poll();
       if (event != null) {
-        if (event instanceof Message message) {
-          handedOut = message;
-        }
-        return event;
+        return handOut(event);
       }
       long left = deadline - System.nanoTime();
       if (polled && left <= 0) {
@@ -74,6 +68,14 @@ public final class EventPoller {
       keepAlive(Duration.ofNanos(Math.max(0, Math.min(left, GroupConsumer.POLL.toNanos()))));
       polled = true;
     }
+  }
+
+  /** Returns {@code event}, remembering a message so the next poll can mark it processed. */
+  private Event handOut(Event event) {
+    if (event instanceof Message message) {
+      handedOut = message;
+    }
+    return event;
   }
 
   /** Polls once and queues what came back; also what keeps the membership while the application is busy. */

@@ -51,24 +51,19 @@ public final class ProducerEvents {
 
   /** {@code request.connection}, derived from the sender's metrics at most once a second. */
   void requests(BatchSender sender) {
-    if (wantsRequests()) {
+    if (RequestStats.wanted(bus)) {
       sender.reportRequests(bus);
     }
   }
 
   /** The same for a single-delivery producer, whose stats live in {@code stats} (created here on first use). */
   RequestStats requests(RequestStats stats, KafkaProducer<byte[], byte[]> producer) {
-    if (!wantsRequests()) {
+    if (!RequestStats.wanted(bus)) {
       return stats;
     }
     RequestStats current = stats != null ? stats : new RequestStats(bus, producer::metrics);
     current.reportIfDue();
     return current;
-  }
-
-  private boolean wantsRequests() {
-    return bus.wants("request.connection") || bus.wants("connect.connection") || bus.wants("disconnect.connection")
-        || bus.wants("authenticate.sasl");
   }
 
   /** {@code ack_message.producer}: Kafka acknowledged a message. */

@@ -42,11 +42,16 @@ final class RequestStats {
     }
   }
 
+  /** Whether anyone listens to an event these counters produce. */
+  static boolean wanted(NotificationBus bus) {
+    return bus.wants("request.connection") || bus.wants("connect.connection") || bus.wants("disconnect.connection")
+        || bus.wants("authenticate.sasl");
+  }
+
   /** Reports at most once a second, and only when someone listens. */
   void reportIfDue() {
     long now = System.nanoTime();
-    if (now - reportedNanos < EVERY_NANOS || !(bus.wants("request.connection") || bus.wants("connect.connection")
-        || bus.wants("disconnect.connection") || bus.wants("authenticate.sasl"))) {
+    if (now - reportedNanos < EVERY_NANOS || !wanted(bus)) {
       return;
     }
     reportedNanos = now;
