@@ -69,7 +69,7 @@ class ConsumerControlTest {
       if (message.offset() == 1) {
         throw new IllegalStateException("always fails at offset 1");
       }
-    })).hasMessage("always fails at offset 1");
+    })).isInstanceOf(ProcessingFailed.class).cause().hasMessage("always fails at offset 1");
 
     assertThat(committedTotal(admin, group)).isEqualTo(1);
   }
@@ -226,6 +226,7 @@ class ConsumerControlTest {
     consumer.subscribe(topic);
 
     assertThatThrownBy(() -> consumer.eachMessage(message -> consumer.pause(topic, 7)))
+        .isInstanceOf(ProcessingFailed.class).cause()
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("Partition 7 of topic '" + topic + "' is not assigned");
   }

@@ -58,7 +58,7 @@ class GroupConsumerTest {
       if (message.offset() == 3) {
         throw new IllegalStateException("cannot process offset 3");
       }
-    })).isInstanceOf(IllegalStateException.class);
+    })).isInstanceOf(ProcessingFailed.class).cause().isInstanceOf(IllegalStateException.class);
     assertThat(committedTotal(admin, group)).isEqualTo(3);
 
     List<Long> resumed = new CopyOnWriteArrayList<>();

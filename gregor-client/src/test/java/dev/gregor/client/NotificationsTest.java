@@ -82,7 +82,7 @@ class NotificationsTest {
     consumer.subscribe(topic);
     assertThatThrownBy(() -> consumer.eachMessage(message -> {
       throw new IllegalStateException("cannot process");
-    })).hasMessage("cannot process");
+    })).isInstanceOf(ProcessingFailed.class).cause().hasMessage("cannot process");
     await().atMost(Duration.ofSeconds(30)).until(() -> names(seen).contains("leave_group.consumer"));
 
     assertThat(first(seen, "buffer_overflow.producer").payload()).containsEntry("topic", topic)

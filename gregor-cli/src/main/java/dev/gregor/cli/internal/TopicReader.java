@@ -2,6 +2,7 @@ package dev.gregor.cli.internal;
 
 import dev.gregor.client.Consume;
 import dev.gregor.client.Gregor;
+import dev.gregor.client.ProcessingFailed;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +11,7 @@ import java.util.List;
  * {@link Gregor#eachMessage}: one thread per topic, all stopped together.
  */
 public final class TopicReader implements MessageReader {
-  /** Thrown from the handler to end eachMessage once the sink has enough; never escapes. */
+  /** Thrown from the handler to end eachMessage once the sink has enough (back as ProcessingFailed's cause). */
   private static final class Enough extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -63,12 +64,12 @@ public final class TopicReader implements MessageReader {
           throw new Enough();
         }
       });
-    } catch (Enough enough) {
-      // the sink is satisfied
-    } catch (RuntimeException e) {
-      synchronized (this) {
-        failure = failure == null ? e : failure;
+    } catch (ProcessingFailed e) {
+      if (!(e.getCause() instanceof Enough)) { // the sink's own failure (say, stdout closed) is what to report
+        failed(e.getCause() instanceof RuntimeException sinkFailure ? sinkFailure : e);
       }
+    } catch (RuntimeException e) {
+      failed(e);
     } finally {
       unregister();
     }
@@ -79,6 +80,10 @@ public final class TopicReader implements MessageReader {
     if (failed || !sink.wantsMore()) {
       stop(); // the others end too; a topic merely at its end (--exit) leaves them reading
     }
+  }
+
+  private synchronized void failed(RuntimeException e) {
+    failure = failure == null ? e : failure;
   }
 
   private synchronized boolean register() {

@@ -189,6 +189,10 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     return settings;
   }
 
+  String groupId() {
+    return groupId;
+  }
+
   long lag(TopicPartition partition) {
     return consumer.currentLag(partition).orElse(-1);
   }

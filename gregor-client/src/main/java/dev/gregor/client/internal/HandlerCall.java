@@ -1,8 +1,8 @@
 package dev.gregor.client.internal;
 
-import dev.gregor.client.GregorException;
+import dev.gregor.client.ProcessingFailed;
 
-/** Runs a user's handler: unchecked exceptions pass through, checked ones are wrapped naming where it failed. */
+/** Runs a user's handler; what it throws ends reading as a {@link ProcessingFailed} naming where it failed. */
 final class HandlerCall {
   /** A handler invocation that may throw anything. */
   interface Work {
@@ -11,10 +11,10 @@ final class HandlerCall {
 
   private HandlerCall() {}
 
-  static void run(Work work, String topic, int partition, long offset) {
+  static void run(Work work, String groupId, String topic, int partition, long offset) {
     Exception failure = attempt(work);
     if (failure != null) {
-      throw rethrowable(failure, topic, partition, offset);
+      throw failed(failure, groupId, topic, partition, offset, offset);
     }
   }
 
@@ -28,11 +28,17 @@ final class HandlerCall {
     }
   }
 
-  static RuntimeException rethrowable(Exception failure, String topic, int partition, long offset) {
-    if (failure instanceof RuntimeException unchecked) {
-      return unchecked;
-    }
-    return new GregorException("The handler failed on topic '" + topic + "' partition " + partition + " offset "
-        + offset + ": " + failure.getMessage(), failure);
+  /** The handler's {@code failure} at {@code first..last} (one offset for a message), with it as the cause. */
+  static ProcessingFailed failed(Throwable failure, String groupId, String topic, int partition, long first, long last) {
+    return failed(failure, groupId, topic, partition, first, last, "");
+  }
+
+  /** As {@link #failed(Throwable, String, String, int, long, long)}, with {@code why} added to the message. */
+  static ProcessingFailed failed(Throwable failure, String groupId, String topic, int partition, long first, long last,
+      String why) {
+    String where = (groupId == null ? "" : "group '" + groupId + "' ") + "topic '" + topic + "' partition " + partition
+        + (first == last ? " offset " + first : " offsets " + first + ".." + last);
+    return new ProcessingFailed(groupId, topic, partition, first, last,
+        "The handler failed on " + where + ": " + failure + why, failure);
   }
 }

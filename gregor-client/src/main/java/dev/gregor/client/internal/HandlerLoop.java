@@ -137,8 +137,14 @@ public final class HandlerLoop {
     int attempt = group.attempts.failed(tp, offset);
     ErrorPolicy.Decision decision = group.settings().errorPolicy()
         .decide(new HandlerFailure(tp.topic(), tp.partition(), offset, messages, attempt, failure));
+    long last = messages.get(messages.size() - 1).offset();
+    if (decision == null) { // stops as stop() would, so the failed message is neither lost nor skipped
+      throw HandlerCall.failed(failure, group.groupId(), tp.topic(), tp.partition(), offset, last, "; then the "
+          + "errorPolicy returned null, which it must not: ErrorPolicy.decide returns Decision.stop(), skip() or "
+          + "retryAfter(wait), so the consumer stopped as stop() would");
+    }
     if (decision.stops()) {
-      throw HandlerCall.rethrowable(failure, tp.topic(), tp.partition(), offset);
+      throw HandlerCall.failed(failure, group.groupId(), tp.topic(), tp.partition(), offset, last);
     }
     if (decision.skips()) {
       group.attempts.passed(tp);

@@ -78,7 +78,12 @@ public final class MessagePublisher implements Flow.Publisher<Message> {
         return false;
       }
       demand.decrementAndGet();
-      subscriber.onNext(message);
+      try {
+        subscriber.onNext(message);
+      } catch (RuntimeException e) { // Reactive Streams 2.13: a throwing onNext ends the subscription, here with onError
+        throw HandlerCall.failed(e, group.groupId(), message.topic(), message.partition(), message.offset(),
+            message.offset());
+      }
       if (marks != null) {
         marks.add(message);
       }

@@ -30,7 +30,13 @@ public final class MessageSpliterator implements Spliterator<Message> {
         throw error.error();
       }
       if (event instanceof Message message) {
-        action.accept(message);
+        try {
+          action.accept(message);
+        } catch (RuntimeException e) { // as eachMessage's stop policy: commit what was processed, leave, say where
+          group.close();
+          throw HandlerCall.failed(e, group.groupId(), message.topic(), message.partition(), message.offset(),
+              message.offset());
+        }
         if (marks != null) {
           marks.add(message);
         }

@@ -1,0 +1,48 @@
+package dev.gregor.client;
+
+/**
+ * A handler threw and reading stopped (ruby-kafka's {@code ProcessingError}): names the group,
+ * topic, partition and offsets it failed on; the handler's own exception is the cause. The failed
+ * message (or batch) was not marked processed, so the group's next reader starts at it.
+ */
+public final class ProcessingFailed extends GregorException {
+  private static final long serialVersionUID = 1L;
+  private final String groupId;
+  private final String topic;
+  private final int partition;
+  private final long firstOffset;
+  private final long lastOffset;
+
+  public ProcessingFailed(String groupId, String topic, int partition, long firstOffset, long lastOffset, String message,
+      Throwable cause) {
+    super(message, cause);
+    this.groupId = groupId;
+    this.topic = topic;
+    this.partition = partition;
+    this.firstOffset = firstOffset;
+    this.lastOffset = lastOffset;
+  }
+
+  /** The consumer group that read the message, or null for group-less reading. */
+  public String groupId() {
+    return groupId;
+  }
+
+  public String topic() {
+    return topic;
+  }
+
+  public int partition() {
+    return partition;
+  }
+
+  /** The offset of the failed message, or the first offset of the failed batch. */
+  public long offset() {
+    return firstOffset;
+  }
+
+  /** The last offset of the failed batch; {@link #offset()} for a single message. */
+  public long lastOffset() {
+    return lastOffset;
+  }
+}
