@@ -26,6 +26,7 @@ public final class ConsumerSettings {
   private final boolean partitionEof;
   private final boolean stopOnShutdown;
   private final Duration shutdownTimeout;
+  private final boolean readCommitted;
 
   private ConsumerSettings(Builder b) {
     this.offsetCommitInterval = b.offsetCommitInterval;
@@ -42,6 +43,7 @@ public final class ConsumerSettings {
     this.partitionEof = b.partitionEof;
     this.stopOnShutdown = b.stopOnShutdown;
     this.shutdownTimeout = b.shutdownTimeout;
+    this.readCommitted = b.readCommitted;
   }
 
   public static Builder builder() {
@@ -117,6 +119,15 @@ public final class ConsumerSettings {
     return shutdownTimeout;
   }
 
+  /**
+   * Whether only committed transactional messages are read ({@code isolation.level=read_committed}),
+   * as a consume-transform-produce pipeline needs; default false (Kafka's read_uncommitted), unless
+   * the client's {@code Config} sets {@code isolation.level} itself.
+   */
+  public boolean readCommitted() {
+    return readCommitted;
+  }
+
   /** Collects consumer settings; {@link #build()} checks them. */
   public static final class Builder {
     private Duration offsetCommitInterval = Duration.ofSeconds(10);
@@ -133,6 +144,7 @@ public final class ConsumerSettings {
     private boolean partitionEof;
     private boolean stopOnShutdown = true;
     private Duration shutdownTimeout = Duration.ofSeconds(30);
+    private boolean readCommitted;
 
     private Builder() {}
 
@@ -203,6 +215,12 @@ public final class ConsumerSettings {
 
     public Builder shutdownTimeout(Duration timeout) {
       this.shutdownTimeout = timeout;
+      return this;
+    }
+
+    /** Read only committed transactional messages: never those of aborted transactions. */
+    public Builder readCommitted(boolean committedOnly) {
+      this.readCommitted = committedOnly;
       return this;
     }
 

@@ -241,13 +241,13 @@ public final class Gregor implements AutoCloseable {
 
   /**
    * Reads every partition of {@code topic}, in this thread, without a consumer group or commits,
-   * until the handler throws (rethrown, naming topic, partition and offset), the thread is
+   * until the handler throws (as {@link ProcessingFailed}, naming topic, partition and offset), the thread is
    * interrupted, this client is closed, or — with {@link Consume#exitAtEnd()} — the end is reached.
    */
   public void eachMessage(String topic, Consume options, MessageHandler handler) {
     requireOpen();
     SimpleConsumer.run(config, topic, Objects.requireNonNull(options, "options"), Objects.requireNonNull(handler, "handler"),
-        () -> closed);
+        () -> closed, bus);
   }
 
   /** A member of consumer group {@code groupId} with ruby-kafka's defaults (commit every 10 s). */
@@ -271,7 +271,7 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     QueueSettings.Builder builder = QueueSettings.builder();
     configure.accept(builder);
-    return new Queue(config, groupId, builder.build());
+    return new Queue(config, groupId, builder.build(), bus);
   }
 
   /** Topic management: list, create, describe, add partitions, alter configs, delete. */

@@ -1,5 +1,6 @@
 package dev.gregor.client;
 
+import dev.gregor.client.internal.NotificationBus;
 import dev.gregor.client.internal.ShareGroupConsumer;
 import java.util.List;
 
@@ -18,8 +19,8 @@ import java.util.List;
 public final class Queue implements AutoCloseable {
   private final ShareGroupConsumer consumer;
 
-  Queue(Config config, String groupId, QueueSettings settings) {
-    this.consumer = new ShareGroupConsumer(config, groupId, settings);
+  Queue(Config config, String groupId, QueueSettings settings, NotificationBus bus) {
+    this.consumer = new ShareGroupConsumer(config, groupId, settings, bus);
   }
 
   public void subscribe(String... topics) {

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 
-/** ruby-kafka's consumer notifications for one group member, built only when someone listens. */
+/** ruby-kafka's consumer notifications for one group member (or group-less reader), built only when someone listens. */
 public final class ConsumerEvents {
   private final NotificationBus bus;
   private final String groupId;
@@ -57,6 +57,18 @@ public final class ConsumerEvents {
     payload.put("partition", message.partition());
     payload.put("offset", message.offset());
     payload.put("offset_lag", Math.max(0, highWatermark - message.offset() - 1));
+    return bus.start("process_message.consumer", payload);
+  }
+
+  /** A queue's {@code process_message.consumer}: no lag (a share group has no position), the delivery count instead. */
+  Span processing(Message message, int deliveryCount) {
+    Map<String, Object> payload = payload();
+    payload.put("value", text(message.value()));
+    payload.put("key", text(message.key()));
+    payload.put("topic", message.topic());
+    payload.put("partition", message.partition());
+    payload.put("offset", message.offset());
+    payload.put("delivery_count", deliveryCount);
     return bus.start("process_message.consumer", payload);
   }
 
@@ -130,7 +142,9 @@ public final class ConsumerEvents {
 
   private Map<String, Object> payload() {
     Map<String, Object> payload = bus.payload();
-    payload.put("group_id", groupId);
+    if (groupId != null) { // group-less reading: no group to name
+      payload.put("group_id", groupId);
+    }
     return payload;
   }
 

@@ -22,17 +22,25 @@ final class ConsumerProperties {
     return p;
   }
 
+  /** Where Kafka moves a member's position that is out of range: "earliest" only when every subscription starts there. */
+  static String offsetReset(Boolean start) {
+    return Boolean.FALSE.equals(start) || start == null ? "latest" : "earliest";
+  }
+
   /** Properties of a group member: Gregor commits, never kafka-clients; fetch and group timing from the settings. */
   static Map<String, Object> group(Config config, String groupId, ConsumerSettings settings, Boolean start) {
     Map<String, Object> p = ConsumerProperties.groupless(config);
     p.put("group.id", groupId);
     p.put("group.protocol", settings.groupProtocol().kafkaValue());
     // Mixed starts are set per partition by Rebalances; "latest" then only covers what it does not.
-    p.put("auto.offset.reset", Boolean.FALSE.equals(start) || start == null ? "latest" : "earliest");
+    p.put("auto.offset.reset", offsetReset(start));
     p.put("fetch.min.bytes", Integer.toString(settings.minBytes()));
     p.put("fetch.max.wait.ms", Long.toString(settings.maxWaitTime().toMillis()));
     p.put("max.partition.fetch.bytes", Integer.toString(settings.maxBytesPerPartition()));
     p.put("max.poll.interval.ms", Long.toString(settings.rebalanceTimeout().toMillis()));
+    if (settings.readCommitted()) {
+      p.put("isolation.level", "read_committed");
+    }
     if (settings.groupProtocol() == GroupProtocol.CLASSIC) {
       p.put("session.timeout.ms", Long.toString(settings.sessionTimeout().toMillis()));
       p.put("heartbeat.interval.ms", Long.toString(settings.heartbeatInterval().toMillis()));

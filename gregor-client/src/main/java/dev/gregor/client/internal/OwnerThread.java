@@ -3,10 +3,17 @@ package dev.gregor.client.internal;
 /** Fails clearly when an object that is not thread-safe is used from a second thread. */
 public final class OwnerThread {
   private final String what;
+  private final String advice;
   private volatile Thread owner;
 
   public OwnerThread(String what) {
+    this(what, "use one per thread, or an AsyncProducer, which is thread-safe");
+  }
+
+  /** {@code advice}: what to do instead, for this kind of object. */
+  public OwnerThread(String what, String advice) {
     this.what = what;
+    this.advice = advice;
   }
 
   /** Whether the calling thread is the owner; false before any thread has bound. */
@@ -31,7 +38,7 @@ public final class OwnerThread {
     }
     if (owner != current) {
       throw new IllegalStateException(what + " is not thread-safe: it was first used by thread '" + owner.getName()
-          + "' and now by '" + current.getName() + "'; use one per thread, or an AsyncProducer, which is thread-safe");
+          + "' and now by '" + current.getName() + "'; " + advice);
     }
   }
 }

@@ -32,17 +32,20 @@ public final class ShareGroupConsumer implements AutoCloseable {
   private final String groupId;
   private final QueueSettings settings;
   private final KafkaShareConsumer<byte[], byte[]> consumer;
-  private final OwnerThread owner = new OwnerThread("Queue");
+  private final OwnerThread owner = new OwnerThread("Queue", "use one Queue per thread: members of one queue share "
+      + "its messages, so more threads means more members");
+  private final ConsumerEvents events;
   private volatile boolean stopRequested;
   private boolean closed;
 
-  public ShareGroupConsumer(Config config, String groupId, QueueSettings settings) {
+  public ShareGroupConsumer(Config config, String groupId, QueueSettings settings, NotificationBus bus) {
     if (groupId == null || groupId.isBlank()) {
       throw new IllegalArgumentException("groupId must not be blank");
     }
     this.config = config;
     this.groupId = groupId;
     this.settings = settings;
+    this.events = new ConsumerEvents(bus, groupId);
     Map<String, Object> p = new HashMap<>(ClientProperties.common(config));
     p.put("group.id", groupId);
     p.put("share.acknowledgement.mode", "explicit");
@@ -92,10 +95,13 @@ public final class ShareGroupConsumer implements AutoCloseable {
   private AcknowledgeType handle(QueueHandler handler, ConsumerRecord<byte[], byte[]> record) {
     int deliveries = record.deliveryCount().map(Short::intValue).orElse(1);
     Message message = Messages.of(record);
+    Span span = events.wantsMessages() ? events.processing(message, deliveries) : Span.NONE;
     try {
       handler.handle(new QueuedMessage(message, deliveries));
+      span.stop();
       return AcknowledgeType.ACCEPT;
     } catch (Exception e) {
+      span.fail(e);
       boolean last = deliveries >= settings.maxDeliveries();
       LOG.warn("Queue '{}': handler failed on {} (delivery {}); {}", groupId, message, deliveries,
           last ? "rejecting it" : "releasing it for redelivery", e);

@@ -12,6 +12,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
@@ -19,19 +20,26 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * ruby-kafka's group-less {@code each_message}: reads every partition of one topic, in this
- * thread, until the handler throws, the thread is interrupted or the client closes.
+ * thread, until the handler throws, the thread is interrupted or the client closes. It sends the
+ * group consumer's {@code process_message.consumer} notifications, without {@code group_id}.
  */
 public final class SimpleConsumer {
   private static final Duration POLL = Duration.ofMillis(200);
 
   private SimpleConsumer() {}
 
-  public static void run(Config config, String topic, Consume options, MessageHandler handler, BooleanSupplier closed) {
+  public static void run(Config config, String topic, Consume options, MessageHandler handler, BooleanSupplier closed,
+      NotificationBus bus) {
     TopicNames.check(topic);
-    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(ConsumerProperties.groupless(config),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    Map<String, Object> properties = ConsumerProperties.groupless(config);
+    if (options.readsCommitted()) {
+      properties.put("isolation.level", "read_committed");
+    }
+    ConsumerEvents events = new ConsumerEvents(bus, null);
+    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
     try {
-      List<TopicPartition> partitions = Fetcher.requirePartition(consumer, topic, -1).stream()
+      List<TopicPartition> partitions = Fetcher.requireTopic(consumer, topic).stream()
           .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
       consumer.assign(partitions);
       if (options.startsFromBeginning()) {
@@ -44,9 +52,13 @@ public final class SimpleConsumer {
         if (options.exitsAtEnd() && reachedEnds(consumer, ends)) {
           return;
         }
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-          Message message = Messages.of(record);
-          HandlerCall.run(() -> handler.handle(message), message.topic(), message.partition(), message.offset());
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+        for (TopicPartition tp : records.partitions()) {
+          boolean instrumented = events.wantsMessages();
+          long highWatermark = instrumented ? consumer.position(tp) + consumer.currentLag(tp).orElse(0) : 0;
+          for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
+            handle(handler, Messages.of(record), instrumented ? events : null, highWatermark);
+          }
         }
       }
     } catch (InterruptException e) {
@@ -59,6 +71,18 @@ public final class SimpleConsumer {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /** Runs the handler, inside a {@code process_message.consumer} span when {@code events} is given. */
+  private static void handle(MessageHandler handler, Message message, ConsumerEvents events, long highWatermark) {
+    Span span = events == null ? Span.NONE : events.processing(message, highWatermark);
+    Exception failure = HandlerCall.attempt(() -> handler.handle(message));
+    if (failure == null) {
+      span.stop();
+      return;
+    }
+    span.fail(failure);
+    throw HandlerCall.failed(failure, null, message.topic(), message.partition(), message.offset(), message.offset());
   }
 
   private static boolean reachedEnds(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
