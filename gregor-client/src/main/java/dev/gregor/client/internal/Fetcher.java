@@ -4,6 +4,7 @@ import dev.gregor.client.Config;
 import dev.gregor.client.Fetch;
 import dev.gregor.client.Message;
 import dev.gregor.client.Offset;
+import dev.gregor.client.OffsetOutOfRange;
 import dev.gregor.client.UnknownTopic;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.OptionalLong;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -55,11 +57,16 @@ public final class Fetcher {
       long start = consumer.position(tp);
       List<Message> messages = new ArrayList<>();
       long deadline = System.nanoTime() + maxWait.plusSeconds(1).toNanos();
-      do {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100)).records(tp)) {
-          messages.add(Messages.of(record));
-        }
-      } while (messages.isEmpty() && System.nanoTime() < deadline);
+      try {
+        do {
+          for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100)).records(tp)) {
+            messages.add(Messages.of(record));
+          }
+        } while (messages.isEmpty() && System.nanoTime() < deadline);
+      } catch (OffsetOutOfRangeException e) { // "auto.offset.reset" is none: the broker refused the offset itself
+        throw new OffsetOutOfRange(topic, partition, offset.value(), consumer.beginningOffsets(List.of(tp)).get(tp),
+            consumer.endOffsets(List.of(tp)).get(tp), e);
+      }
       // The position, not the last message: it also moves past transaction markers and aborted records,
       // which are never returned, so fetching from nextOffset always makes progress.
       long next = Math.max(start, consumer.position(tp));
@@ -72,15 +79,24 @@ public final class Fetcher {
     }
   }
 
-  static List<PartitionInfo> requirePartition(KafkaConsumer<?, ?> consumer, String topic, int partition) {
+  /** The topic's partitions; {@link UnknownTopic} when it does not exist. */
+  static List<PartitionInfo> requireTopic(KafkaConsumer<?, ?> consumer, String topic) {
     List<PartitionInfo> partitions = consumer.partitionsFor(topic);
     if (partitions == null || partitions.isEmpty()) {
       throw new UnknownTopic("Topic '" + topic + "' does not exist", null);
     }
-    if (partition >= 0 && partition >= partitions.size()) {
-      throw new UnknownTopic("Partition " + partition + " of topic '" + topic + "' does not exist: it has "
-          + partitions.size() + " partitions", null);
-    }
     return partitions;
+  }
+
+  private static void requirePartition(KafkaConsumer<?, ?> consumer, String topic, int partition) {
+    int count = requireTopic(consumer, topic).size();
+    if (partition < 0) { // kafka-clients would wait out its metadata timeout for a partition that cannot exist
+      throw new IllegalArgumentException("partition must be 0 or more, was " + partition + "; topic '" + topic
+          + "' has " + count + " partitions (0 to " + (count - 1) + ")");
+    }
+    if (partition >= count) {
+      throw new UnknownTopic("Partition " + partition + " of topic '" + topic + "' does not exist: it has "
+          + count + " partitions (0 to " + (count - 1) + ")", null);
+    }
   }
 }

@@ -7,6 +7,7 @@ import dev.gregor.client.Message;
 import dev.gregor.client.UnknownTopic;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -37,9 +38,12 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   private final PartitionControl partitions;
   private final RequestStats requestStats;
   private final LagSnapshot lagSnapshot;
+  private final DeletedTopics deletedTopics;
   final PartitionPauses pauses = new PartitionPauses();
   final RetryAttempts attempts = new RetryAttempts();
-  final OwnerThread owner = new OwnerThread("Consumer");
+  final OwnerThread owner = new OwnerThread("Consumer", "consume on one thread; from others only stop(), close(), "
+      + "lag(), isPaused(), pause, resume, seek, markMessageAsProcessed and commitOffsets are safe. To spread the work, "
+      + "create one Consumer per thread in the same group, or hand messages to workers with events(capacity)");
   final OwnerCommands commands = new OwnerCommands(owner);
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private ShutdownStop shutdownStop;
@@ -61,10 +65,13 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     this.commits = new GroupCommits(consumer, offsets, events, groupId, () -> stopRequested);
     this.rebalances = new Rebalances(consumer, subscriptions, revoked -> commits.commitUnlessDropped(offsets.uncommitted(revoked)), events);
     this.heartbeats = new HeartbeatCount(consumer);
-    this.partitions = new PartitionControl(consumer, pauses, rebalances, events, groupId);
+    this.partitions = new PartitionControl(consumer, pauses, rebalances, events, groupId,
+        ConsumerProperties.offsetReset(subscriptions.commonStart()));
     this.requestStats = new RequestStats(events.bus(), consumer::metrics);
     this.lagSnapshot = new LagSnapshot(consumer, rebalances.assigned());
+    this.deletedTopics = new DeletedTopics(consumer, subscriptions, groupId, config.connectTimeout());
     rebalances.onGone(gone -> {
+      deletedTopics.gone(gone);
       offsets.forget(gone);
       pauses.forget(gone);
       attempts.forget(gone);
@@ -120,6 +127,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
         commits.commitUnlessDropped(offsets.uncommitted(null));
       }
       ConsumerRecords<byte[], byte[]> records = stopRequested ? ConsumerRecords.empty() : consumer.poll(timeout);
+      deletedTopics.check(rebalances.assigned(), rebalances::report);
       lagSnapshot.refreshEverySecond();
       reportStatus();
       return records;
@@ -134,14 +142,33 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     }
   }
 
+  /**
+   * Marks from any thread. A message of a partition this member never had is a mistake and fails at
+   * once; one of a partition revoked since is its new owner's to process, so its mark is dropped.
+   */
   public void markFromAnyThread(Message message) {
     TopicPartition partition = new TopicPartition(message.topic(), message.partition());
+    if (!rebalances.everAssigned(partition)) {
+      throw new IllegalStateException("Cannot mark " + message + " as processed: partition " + partition.partition()
+          + " of topic '" + partition.topic() + "' was never assigned to this member of group '" + groupId
+          + "' (it has " + rebalances.published() + "); mark only messages this consumer handed out");
+    }
     commands.run("markMessageAsProcessed(" + message + ")", () -> mark(partition, message.offset() + 1, 1));
   }
 
   public void pauseFromAnyThread(String topic, int partition, Duration timeout, Duration maxTimeout) {
-    TopicPartition tp = new TopicPartition(topic, partition);
+    TopicPartition tp = requirePublished(topic, partition);
     commands.run("pause(" + tp + ")", () -> partitions.pause(tp, timeout, maxTimeout));
+  }
+
+  /** Fails the calling thread at once, rather than a queued call later, for a partition not assigned at the last rebalance. */
+  private TopicPartition requirePublished(String topic, int partition) {
+    TopicPartition tp = new TopicPartition(topic, partition);
+    Set<TopicPartition> assigned = rebalances.published();
+    if (!assigned.contains(tp)) {
+      throw PartitionControl.notAssigned(tp, groupId, assigned);
+    }
+    return tp;
   }
 
   public void resumeFromAnyThread(String topic, int partition) {
@@ -154,7 +181,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   }
 
   public void seekFromAnyThread(String topic, int partition, long offset) {
-    TopicPartition tp = new TopicPartition(topic, partition);
+    TopicPartition tp = requirePublished(topic, partition);
     commands.run("seek(" + tp + ", " + offset + ")", () -> partitions.seek(tp, offset));
   }
 

@@ -17,13 +17,15 @@ final class PartitionControl {
   private final Rebalances rebalances;
   private final ConsumerEvents events;
   private final String groupId;
+  private final String offsetReset;
   private final Set<TopicPartition> disrupted = new HashSet<>();
   private final Set<TopicPartition> seeked = new HashSet<>();
   private boolean backpressured;
 
   PartitionControl(KafkaConsumer<byte[], byte[]> consumer, PartitionPauses pauses, Rebalances rebalances,
-      ConsumerEvents events, String groupId) {
+      ConsumerEvents events, String groupId, String offsetReset) {
     this.consumer = consumer;
+    this.offsetReset = offsetReset;
     this.pauses = pauses;
     this.rebalances = rebalances;
     this.events = events;
@@ -53,6 +55,7 @@ final class PartitionControl {
 
   void seek(TopicPartition partition, long offset) {
     requireOwned(partition);
+    SeekRange.warnIfOutside(consumer, partition, offset, groupId, offsetReset);
     consumer.seek(partition, offset);
     events.sought(partition, offset);
     disrupted.add(partition);
@@ -113,8 +116,12 @@ final class PartitionControl {
 
   private void requireOwned(TopicPartition partition) {
     if (!rebalances.owns(partition)) {
-      throw new IllegalStateException("Partition " + partition.partition() + " of topic '" + partition.topic()
-          + "' is not assigned to this member of group '" + groupId + "'; it has " + rebalances.assigned());
+      throw notAssigned(partition, groupId, rebalances.assigned());
     }
+  }
+
+  static IllegalStateException notAssigned(TopicPartition partition, String groupId, Set<TopicPartition> assigned) {
+    return new IllegalStateException("Partition " + partition.partition() + " of topic '" + partition.topic()
+        + "' is not assigned to this member of group '" + groupId + "'; it has " + assigned);
   }
 }

@@ -34,6 +34,9 @@ final class Rebalances implements ConsumerRebalanceListener {
   private final ConsumerEvents notifications;
   private final Set<TopicPartition> assigned = new HashSet<>();
   private final Set<TopicPartition> held = new HashSet<>();
+  // What other threads may check before queueing a call: the assignment as of the last rebalance, and all it ever held.
+  private volatile Set<TopicPartition> published = Set.of();
+  private final Set<TopicPartition> everAssigned = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final Deque<Event> events = new ArrayDeque<>();
   private boolean recordEvents;
   private boolean holdNew;
@@ -75,6 +78,8 @@ final class Rebalances implements ConsumerRebalanceListener {
   @Override
   public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
     assigned.addAll(partitions);
+    everAssigned.addAll(partitions);
+    published = Set.copyOf(assigned);
     if (!partitions.isEmpty()) {
       LOG.info("Assigned {}", partitions);
     }
@@ -101,9 +106,15 @@ final class Rebalances implements ConsumerRebalanceListener {
 
   private void gone(Collection<TopicPartition> partitions, boolean lost) {
     assigned.removeAll(partitions);
+    published = Set.copyOf(assigned);
     held.removeAll(partitions);
     onGone.accept(partitions);
     record(new Event.PartitionsRevoked(PartitionIds.publicList(partitions), lost));
+  }
+
+  /** Another event for {@code poll}, in event modes. */
+  void report(Event event) {
+    record(event);
   }
 
   private void record(Event event) {
@@ -118,6 +129,16 @@ final class Rebalances implements ConsumerRebalanceListener {
 
   Set<TopicPartition> assigned() {
     return assigned;
+  }
+
+  /** The assignment as of the last rebalance; safe from any thread. */
+  Set<TopicPartition> published() {
+    return published;
+  }
+
+  /** Whether {@code partition} was ever assigned to this member; safe from any thread. */
+  boolean everAssigned(TopicPartition partition) {
+    return everAssigned.contains(partition);
   }
 
   /** New partitions the application has now seen; returns them so they can be resumed. */
