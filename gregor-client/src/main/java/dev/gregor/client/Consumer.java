@@ -67,7 +67,10 @@ public final class Consumer implements AutoCloseable {
     subscriptions.add(pattern, startFromBeginning);
   }
 
-  /** Runs {@code handler} for every message, on this thread, until {@link #stop()} or the error policy stops it. */
+  /**
+   * Runs {@code handler} for every message, on this thread, until {@link #stop()} or the error policy stops it
+   * with {@link ProcessingFailed}.
+   */
   public void eachMessage(MessageHandler handler) {
     new HandlerLoop(start()).eachMessage(Objects.requireNonNull(handler, "handler"));
   }
@@ -121,7 +124,10 @@ public final class Consumer implements AutoCloseable {
     return new MessagePublisher(start(), groupId);
   }
 
-  /** Marks {@code message} and all earlier ones in its partition as processed (with automatic marking off). */
+  /**
+   * Marks {@code message} and all earlier ones in its partition as processed (with automatic marking off);
+   * {@link IllegalStateException} for a message of a partition never assigned to this member.
+   */
   public void markMessageAsProcessed(Message message) {
     GroupConsumer running = started();
     running.markFromAnyThread(message);
@@ -132,7 +138,7 @@ public final class Consumer implements AutoCloseable {
     started().commitOffsets();
   }
 
-  /** Stops fetching {@code partition} until {@link #resume}. */
+  /** Stops fetching {@code partition} until {@link #resume}; {@link IllegalStateException} if it is not assigned here. */
   public void pause(String topic, int partition) {
     started().pauseFromAnyThread(topic, partition, null, null);
   }
@@ -161,7 +167,10 @@ public final class Consumer implements AutoCloseable {
     return started().isPaused(topic, partition);
   }
 
-  /** Reads {@code partition} from {@code offset} on; a handler's seek on its own partition drops the rest of that poll. */
+  /**
+   * Reads {@code partition} from {@code offset} on; a handler's seek on its own partition drops the rest of that poll.
+   * An offset the partition does not hold is moved by the group's reset policy at the next fetch (logged at WARN).
+   */
   public void seek(String topic, int partition, long offset) {
     if (offset < 0) {
       throw new IllegalArgumentException("offset must be 0 or more, was " + offset);

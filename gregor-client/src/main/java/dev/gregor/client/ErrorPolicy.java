@@ -11,10 +11,10 @@ import java.util.Objects;
 @FunctionalInterface
 public interface ErrorPolicy {
 
-  /** Decides, on the polling thread, what happens to the failed message or batch. */
+  /** Decides, on the polling thread, what happens to the failed message or batch; never null. */
   Decision decide(HandlerFailure failure);
 
-  /** Rethrow from {@code eachMessage}/{@code eachBatch}; the failed message is not committed. */
+  /** End {@code eachMessage}/{@code eachBatch} with {@link ProcessingFailed}; the failed message is not committed. */
   static ErrorPolicy stop() {
     return failure -> Decision.stop();
   }

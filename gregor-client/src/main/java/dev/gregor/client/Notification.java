@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One instrumentation event (ruby-kafka's notifications, KafkaEx's telemetry spans): its
  * ruby-kafka name such as {@code deliver_messages.producer}, its phase, and its payload with
- * ruby-kafka's keys; every payload has {@code client_id}, consumer ones also {@code group_id}.
+ * ruby-kafka's keys; every payload has {@code client_id}, those of a group or queue also {@code group_id}.
  *
  * @param duration how long the operation took ({@link Phase#STOP} and {@link Phase#EXCEPTION}), else zero
  * @param error what the operation failed with ({@link Phase#EXCEPTION}), else null

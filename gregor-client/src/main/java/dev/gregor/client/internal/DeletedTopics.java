@@ -44,6 +44,9 @@ final class DeletedTopics {
 
   /** After a poll: reports each named topic whose partitions all left and which the cluster no longer has. */
   void check(Set<TopicPartition> assigned, Consumer<Event> report) {
+    if (suspects.isEmpty() && reported.isEmpty()) {
+      return; // every poll asks; almost always there is nothing to look at
+    }
     Set<String> held = new HashSet<>();
     assigned.forEach(partition -> held.add(partition.topic()));
     reported.removeAll(held); // created again and read again: a later deletion is news again
