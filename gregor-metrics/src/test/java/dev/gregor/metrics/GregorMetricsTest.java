@@ -8,7 +8,9 @@ import dev.gregor.client.BufferOverflow;
 import dev.gregor.client.Consumer;
 import dev.gregor.client.DeliveryFailed;
 import dev.gregor.client.Gregor;
+import dev.gregor.client.ProcessingFailed;
 import dev.gregor.client.Producer;
+import dev.gregor.client.Queue;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
@@ -63,6 +65,28 @@ class GregorMetricsTest {
       assertThat(registry.get("gregor.notifications.dropped").functionCounter().count()).isZero();
       assertThat(registry.get("gregor.api.calls").tags(client.and("api", "all")).tagKeys("broker").counters())
           .anySatisfy(calls -> assertThat(calls.count()).isPositive());
+    }
+  }
+
+  @Test
+  void queueMessagesAreCountedWithoutALagGaugeAShareGroupDoesNotHave(EmbeddedKafka kafka, TestTopics topics)
+      throws Exception {
+    String topic = topics.create(1);
+    String group = topic + "-queue";
+    MeterRegistry registry = new SimpleMeterRegistry();
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers()); GregorMetrics metrics = GregorMetrics.of(gregor)) {
+      metrics.bindTo(registry);
+      gregor.deliverMessage(topic, "job");
+      Queue queue = gregor.queue(group, q -> q.startFromBeginning(true));
+      queue.subscribe(topic);
+      Thread running = new Thread(() -> queue.eachMessage(job -> queue.stop()), "queue");
+      running.start();
+
+      Tags inQueue = Tags.of("client", "gregor", "group_id", group, "topic", topic);
+      await().atMost(Duration.ofSeconds(60)).until(() -> registry.find("gregor.consumer.messages").tags(inQueue).counter() != null);
+      running.join(30_000);
+      assertThat(registry.get("gregor.consumer.messages").tags(inQueue).counter().count()).isEqualTo(1);
+      assertThat(registry.find("gregor.consumer.lag").tags(inQueue).gauge()).isNull();
     }
   }
 
@@ -132,7 +156,7 @@ class GregorMetricsTest {
       consumer.subscribe(topic);
       assertThatThrownBy(() -> consumer.eachMessage(message -> {
         throw new IllegalStateException("cannot process");
-      })).hasMessage("cannot process");
+      })).isInstanceOf(ProcessingFailed.class).cause().hasMessage("cannot process");
 
       await().atMost(WAIT).until(() -> registry.find("gregor.consumer.process.message.errors").counter() != null);
       Tags onTopic = Tags.of("client", "gregor", "topic", topic);

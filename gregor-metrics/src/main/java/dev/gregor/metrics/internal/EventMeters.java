@@ -84,7 +84,9 @@ public final class EventMeters implements NotificationListener {
         if (failed) {
           counter(PROCESS_MESSAGE_ERRORS, topic).increment();
         }
-        gauges.set(LAG, topic.and("partition", text(n.get("partition"))), number(n.get("offset_lag")));
+        if (n.get("offset_lag") != null) { // a queue (share group) has no position, so no lag
+          gauges.set(LAG, topic.and("partition", text(n.get("partition"))), number(n.get("offset_lag")));
+        }
       }
       case "process_batch.consumer" -> {
         Tags topic = group.and("topic", text(n.get("topic")));
