@@ -88,13 +88,14 @@ class ConsumerGapsTest {
     String topic = topics.create(1);
     write(gregor, topic, 0, 1);
     List<Event> events = new ArrayList<>();
-    try (Consumer consumer = gregor.consumer(topic + "-group")) {
+    try (Consumer consumer = gregor.consumer(topic + "-group"); WarnLog log = new WarnLog()) {
       consumer.subscribe(topic);
       pollUntil(consumer, events, () -> events.stream().anyMatch(Message.class::isInstance));
 
       gregor.topics().delete(topic);
 
       pollUntil(consumer, events, () -> events.stream().anyMatch(Event.KafkaError.class::isInstance));
+      assertThat(log.text()).contains("WARN", "Topic '" + topic + "', subscribed by group '" + topic + "-group', was deleted");
     }
     Event.KafkaError told = events.stream().filter(Event.KafkaError.class::isInstance).map(Event.KafkaError.class::cast)
         .findFirst().orElseThrow();

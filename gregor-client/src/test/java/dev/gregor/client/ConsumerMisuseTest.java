@@ -115,7 +115,7 @@ class ConsumerMisuseTest {
   }
 
   @Test
-  void seekingPastTheEndReadsOnWhereTheGroupsResetPolicySays(Gregor gregor, TestTopics topics) throws Exception {
+  void seekingPastTheEndReadsOnWhereTheGroupsResetPolicySaysAndLogsIt(Gregor gregor, TestTopics topics) throws Exception {
     String topic = topics.create(1);
     write(gregor, topic, 0, 3);
     List<Long> seen = new CopyOnWriteArrayList<>();
@@ -124,16 +124,20 @@ class ConsumerMisuseTest {
 
     // Documented (docs/client.md, "Pause, seek and lag"): as with any kafka-clients consumer, a position outside
     // the partition is moved by the reset policy -- from the beginning for subscribe(topic) -- with a WARN log.
-    consumer.eachMessage(message -> {
-      seen.add(message.offset());
-      if (seen.size() == 1) {
-        consumer.seek(topic, 0, 100);
-      } else if (seen.size() == 4) {
-        consumer.stop();
-      }
-    });
+    try (WarnLog log = new WarnLog()) {
+      consumer.eachMessage(message -> {
+        seen.add(message.offset());
+        if (seen.size() == 1) {
+          consumer.seek(topic, 0, 100);
+        } else if (seen.size() == 4) {
+          consumer.stop();
+        }
+      });
 
-    assertThat(seen).containsExactly(0L, 0L, 1L, 2L);
+      assertThat(seen).containsExactly(0L, 0L, 1L, 2L);
+      assertThat(log.text()).contains("seeks topic '" + topic + "' partition 0 to offset 100, past its end (3; it holds "
+          + "offsets 0 to 2)", "reading goes on from the beginning (offset 0)");
+    }
   }
 
   /** Starts eachMessage on another thread and returns once the consumer has its assignment. */

@@ -55,7 +55,7 @@ final class PartitionControl {
 
   void seek(TopicPartition partition, long offset) {
     requireOwned(partition);
-    SeekRange.warnIfOutside(consumer, partition, offset, groupId, offsetReset);
+    SeekRange.warnIfPastEnd(consumer, partition, offset, groupId, offsetReset);
     consumer.seek(partition, offset);
     events.sought(partition, offset);
     disrupted.add(partition);
