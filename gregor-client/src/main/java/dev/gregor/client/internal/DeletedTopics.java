@@ -37,8 +37,12 @@ final class DeletedTopics {
     this.timeout = timeout;
   }
 
-  /** Partitions left the assignment (revoked or lost); their topics are checked after the poll. */
-  void gone(Collection<TopicPartition> partitions) {
+  /**
+   * Partitions were revoked; their topics are checked after the poll. Lost ones are not: a member
+   * dropped from the group (often by the network) gets its topics back when it rejoins, and asking
+   * the cluster then would only hold up the rejoin.
+   */
+  void revoked(Collection<TopicPartition> partitions) {
     partitions.forEach(partition -> suspects.add(partition.topic()));
   }
 

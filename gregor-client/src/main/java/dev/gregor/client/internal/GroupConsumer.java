@@ -70,8 +70,8 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     this.requestStats = new RequestStats(events.bus(), consumer::metrics);
     this.lagSnapshot = new LagSnapshot(consumer, rebalances.assigned());
     this.deletedTopics = new DeletedTopics(consumer, subscriptions, groupId, config.connectTimeout());
+    rebalances.onRevoked(deletedTopics::revoked);
     rebalances.onGone(gone -> {
-      deletedTopics.gone(gone);
       offsets.forget(gone);
       pauses.forget(gone);
       attempts.forget(gone);

@@ -41,6 +41,7 @@ final class Rebalances implements ConsumerRebalanceListener {
   private boolean recordEvents;
   private boolean holdNew;
   private java.util.function.Consumer<Collection<TopicPartition>> onGone = gone -> { };
+  private java.util.function.Consumer<Collection<TopicPartition>> onRevoked = revoked -> { };
 
   Rebalances(KafkaConsumer<byte[], byte[]> consumer, Subscriptions subscriptions, Committer committer,
       ConsumerEvents notifications) {
@@ -60,6 +61,11 @@ final class Rebalances implements ConsumerRebalanceListener {
     this.onGone = forget;
   }
 
+  /** Partitions given up in an orderly rebalance (not lost): what a deleted topic looks like to a member. */
+  void onRevoked(java.util.function.Consumer<Collection<TopicPartition>> revoked) {
+    this.onRevoked = revoked;
+  }
+
   @Override
   public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
     committer.commitBeforeRevoke(partitions); // what was processed is kept before another member takes over
@@ -67,6 +73,7 @@ final class Rebalances implements ConsumerRebalanceListener {
       LOG.info("Gave up {} after committing what was processed", partitions);
     }
     gone(partitions, false);
+    onRevoked.accept(partitions);
   }
 
   @Override
