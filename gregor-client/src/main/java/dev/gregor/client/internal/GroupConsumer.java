@@ -7,7 +7,6 @@ import dev.gregor.client.Message;
 import dev.gregor.client.UnknownTopic;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -39,11 +38,10 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   private final RequestStats requestStats;
   private final LagSnapshot lagSnapshot;
   private final DeletedTopics deletedTopics;
+  private final AnyThreadChecks checks;
   final PartitionPauses pauses = new PartitionPauses();
   final RetryAttempts attempts = new RetryAttempts();
-  final OwnerThread owner = new OwnerThread("Consumer", "consume on one thread; from others only stop(), close(), "
-      + "lag(), isPaused(), pause, resume, seek, markMessageAsProcessed and commitOffsets are safe. To spread the work, "
-      + "create one Consumer per thread in the same group, or hand messages to workers with events(capacity)");
+  final OwnerThread owner = new OwnerThread("Consumer", AnyThreadChecks.CONSUMER_ADVICE);
   final OwnerCommands commands = new OwnerCommands(owner);
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private ShutdownStop shutdownStop;
@@ -71,6 +69,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     this.lagSnapshot = new LagSnapshot(consumer, rebalances.assigned());
     this.deletedTopics = new DeletedTopics(consumer, subscriptions, groupId, config.connectTimeout());
     rebalances.onRevoked(deletedTopics::revoked);
+    this.checks = new AnyThreadChecks(rebalances, groupId);
     rebalances.onGone(gone -> {
       offsets.forget(gone);
       pauses.forget(gone);
@@ -142,33 +141,14 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     }
   }
 
-  /**
-   * Marks from any thread. A message of a partition this member never had is a mistake and fails at
-   * once; one of a partition revoked since is its new owner's to process, so its mark is dropped.
-   */
   public void markFromAnyThread(Message message) {
-    TopicPartition partition = new TopicPartition(message.topic(), message.partition());
-    if (!rebalances.everAssigned(partition)) {
-      throw new IllegalStateException("Cannot mark " + message + " as processed: partition " + partition.partition()
-          + " of topic '" + partition.topic() + "' was never assigned to this member of group '" + groupId
-          + "' (it has " + rebalances.published() + "); mark only messages this consumer handed out");
-    }
+    TopicPartition partition = checks.everAssigned(message);
     commands.run("markMessageAsProcessed(" + message + ")", () -> mark(partition, message.offset() + 1, 1));
   }
 
   public void pauseFromAnyThread(String topic, int partition, Duration timeout, Duration maxTimeout) {
-    TopicPartition tp = requirePublished(topic, partition);
+    TopicPartition tp = checks.assigned(topic, partition);
     commands.run("pause(" + tp + ")", () -> partitions.pause(tp, timeout, maxTimeout));
-  }
-
-  /** Fails the calling thread at once, rather than a queued call later, for a partition not assigned at the last rebalance. */
-  private TopicPartition requirePublished(String topic, int partition) {
-    TopicPartition tp = new TopicPartition(topic, partition);
-    Set<TopicPartition> assigned = rebalances.published();
-    if (!assigned.contains(tp)) {
-      throw PartitionControl.notAssigned(tp, groupId, assigned);
-    }
-    return tp;
   }
 
   public void resumeFromAnyThread(String topic, int partition) {
@@ -181,7 +161,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   }
 
   public void seekFromAnyThread(String topic, int partition, long offset) {
-    TopicPartition tp = requirePublished(topic, partition);
+    TopicPartition tp = checks.assigned(topic, partition);
     commands.run("seek(" + tp + ", " + offset + ")", () -> partitions.seek(tp, offset));
   }
 
