@@ -5,6 +5,7 @@ import dev.gregor.client.internal.TopicNames;
 import dev.gregor.client.internal.admin.AdminFailure;
 import dev.gregor.client.internal.admin.AdminFutures;
 import dev.gregor.client.internal.admin.GroupRequests;
+import dev.gregor.client.internal.admin.UnknownNames;
 import dev.gregor.client.internal.admin.OffsetResetRequest;
 import java.time.Duration;
 import java.util.List;
@@ -90,7 +91,9 @@ public final class Groups {
   }
 
   private <T> CompletableFuture<T> run(AdminFailure failure, Function<GroupRequests, CompletableFuture<T>> request) {
-    return AdminFutures.bounded(request.apply(new GroupRequests(admin.kafkaAdmin())), timeout, failure);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    return UnknownNames.suggesting(AdminFutures.bounded(request.apply(new GroupRequests(admin.kafkaAdmin())), timeout, failure),
+        admin.kafkaAdmin(), deadline, failure);
   }
 
   private <T> T await(AdminFailure failure, Function<GroupRequests, CompletableFuture<T>> request) {

@@ -63,8 +63,8 @@ public final class OffsetResetRequest {
           Set<Integer> existing = d.partitions().stream().map(p -> p.partition()).collect(Collectors.toSet());
           for (int partition : wanted) {
             if (!existing.contains(partition)) {
-              throw new UnknownTopic("Could not reset offsets: topic '" + topic + "' has no partition " + partition
-                  + " (it has " + existing.size() + ")", null);
+              throw new UnknownTopic(topic, "Could not reset offsets: topic '" + topic + "' has no partition " + partition
+                  + " (it has " + existing.size() + ")", List.of(), null);
             }
           }
           return existing.stream().filter(p -> wanted.isEmpty() || wanted.contains(p))
