@@ -188,7 +188,7 @@ public final class GroupsResetOffsetsCommand implements Callable<Integer> {
     try {
       return kafka.groups().describe(group);
     } catch (UnknownGroup e) {
-      kafkaOptions.tell("Consumer group '" + group + "' does not exist yet" + KnownNames.closeGroups(kafka, group)
+      kafkaOptions.tell("Consumer group '" + group + "' does not exist yet" + KnownNames.didYouMean(e.suggestions())
           + (mode.execute ? " It is created with these offsets." : " --execute creates it."));
       return null;
     }
