@@ -128,8 +128,8 @@ public final class OffsetResetRequest {
           if (!committed.containsKey(tp)) {
             yield CompletableFuture.failedFuture(new GregorException("Could not shift the offsets of consumer group '"
                 + groupId + "' by " + reset.value() + ": it has no committed offset on partition " + tp.partition()
-                + " of topic '" + tp.topic() + "' to shift; reset that partition with toEarliest(), toLatest() or toOffsets()",
-                null));
+                + " of topic '" + tp.topic() + "' to shift from; reset that partition to the earliest, the latest or an exact"
+                + " offset instead", null));
           }
         }
         yield clamped(partitions, tp -> shifted(committed.get(tp), reset.value()));
