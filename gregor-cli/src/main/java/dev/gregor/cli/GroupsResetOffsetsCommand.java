@@ -156,10 +156,14 @@ public final class GroupsResetOffsetsCommand implements Callable<Integer> {
         }
         kafkaOptions.tell("Warning: --execute will be refused: " + refusal);
       }
-      for (TopicSelection selection : selections) {
-        OffsetReset topicReset = forSelection(reset, selection);
-        OffsetResetPlan plan = kafka.groups().planReset(group, selection.topic(), topicReset);
-        plans.add(mode.execute ? applied(plan, kafka.groups().resetOffsets(group, selection.topic(), topicReset)) : plan);
+      List<OffsetReset> resets = selections.stream().map(selection -> forSelection(reset, selection)).toList();
+      for (int i = 0; i < selections.size(); i++) { // every topic planned, and so checked, before any moves
+        plans.add(kafka.groups().planReset(group, selections.get(i).topic(), resets.get(i)));
+      }
+      if (mode.execute) {
+        for (int i = 0; i < selections.size(); i++) {
+          plans.set(i, applied(plans.get(i), kafka.groups().resetOffsets(group, selections.get(i).topic(), resets.get(i))));
+        }
       }
       print(plans);
     }

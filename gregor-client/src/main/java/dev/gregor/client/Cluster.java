@@ -12,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * The cluster as a whole: id, brokers, active controller, feature levels and broker configs. Every call waits at
- * most {@link Config#adminTimeout()}; each has an {@code …Async} twin.
+ * The cluster as a whole: id, brokers, active controller, feature levels and broker configs.
+ * Every call waits at most {@link Config#adminTimeout()}; each has an {@code …Async} twin.
  */
 public final class Cluster {
   private final ClusterAdmin admin;
@@ -70,6 +70,7 @@ public final class Cluster {
     return AdminFutures.await(brokerConfigsAsync(brokerId), timeout, failure);
   }
 
+  /** {@link #brokerConfigs}, as a future bounded by the admin timeout. */
   public CompletableFuture<Map<String, ConfigValue>> brokerConfigsAsync(int brokerId) {
     AdminFailure failure = AdminFailure.onCluster("describe the configs of broker " + brokerId);
     return AdminFutures.bounded(new BrokerConfigRequests(admin.kafkaAdmin()).configs(brokerId), timeout, failure);

@@ -5,8 +5,8 @@ import dev.gregor.client.internal.TopicNames;
 import dev.gregor.client.internal.admin.AdminFailure;
 import dev.gregor.client.internal.admin.AdminFutures;
 import dev.gregor.client.internal.admin.GroupRequests;
-import dev.gregor.client.internal.admin.UnknownNames;
 import dev.gregor.client.internal.admin.OffsetResetRequest;
+import dev.gregor.client.internal.admin.UnknownNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +82,7 @@ public final class Groups {
     return await(resetFailure(groupId, topic), planRequest(groupId, topic, reset));
   }
 
+  /** {@link #planReset}, as a future bounded by the admin timeout. */
   public CompletableFuture<OffsetResetPlan> planResetAsync(String groupId, String topic, OffsetReset reset) {
     return run(resetFailure(groupId, topic), planRequest(groupId, topic, reset));
   }

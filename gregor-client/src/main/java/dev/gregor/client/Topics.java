@@ -49,6 +49,7 @@ public final class Topics {
     return await(AdminFailure.onCluster("list topics"), r -> r.list(includeInternal));
   }
 
+  /** {@link #list(boolean)}, as a future bounded by the admin timeout. */
   public CompletableFuture<List<String>> listAsync(boolean includeInternal) {
     return run(AdminFailure.onCluster("list topics"), r -> r.list(includeInternal));
   }
