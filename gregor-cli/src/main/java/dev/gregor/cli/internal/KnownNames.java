@@ -20,7 +20,11 @@ public final class KnownNames {
     Set<String> existing = new HashSet<>(kafka.topics().list(true));
     for (String topic : topics) {
       if (!existing.contains(topic)) {
-        kafka.topicMetadata(topic); // throws UnknownTopic naming the close topics, unless it was created meanwhile
+        try {
+          kafka.topicMetadata(topic); // fails naming the close topics, unless the topic was created meanwhile
+        } catch (UnknownTopic e) {
+          throw new UnknownTopic(topic, "Topic '" + topic + "' does not exist" + didYouMean(e.suggestions()), e.suggestions(), e);
+        }
       }
     }
   }
