@@ -18,7 +18,7 @@ class UnknownNamesTest {
   @Test
   void describeOfAMistypedTopicNamesItAndSuggestsTheRealOne(Gregor gregor, TestTopics topics) {
     String topic = topics.create(1);
-    String typo = swapLastTwo(topic);
+    String typo = mistyped(topic);
 
     assertThatThrownBy(() -> gregor.topics().describe(typo))
         .isInstanceOfSatisfying(UnknownTopic.class, e -> {
@@ -31,7 +31,7 @@ class UnknownNamesTest {
   @Test
   void everyTopicOperationOnAMistypedTopicSuggestsTheRealOne(Gregor gregor, TestTopics topics) {
     String topic = topics.create(1);
-    String typo = swapLastTwo(topic);
+    String typo = mistyped(topic);
 
     assertThatThrownBy(() -> gregor.topicMetadata(typo))
         .isInstanceOfSatisfying(UnknownTopic.class, e -> assertThat(e.suggestions()).contains(topic));
@@ -72,7 +72,7 @@ class UnknownNamesTest {
     String topic = topics.create(1);
     String group = "unknown-names-" + UUID.randomUUID();
     gregor.groups().resetOffsets(group, topic, OffsetReset.toEarliest()); // committing creates the group
-    String typo = swapLastTwo(group);
+    String typo = mistyped(group);
 
     assertThatThrownBy(() -> gregor.groups().describe(typo))
         .isInstanceOfSatisfying(UnknownGroup.class, e -> {
@@ -82,8 +82,9 @@ class UnknownNamesTest {
         .hasMessageContaining("consumer group '" + typo + "' does not exist; did you mean '" + group + "'");
   }
 
-  private static String swapLastTwo(String name) {
-    int n = name.length();
-    return name.substring(0, n - 2) + name.charAt(n - 1) + name.charAt(n - 2);
+  /** {@code name} with its last letter replaced: one edit away, and never the name itself. */
+  private static String mistyped(String name) {
+    char last = name.charAt(name.length() - 1);
+    return name.substring(0, name.length() - 1) + (last == 'x' ? 'y' : 'x');
   }
 }
