@@ -22,7 +22,7 @@ import picocli.CommandLine.ParentCommand;
     name = "cluster",
     sortOptions = false,
     headerHeading = "%n",
-    header = "Show the cluster's id, brokers, controller and features",
+    header = "Show the cluster's id, brokers, controller and features; 'cluster configs' the brokers' configs",
     synopsisHeading = "%nUsage:%n  ",
     descriptionHeading = "%nDescription:%n",
     description = {
@@ -32,6 +32,8 @@ import picocli.CommandLine.ParentCommand;
         "  levels its brokers support. With --output json it prints one JSON object:",
         "  {\"clusterId\", \"controller\", \"brokers\": [{\"id\", \"host\", \"port\", \"rack\",",
         "  \"controller\"}], \"features\": {NAME: {\"level\", \"minSupported\", \"maxSupported\"}}}."},
+    subcommands = {ClusterConfigsCommand.class},
+    commandListHeading = "%nCommands:%n",
     optionListHeading = "%nOptions:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:usage error", "2:the cluster could not be reached"},
@@ -39,6 +41,8 @@ import picocli.CommandLine.ParentCommand;
     footer = {
         "  The brokers of the cluster on localhost:9092:",
         "    gregor cluster",
+        "  The configs of broker 1 that are not Kafka's defaults:",
+        "    gregor cluster configs --broker 1 --changed",
         "  The broker ids of another cluster, for a script:",
         "    gregor cluster -b kafka1:9092 --output json | jq '.brokers[].id'"})
 public final class ClusterCommand implements Callable<Integer> {

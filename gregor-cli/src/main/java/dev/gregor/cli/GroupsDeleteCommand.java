@@ -1,6 +1,5 @@
 package dev.gregor.cli;
 
-import dev.gregor.cli.internal.KnownNames;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.UnknownGroup;
 import java.util.List;
@@ -48,7 +47,7 @@ public final class GroupsDeleteCommand implements Callable<Integer> {
           kafkaOptions.tell("Deleted consumer group '" + group + "'");
         } catch (UnknownGroup e) {
           if (!ifExists) {
-            throw KnownNames.suggestGroups(kafka, group, e);
+            throw e; // the client's exception names the close ones
           }
           kafkaOptions.tell("Consumer group '" + group + "' does not exist");
         }

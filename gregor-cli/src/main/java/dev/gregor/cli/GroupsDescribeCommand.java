@@ -1,11 +1,9 @@
 package dev.gregor.cli;
 
 import dev.gregor.cli.internal.Json;
-import dev.gregor.cli.internal.KnownNames;
 import dev.gregor.cli.internal.Table;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.GroupDescription;
-import dev.gregor.client.UnknownGroup;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,11 +65,7 @@ public final class GroupsDescribeCommand implements Callable<Integer> {
     List<GroupDescription> descriptions = new ArrayList<>();
     try (Gregor kafka = kafkaOptions.connect()) {
       for (String group : groups) {
-        try {
-          descriptions.add(kafka.groups().describe(group));
-        } catch (UnknownGroup e) {
-          throw KnownNames.suggestGroups(kafka, group, e);
-        }
+        descriptions.add(kafka.groups().describe(group));
       }
     }
     PrintWriter out = kafkaOptions.out();

@@ -2,7 +2,6 @@ package dev.gregor.cli;
 
 import dev.gregor.cli.internal.Json;
 import dev.gregor.cli.internal.KnownNames;
-import dev.gregor.cli.internal.ResetPlan;
 import dev.gregor.cli.internal.ResetTarget;
 import dev.gregor.cli.internal.Table;
 import dev.gregor.cli.internal.Times;
@@ -10,6 +9,8 @@ import dev.gregor.cli.internal.TopicSelection;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.GroupDescription;
 import dev.gregor.client.GroupNotEmpty;
+import dev.gregor.client.OffsetReset;
+import dev.gregor.client.OffsetResetPlan;
 import dev.gregor.client.UnknownGroup;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,12 +38,14 @@ import picocli.CommandLine.ParentCommand;
     description = {
         "  Moves the committed offsets of GROUP on the --topic partitions (or on every topic it",
         "  has committed, --all-topics) to the earliest or latest offset, the first offset at",
-        "  a time, an exact offset, or N before or after the committed one. A target outside a",
-        "  partition's range is moved to its nearest end.",
+        "  a time, an exact offset (or one per partition: --to-offset 0=120,3=400), or N before",
+        "  or after the committed one. A target outside a partition's range is moved to its",
+        "  nearest end. Each topic's partitions are committed together, in one request.",
         "",
         "  As with kafka-consumer-groups.sh, nothing changes without --execute: --dry-run prints",
-        "  the plan, one row per partition with the committed offset now (CURRENT, - for none)",
-        "  and the new one (NEW). --execute prints the same table with the offsets committed.",
+        "  the plan the client works out (the same it applies), one row per partition with the",
+        "  committed offset now (CURRENT, - for none) and the new one (NEW). --execute prints",
+        "  the same table with the offsets committed.",
         "",
         "  A group with active members is refused, because they would overwrite the new offsets",
         "  with their next commit: stop them first, or --force removes them from the group (they",
@@ -66,7 +69,9 @@ import picocli.CommandLine.ParentCommand;
         "  Read the last hour again:",
         "    gregor groups reset-offsets billing --all-topics --by-duration 1h --execute",
         "  Skip one poison message on partition 3:",
-        "    gregor groups reset-offsets billing --topic invoices:3 --shift-by 1 --execute"})
+        "    gregor groups reset-offsets billing --topic invoices:3 --shift-by 1 --execute",
+        "  Partition 0 to offset 120 and partition 3 to offset 400, in one commit:",
+        "    gregor groups reset-offsets billing --topic invoices --to-offset 0=120,3=400 --execute"})
 public final class GroupsResetOffsetsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "GROUP", description = "The consumer group.")
   String group;
@@ -98,8 +103,9 @@ public final class GroupsResetOffsetsCommand implements Callable<Integer> {
         description = "The first offset at or after DURATION ago (30m, 1h, 2d, PT1H).")
     Duration byDuration;
 
-    @Option(names = "--to-offset", required = true, paramLabel = "N", description = "Offset N in every selected partition.")
-    Long offset;
+    @Option(names = "--to-offset", required = true, paramLabel = "N|P=N,...",
+        description = "Offset N in every selected partition, or each partition P its own offset N (one --topic).")
+    String offset;
 
     @Option(names = "--shift-by", required = true, paramLabel = "N",
         description = "N after the committed offset (-N: before it, to read N messages again).")
@@ -129,8 +135,12 @@ public final class GroupsResetOffsetsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ResetTarget resetTarget = resetTarget();
+    OffsetReset reset = reset();
     List<TopicSelection> selections = selections();
+    if (reset.target() == OffsetReset.Target.OFFSETS && selections.size() != 1) {
+      throw kafkaOptions.usage("--to-offset P=N,... sets the partitions of one topic; name it with one --topic");
+    }
+    List<OffsetResetPlan> plans = new ArrayList<>();
     try (Gregor kafka = kafkaOptions.connect()) {
       GroupDescription description = describe(kafka);
       if (allTopics) {
@@ -146,49 +156,45 @@ public final class GroupsResetOffsetsCommand implements Callable<Integer> {
         }
         kafkaOptions.tell("Warning: --execute will be refused: " + refusal);
       }
-      ResetPlan plan;
-      try {
-        plan = ResetPlan.of(kafka, description, selections, resetTarget);
-      } catch (IllegalArgumentException e) {
-        throw kafkaOptions.usage(e.getMessage());
+      List<OffsetReset> resets = selections.stream().map(selection -> forSelection(reset, selection)).toList();
+      for (int i = 0; i < selections.size(); i++) { // every topic planned, and so checked, before any moves
+        plans.add(kafka.groups().planReset(group, selections.get(i).topic(), resets.get(i)));
       }
       if (mode.execute) {
-        plan = plan.applied(execute(kafka, plan, resetTarget));
+        for (int i = 0; i < selections.size(); i++) {
+          plans.set(i, applied(plans.get(i), kafka.groups().resetOffsets(group, selections.get(i).topic(), resets.get(i))));
+        }
       }
-      print(plan);
+      print(plans);
     }
     kafkaOptions.tell(mode.execute ? "Reset the offsets of consumer group '" + group + "'"
         : "Dry run: nothing was changed; --execute applies this plan");
     return GregorCommand.EXIT_OK;
   }
 
-  private Map<String, Map<Integer, Long>> execute(Gregor kafka, ResetPlan plan, ResetTarget resetTarget) {
-    Map<String, Map<Integer, Long>> committed = new LinkedHashMap<>();
-    for (String topic : plan.rows().stream().map(ResetPlan.Row::topic).distinct().toList()) {
-      List<ResetPlan.Row> rows = plan.rowsOf(topic);
-      Map<Integer, Long> done = committed.computeIfAbsent(topic, t -> new LinkedHashMap<>());
-      if (resetTarget.kind() == ResetTarget.Kind.SHIFT) {
-        // The client takes one target per call, and a shift gives each partition its own.
-        for (ResetPlan.Row row : rows) {
-          done.putAll(kafka.groups().resetOffsets(group, topic, forced(resetTarget.toOffsetReset(List.of(row.partition()), row.next()))));
-        }
-      } else {
-        List<Integer> partitions = rows.stream().map(ResetPlan.Row::partition).toList();
-        done.putAll(kafka.groups().resetOffsets(group, topic, forced(resetTarget.toOffsetReset(partitions, -1))));
-      }
-    }
-    return committed;
+  /** The plan with the offsets the cluster really committed (another reset may have moved the range meanwhile). */
+  private static OffsetResetPlan applied(OffsetResetPlan plan, Map<Integer, Long> committed) {
+    return new OffsetResetPlan(plan.groupId(), plan.topic(), plan.activeMembers(), plan.partitions().stream()
+        .map(p -> new OffsetResetPlan.Partition(p.partition(), p.committed(), committed.getOrDefault(p.partition(), p.target())))
+        .toList());
   }
 
-  private dev.gregor.client.OffsetReset forced(dev.gregor.client.OffsetReset reset) {
-    return force ? reset.force() : reset;
+  private OffsetReset forSelection(OffsetReset reset, TopicSelection selection) {
+    OffsetReset topicReset;
+    try {
+      topicReset = ResetTarget.forSelection(reset, selection);
+    } catch (IllegalArgumentException e) {
+      throw kafkaOptions.usage(e.getMessage());
+    }
+    return force ? topicReset.force() : topicReset;
   }
 
   private GroupDescription describe(Gregor kafka) {
     try {
       return kafka.groups().describe(group);
     } catch (UnknownGroup e) {
-      kafkaOptions.tell("Consumer group '" + group + "' does not exist yet" + KnownNames.closeGroups(kafka, group)
+      String close = KnownNames.didYouMean(e.suggestions());
+      kafkaOptions.tell("Consumer group '" + group + "' does not exist yet" + (close.isEmpty() ? "." : close)
           + (mode.execute ? " It is created with these offsets." : " --execute creates it."));
       return null;
     }
@@ -219,50 +225,52 @@ public final class GroupsResetOffsetsCommand implements Callable<Integer> {
     return selections;
   }
 
-  private ResetTarget resetTarget() {
+  private OffsetReset reset() {
     if (target.earliest) {
-      return new ResetTarget(ResetTarget.Kind.EARLIEST, 0, null);
+      return OffsetReset.toEarliest();
     }
     if (target.latest) {
-      return new ResetTarget(ResetTarget.Kind.LATEST, 0, null);
+      return OffsetReset.toLatest();
     }
     if (target.datetime != null) {
       try {
-        return new ResetTarget(ResetTarget.Kind.TIME, 0, Times.parse(target.datetime, Instant.now(), ZoneId.systemDefault()));
+        return OffsetReset.toTime(Times.parse(target.datetime, Instant.now(), ZoneId.systemDefault()));
       } catch (IllegalArgumentException e) {
         throw kafkaOptions.usage("--to-datetime: " + e.getMessage());
       }
     }
     if (target.byDuration != null) {
-      return new ResetTarget(ResetTarget.Kind.TIME, 0, Instant.now().minus(target.byDuration));
+      return OffsetReset.toTime(Instant.now().minus(target.byDuration));
     }
     if (target.offset != null) {
-      if (target.offset < 0) {
-        throw kafkaOptions.usage("--to-offset must be 0 or more, was " + target.offset + "; --shift-by moves back");
+      try {
+        return ResetTarget.toOffset(target.offset);
+      } catch (IllegalArgumentException e) {
+        throw kafkaOptions.usage("--to-offset " + e.getMessage());
       }
-      return new ResetTarget(ResetTarget.Kind.OFFSET, target.offset, null);
     }
-    return new ResetTarget(ResetTarget.Kind.SHIFT, target.shiftBy, null);
+    return OffsetReset.shiftBy(target.shiftBy);
   }
 
-  private void print(ResetPlan plan) {
+  private void print(List<OffsetResetPlan> plans) {
     if (kafkaOptions.json()) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("group", group);
       json.put("executed", mode.execute);
-      json.put("partitions", plan.rows().stream().map(r -> {
+      json.put("partitions", plans.stream().flatMap(plan -> plan.partitions().stream().map(p -> {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("topic", r.topic());
-        row.put("partition", r.partition());
-        row.put("current", r.current());
-        row.put("new", r.next());
+        row.put("topic", plan.topic());
+        row.put("partition", p.partition());
+        row.put("current", p.committed());
+        row.put("new", p.target());
         return row;
-      }).toList());
+      })).toList());
       Json.print(kafkaOptions.out(), json);
       return;
     }
     Table table = Table.of("TOPIC", "PARTITION", "CURRENT", "NEW");
-    plan.rows().forEach(r -> table.row(r.topic(), r.partition(), r.current() < 0 ? null : r.current(), r.next()));
+    plans.forEach(plan -> plan.partitions().forEach(p ->
+        table.row(plan.topic(), p.partition(), p.committed() < 0 ? null : p.committed(), p.target())));
     table.print(kafkaOptions.out(), parent.gregor.coloursOnStdout());
   }
 }

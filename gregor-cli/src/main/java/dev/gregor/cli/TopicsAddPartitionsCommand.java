@@ -1,8 +1,6 @@
 package dev.gregor.cli;
 
-import dev.gregor.cli.internal.KnownNames;
 import dev.gregor.client.Gregor;
-import dev.gregor.client.UnknownTopic;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -61,13 +59,9 @@ public final class TopicsAddPartitionsCommand implements Callable<Integer> {
     int before;
     int after;
     try (Gregor kafka = kafkaOptions.connect()) {
-      try {
-        before = kafka.partitionsFor(topic);
-        after = count.add != null ? before + count.add : count.total;
-        kafka.topics().createPartitions(topic, after);
-      } catch (UnknownTopic e) {
-        throw KnownNames.suggestTopics(kafka, topic, e);
-      }
+      before = kafka.partitionsFor(topic);
+      after = count.add != null ? before + count.add : count.total;
+      kafka.topics().createPartitions(topic, after);
     }
     kafkaOptions.tell("Topic '" + topic + "' now has " + after + " partitions (had " + before + ")");
     return GregorCommand.EXIT_OK;

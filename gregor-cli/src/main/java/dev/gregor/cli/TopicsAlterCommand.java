@@ -1,9 +1,7 @@
 package dev.gregor.cli;
 
-import dev.gregor.cli.internal.KnownNames;
 import dev.gregor.client.ConfigChanges;
 import dev.gregor.client.Gregor;
-import dev.gregor.client.UnknownTopic;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,11 +54,7 @@ public final class TopicsAlterCommand implements Callable<Integer> {
   public Integer call() {
     ConfigChanges changes = changes();
     try (Gregor kafka = kafkaOptions.connect()) {
-      try {
-        kafka.topics().alterConfigs(topic, changes);
-      } catch (UnknownTopic e) {
-        throw KnownNames.suggestTopics(kafka, topic, e);
-      }
+      kafka.topics().alterConfigs(topic, changes);
     }
     List<String> done = new ArrayList<>();
     set.forEach((name, value) -> done.add("set " + name + "=" + value));

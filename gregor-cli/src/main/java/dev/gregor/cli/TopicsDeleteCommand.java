@@ -1,6 +1,5 @@
 package dev.gregor.cli;
 
-import dev.gregor.cli.internal.KnownNames;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.UnknownTopic;
 import java.util.List;
@@ -50,7 +49,7 @@ public final class TopicsDeleteCommand implements Callable<Integer> {
           kafkaOptions.tell("Deleted topic '" + topic + "'");
         } catch (UnknownTopic e) {
           if (!ifExists) {
-            throw KnownNames.suggestTopics(kafka, topic, e);
+            throw e; // the client's exception names the close ones
           }
           kafkaOptions.tell("Topic '" + topic + "' does not exist");
         }

@@ -1,12 +1,10 @@
 package dev.gregor.cli;
 
 import dev.gregor.cli.internal.Json;
-import dev.gregor.cli.internal.KnownNames;
 import dev.gregor.cli.internal.Table;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.TopicDescription;
 import dev.gregor.client.TopicMetadata;
-import dev.gregor.client.UnknownTopic;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,11 +63,7 @@ public final class TopicsDescribeCommand implements Callable<Integer> {
     List<TopicDescription> descriptions = new ArrayList<>();
     try (Gregor kafka = kafkaOptions.connect()) {
       for (String topic : topics) {
-        try {
-          descriptions.add(kafka.topics().describe(topic));
-        } catch (UnknownTopic e) {
-          throw KnownNames.suggestTopics(kafka, topic, e);
-        }
+        descriptions.add(kafka.topics().describe(topic));
       }
     }
     if (kafkaOptions.json()) {

@@ -85,6 +85,19 @@ class TopicsCommandTest {
   }
 
   @Test
+  void listWithInternalAlsoPrintsKafkasInternalTopics(EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topics.create(1);
+    Cli.Result group = Cli.run(Cli.against(kafka.bootstrapServers(), "groups reset-offsets", topics.next(), "--topic", topic,
+        "--to-earliest", "--execute")); // a committed offset makes __consumer_offsets exist
+
+    Cli.Result result = Cli.run(Cli.against(kafka.bootstrapServers(), "topics list", "--internal"));
+
+    assertThat(group.exitCode()).as(group.err()).isZero();
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.lines()).contains(topic, "__consumer_offsets").isSorted();
+  }
+
+  @Test
   void describeShowsPartitionsReplicasAndTheTopicsOwnConfigs(EmbeddedKafka kafka, TestTopics topics) {
     String topic = topics.create(2, 1, Map.of("retention.ms", "7200000"));
 

@@ -6,6 +6,7 @@ import dev.gregor.client.internal.admin.AdminFailure;
 import dev.gregor.client.internal.admin.AdminFutures;
 import dev.gregor.client.internal.admin.GroupRequests;
 import dev.gregor.client.internal.admin.OffsetResetRequest;
+import dev.gregor.client.internal.admin.UnknownNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.function.Function;
  * <pre>{@code
  * long lag = kafka.groups().describe("billing").totalLag();
  * kafka.groups().resetOffsets("billing", "invoices", OffsetReset.toTime(Instant.parse("2025-01-01T00:00:00Z")));
+ * OffsetResetPlan plan = kafka.groups().planReset("billing", "invoices", OffsetReset.shiftBy(-10)); // dry run
  * }</pre>
  */
 public final class Groups {
@@ -59,8 +61,9 @@ public final class Groups {
   }
 
   /**
-   * Sets the group's committed offsets for {@code topic} and returns them by partition; refused
-   * with {@link GroupNotEmpty} while the group has members unless the reset is {@link OffsetReset#force() forced}.
+   * Sets the group's committed offsets for {@code topic} in one commit and returns them by
+   * partition; refused with {@link GroupNotEmpty} while the group has members unless the reset is
+   * {@link OffsetReset#force() forced}. {@link #planReset} shows the same plan without applying it.
    */
   public Map<Integer, Long> resetOffsets(String groupId, String topic, OffsetReset reset) {
     return await(resetFailure(groupId, topic), resetRequest(groupId, topic, reset));
@@ -68,6 +71,28 @@ public final class Groups {
 
   public CompletableFuture<Map<Integer, Long>> resetOffsetsAsync(String groupId, String topic, OffsetReset reset) {
     return run(resetFailure(groupId, topic), resetRequest(groupId, topic, reset));
+  }
+
+  /**
+   * What {@link #resetOffsets} would do with {@code reset}, per partition the committed offset now
+   * and the target, worked out by the same rules; changes nothing (a dry run). Not refused for an
+   * active group: {@link OffsetResetPlan#activeMembers()} says whether applying it would be.
+   */
+  public OffsetResetPlan planReset(String groupId, String topic, OffsetReset reset) {
+    return await(resetFailure(groupId, topic), planRequest(groupId, topic, reset));
+  }
+
+  /** {@link #planReset}, as a future bounded by the admin timeout. */
+  public CompletableFuture<OffsetResetPlan> planResetAsync(String groupId, String topic, OffsetReset reset) {
+    return run(resetFailure(groupId, topic), planRequest(groupId, topic, reset));
+  }
+
+  private static Function<GroupRequests, CompletableFuture<OffsetResetPlan>> planRequest(String groupId, String topic,
+      OffsetReset reset) {
+    checked(groupId);
+    TopicNames.check(topic);
+    Objects.requireNonNull(reset, "reset");
+    return r -> new OffsetResetRequest(r).plan(groupId, topic, reset);
   }
 
   private static AdminFailure resetFailure(String groupId, String topic) {
@@ -90,7 +115,9 @@ public final class Groups {
   }
 
   private <T> CompletableFuture<T> run(AdminFailure failure, Function<GroupRequests, CompletableFuture<T>> request) {
-    return AdminFutures.bounded(request.apply(new GroupRequests(admin.kafkaAdmin())), timeout, failure);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    return UnknownNames.suggesting(AdminFutures.bounded(request.apply(new GroupRequests(admin.kafkaAdmin())), timeout, failure),
+        admin.kafkaAdmin(), deadline, failure);
   }
 
   private <T> T await(AdminFailure failure, Function<GroupRequests, CompletableFuture<T>> request) {

@@ -5,6 +5,7 @@ import dev.gregor.client.internal.TopicNames;
 import dev.gregor.client.internal.admin.AdminFailure;
 import dev.gregor.client.internal.admin.AdminFutures;
 import dev.gregor.client.internal.admin.TopicRequests;
+import dev.gregor.client.internal.admin.UnknownNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,19 @@ public final class Topics {
 
   public CompletableFuture<List<String>> listAsync() {
     return run(AdminFailure.onCluster("list topics"), r -> r.list(false));
+  }
+
+  /**
+   * The names of all topics, sorted; with {@code includeInternal} also Kafka's internal ones
+   * ({@code __consumer_offsets}, {@code __transaction_state}, …).
+   */
+  public List<String> list(boolean includeInternal) {
+    return await(AdminFailure.onCluster("list topics"), r -> r.list(includeInternal));
+  }
+
+  /** {@link #list(boolean)}, as a future bounded by the admin timeout. */
+  public CompletableFuture<List<String>> listAsync(boolean includeInternal) {
+    return run(AdminFailure.onCluster("list topics"), r -> r.list(includeInternal));
   }
 
   /** Creates a topic with the broker's default partitions and replication factor; {@link TopicExists} if it exists. */
@@ -106,7 +120,9 @@ public final class Topics {
   }
 
   private <T> CompletableFuture<T> run(AdminFailure failure, Function<TopicRequests, CompletableFuture<T>> request) {
-    return AdminFutures.bounded(request.apply(new TopicRequests(admin.kafkaAdmin())), timeout, failure);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    return UnknownNames.suggesting(AdminFutures.bounded(request.apply(new TopicRequests(admin.kafkaAdmin())), timeout, failure),
+        admin.kafkaAdmin(), deadline, failure);
   }
 
   private <T> T await(AdminFailure failure, Function<TopicRequests, CompletableFuture<T>> request) {

@@ -1,17 +1,37 @@
 package dev.gregor.client;
 
-/** The consumer group does not exist on the cluster. */
+import java.util.List;
+
+/**
+ * The consumer group does not exist on the cluster. {@link #groupId()} names it and
+ * {@link #suggestions()} lists existing groups with close names, for "did you mean" hints.
+ */
 public final class UnknownGroup extends GregorException {
   private static final long serialVersionUID = 1L;
   private final String groupId;
+  private final List<String> suggestions;
 
   public UnknownGroup(String groupId, String message, Throwable cause) {
+    this(groupId, message, List.of(), cause);
+  }
+
+  /** {@code groupId} does not exist; {@code suggestions} are existing groups close to it. */
+  public UnknownGroup(String groupId, String message, List<String> suggestions, Throwable cause) {
     super(message, cause);
     this.groupId = groupId;
+    this.suggestions = List.copyOf(suggestions);
   }
 
   /** The group that does not exist. */
   public String groupId() {
     return groupId;
+  }
+
+  /**
+   * Existing consumer groups whose ids are close to {@link #groupId()}, closest first, at most
+   * three; empty when none is close or the groups could not be listed.
+   */
+  public List<String> suggestions() {
+    return suggestions;
   }
 }

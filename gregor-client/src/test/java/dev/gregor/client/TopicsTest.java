@@ -174,4 +174,14 @@ class TopicsTest {
 
     assertThatThrownBy(topicsOfClosed::list).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
   }
+
+  @Test
+  void listLeavesOutInternalTopicsUnlessAskedFor(Gregor gregor, TestTopics topics) {
+    String topic = topics.create(1);
+    gregor.groups().resetOffsets("topics-test-" + topic, topic, OffsetReset.toEarliest()); // makes __consumer_offsets exist
+
+    assertThat(gregor.topics().list()).contains(topic).doesNotContain("__consumer_offsets");
+    assertThat(gregor.topics().list(true)).contains(topic, "__consumer_offsets").isSorted();
+    assertThat(gregor.topics().listAsync(false).join()).doesNotContain("__consumer_offsets");
+  }
 }

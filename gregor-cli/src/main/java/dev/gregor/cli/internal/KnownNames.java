@@ -2,8 +2,6 @@ package dev.gregor.cli.internal;
 
 import dev.gregor.client.Gregor;
 import dev.gregor.client.GregorException;
-import dev.gregor.client.GroupListing;
-import dev.gregor.client.UnknownGroup;
 import dev.gregor.client.UnknownTopic;
 import java.util.Collection;
 import java.util.HashSet;
@@ -11,22 +9,21 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Checks topic names against the cluster and turns "does not exist" into "does not exist; did you
- * mean 'orders'?" with the cluster's own topic and group names. Suggestions are a courtesy: when
- * the names cannot be listed, the original error stands.
+ * Checks topic names against the cluster before a command starts. The "did you mean 'orders'?"
+ * comes from the client: its {@link UnknownTopic} and {@code UnknownGroup} carry the close names.
  */
 public final class KnownNames {
   private KnownNames() {}
 
-  /** Throws {@link UnknownTopic}, with close names, for the first of {@code topics} the cluster does not have. */
+  /** Throws the client's {@link UnknownTopic}, with close names, for the first of {@code topics} the cluster does not have. */
   public static void requireTopics(Gregor kafka, Collection<String> topics) {
-    Set<String> existing = new HashSet<>(kafka.topics().list());
+    Set<String> existing = new HashSet<>(kafka.topics().list(true));
     for (String topic : topics) {
       if (!existing.contains(topic)) {
         try {
-          kafka.topicMetadata(topic); // the list leaves out internal topics, such as __consumer_offsets
+          kafka.topicMetadata(topic); // fails naming the close topics, unless the topic was created meanwhile
         } catch (UnknownTopic e) {
-          throw new UnknownTopic("Topic '" + topic + "' does not exist" + Suggestions.didYouMean(topic, existing), e);
+          throw new UnknownTopic(topic, "Topic '" + topic + "' does not exist" + didYouMean(e.suggestions()), e.suggestions(), e);
         }
       }
     }
@@ -35,7 +32,7 @@ public final class KnownNames {
   /** Whether the cluster has {@code topic}; {@code true} when that cannot be told. */
   public static boolean topicExists(Gregor kafka, String topic) {
     try {
-      return kafka.topics().list().contains(topic) || kafka.topicMetadata(topic) != null;
+      return kafka.topics().list(true).contains(topic) || kafka.topicMetadata(topic) != null;
     } catch (UnknownTopic e) {
       return false;
     } catch (GregorException e) {
@@ -43,34 +40,30 @@ public final class KnownNames {
     }
   }
 
-  /** {@code "; did you mean 'orders'?"} from the cluster's topics, or an empty string. */
+  /** {@code "; did you mean 'orders'?"} from the client's close topics, or an empty string. */
   public static String closeTopics(Gregor kafka, String topic) {
     try {
-      return Suggestions.didYouMean(topic, kafka.topics().list());
+      kafka.topicMetadata(topic);
+      return "";
+    } catch (UnknownTopic e) {
+      return didYouMean(e.suggestions());
     } catch (GregorException e) {
       return "";
     }
   }
 
-  /** {@code failure} with the names of close topics appended. */
-  public static UnknownTopic suggestTopics(Gregor kafka, String topic, UnknownTopic failure) {
-    String close = closeTopics(kafka, topic);
-    return close.isEmpty() ? failure : new UnknownTopic(failure.getMessage() + close, failure);
-  }
-
-  /** {@code failure} with the names of close consumer groups appended. */
-  public static UnknownGroup suggestGroups(Gregor kafka, String group, UnknownGroup failure) {
-    String close = closeGroups(kafka, group);
-    return close.isEmpty() ? failure : new UnknownGroup(group, failure.getMessage() + close, failure);
-  }
-
-  /** {@code "; did you mean 'billing'?"} from the cluster's consumer groups, or an empty string. */
-  public static String closeGroups(Gregor kafka, String group) {
-    try {
-      List<String> groups = kafka.groups().list().stream().map(GroupListing::groupId).toList();
-      return Suggestions.didYouMean(group, groups);
-    } catch (GregorException e) {
+  /** {@code "; did you mean 'a', 'b' or 'c'?"} for the close names an exception carried, or an empty string. */
+  public static String didYouMean(List<String> close) {
+    if (close.isEmpty()) {
       return "";
     }
+    StringBuilder text = new StringBuilder("; did you mean ");
+    for (int i = 0; i < close.size(); i++) {
+      if (i > 0) {
+        text.append(i == close.size() - 1 ? " or " : ", ");
+      }
+      text.append('\'').append(close.get(i)).append('\'');
+    }
+    return text.append('?').toString();
   }
 }

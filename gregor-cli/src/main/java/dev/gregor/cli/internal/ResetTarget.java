@@ -1,51 +1,60 @@
 package dev.gregor.cli.internal;
 
 import dev.gregor.client.OffsetReset;
-import java.time.Instant;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * Where {@code groups reset-offsets} moves a group: earliest, latest, the first offset at a time,
- * an exact offset, or the committed offset shifted by N; each kept within the partition's range.
+ * The client's {@link OffsetReset} for the {@code --to-offset} forms of {@code groups reset-offsets}
+ * (one offset for every partition, or {@code P=N,P=N}), and for one {@code --topic} selection.
  */
-public record ResetTarget(Kind kind, long value, Instant time) {
+public final class ResetTarget {
+  private ResetTarget() {}
 
-  /** The forms of target, one per {@code --to-...}/{@code --shift-by} option. */
-  public enum Kind { EARLIEST, LATEST, TIME, OFFSET, SHIFT }
-
-  /** The new offset of one partition, from its committed offset (-1 if none) and its range. */
-  public long resolve(String topic, int partition, long committed, long earliest, long latest, long offsetAtTime) {
-    return switch (kind) {
-      case EARLIEST -> earliest;
-      case LATEST -> latest;
-      case TIME -> offsetAtTime < 0 ? latest : offsetAtTime; // no message that late: the end, as kafka-clients does
-      case OFFSET -> clamp(value, earliest, latest);
-      case SHIFT -> {
-        if (committed < 0) {
-          throw new IllegalArgumentException("--shift-by moves committed offsets, but the group has none for partition "
-              + partition + " of '" + topic + "'; use --to-earliest, --to-latest or --to-offset there");
-        }
-        yield clamp(committed + value, earliest, latest);
+  /** {@code N} (every selected partition) or {@code P=N[,P=N...]} (each partition its own offset). */
+  public static OffsetReset toOffset(String text) {
+    if (!text.contains("=")) {
+      long offset = number(text, text, "an offset");
+      if (offset < 0) {
+        throw new IllegalArgumentException("must be 0 or more, was " + offset + "; --shift-by moves back");
       }
-    };
+      return OffsetReset.toOffset(offset);
+    }
+    Map<Integer, Long> offsets = new LinkedHashMap<>();
+    for (String pair : text.split(",")) {
+      int equals = pair.indexOf('=');
+      if (equals < 0) {
+        throw new IllegalArgumentException("'" + pair + "' in '" + text + "' is not PARTITION=OFFSET; use 0=120,3=400");
+      }
+      long partition = number(pair.substring(0, equals), text, "a partition number");
+      long offset = number(pair.substring(equals + 1), text, "an offset");
+      if (partition < 0 || partition > Integer.MAX_VALUE || offset < 0) {
+        throw new IllegalArgumentException("'" + pair + "' in '" + text + "': partitions and offsets are 0 or more");
+      }
+      if (offsets.put((int) partition, offset) != null) {
+        throw new IllegalArgumentException("'" + text + "' names partition " + partition + " twice");
+      }
+    }
+    return OffsetReset.toOffsets(offsets);
   }
 
-  /**
-   * The client's reset that gives {@code partitions} the planned offsets; a shift is one exact
-   * offset per partition, so it comes with a single partition.
-   */
-  public OffsetReset toOffsetReset(List<Integer> partitions, long plannedOffset) {
-    OffsetReset reset = switch (kind) {
-      case EARLIEST -> OffsetReset.toEarliest();
-      case LATEST -> OffsetReset.toLatest();
-      case TIME -> OffsetReset.toTime(time);
-      case OFFSET -> OffsetReset.toOffset(value);
-      case SHIFT -> OffsetReset.toOffset(plannedOffset);
-    };
-    return reset.partitions(partitions.stream().mapToInt(Integer::intValue).toArray());
+  /** {@code target} limited to the partitions {@code selection} names, if it names any. */
+  public static OffsetReset forSelection(OffsetReset target, TopicSelection selection) {
+    if (selection.partitions().isEmpty()) {
+      return target;
+    }
+    if (target.target() == OffsetReset.Target.OFFSETS) {
+      throw new IllegalArgumentException("--to-offset P=N names the partitions; give --topic " + selection.topic()
+          + " without ':" + String.join(",", selection.partitions().stream().map(String::valueOf).toList()) + "'");
+    }
+    return target.partitions(selection.partitions().stream().mapToInt(Integer::intValue).toArray());
   }
 
-  private static long clamp(long offset, long earliest, long latest) {
-    return Math.max(earliest, Math.min(latest, offset));
+  private static long number(String part, String text, String what) {
+    try {
+      return Long.parseLong(part.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + part + "' in '" + text + "' is not " + what);
+    }
   }
 }

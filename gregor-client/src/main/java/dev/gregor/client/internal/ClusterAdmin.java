@@ -4,7 +4,7 @@ import dev.gregor.client.ClusterMetadata;
 import dev.gregor.client.Config;
 import dev.gregor.client.GregorException;
 import dev.gregor.client.TopicMetadata;
-import dev.gregor.client.UnknownTopic;
+import dev.gregor.client.internal.admin.UnknownNames;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -74,11 +74,12 @@ public final class ClusterAdmin implements AutoCloseable {
 
   private <T> T call(String what, String topic, Supplier<KafkaFuture<T>> request) {
     long timeout = config.connectTimeout().toMillis();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
     try {
       return request.get().get(timeout, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof UnknownTopicOrPartitionException && topic != null) {
-        throw new UnknownTopic("Could not read " + what + ": topic '" + topic + "' or that partition does not exist", e.getCause());
+        throw UnknownNames.topic(topic, "read " + what, UnknownNames.topicNamesBefore(admin(), deadline), e.getCause());
       }
       throw new GregorException("Could not read " + what + ": " + e.getCause().getMessage(), e.getCause());
     } catch (TimeoutException e) {

@@ -52,7 +52,7 @@ public record AdminFailure(String what, String topic, String group) {
       return new TopicExists(topic, "Could not " + what + ": the topic already exists", cause);
     }
     if (cause instanceof UnknownTopicOrPartitionException) {
-      return new UnknownTopic("Could not " + what + ": topic '" + topic + "' or that partition does not exist", cause);
+      return UnknownNames.topic(topic, what, null, cause);
     }
     if (cause instanceof InvalidPartitionsException) {
       return new InvalidPartitions(topic, message, cause);

@@ -1,20 +1,24 @@
 package dev.gregor.client.internal.admin;
 
+import dev.gregor.client.GregorException;
 import dev.gregor.client.GroupNotEmpty;
 import dev.gregor.client.OffsetReset;
+import dev.gregor.client.OffsetResetPlan;
 import dev.gregor.client.UnknownGroup;
 import dev.gregor.client.UnknownTopic;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Moves a group's committed offsets for one topic, as {@code kafka-consumer-groups --reset-offsets}
@@ -27,19 +31,56 @@ public final class OffsetResetRequest {
     this.groups = groups;
   }
 
-  /** The new committed offset of every reset partition, by partition. */
+  /** The new committed offset of every reset partition, by partition, set in one commit. */
   public CompletableFuture<Map<Integer, Long>> reset(String groupId, String topic, OffsetReset reset) {
     return emptyOrRemoved(groupId, reset.forced())
-        .thenCompose(ignored -> partitions(topic, reset.partitions()))
-        .thenCompose(partitions -> targets(partitions, reset))
-        .thenCompose(targets -> groups.commit(groupId, targets).thenApply(done -> byPartition(targets)));
+        .thenCompose(ignored -> plan(groupId, topic, reset, 0))
+        .thenCompose(plan -> groups.commit(groupId, plan.partitions().stream().collect(Collectors.toMap(
+            p -> new TopicPartition(topic, p.partition()), OffsetResetPlan.Partition::target)))
+            .thenApply(done -> plan.targets()));
+  }
+
+  /** What {@link #reset} would commit, worked out by the same rules, changing nothing. */
+  public CompletableFuture<OffsetResetPlan> plan(String groupId, String topic, OffsetReset reset) {
+    return groups.members(groupId).handle((group, error) -> {
+      if (error == null) {
+        return CompletableFuture.completedFuture(group.members().size());
+      }
+      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+      return cause instanceof UnknownGroup || cause instanceof GroupIdNotFoundException
+          ? CompletableFuture.completedFuture(0) // a new group: resetting would create it
+          : CompletableFuture.<Integer>failedFuture(cause);
+    }).thenCompose(f -> f).thenCompose(members -> plan(groupId, topic, reset, members));
+  }
+
+  private CompletableFuture<OffsetResetPlan> plan(String groupId, String topic, OffsetReset reset, int members) {
+    return partitions(topic, reset.partitions()).thenCompose(partitions -> committed(groupId, topic)
+        .thenCompose(committed -> targets(groupId, partitions, reset, committed).thenApply(targets -> new OffsetResetPlan(groupId,
+            topic, members, partitions.stream().sorted(Comparator.comparingInt(TopicPartition::partition))
+                .map(tp -> new OffsetResetPlan.Partition(tp.partition(), committed.getOrDefault(tp, -1L), targets.get(tp)))
+                .toList()))));
+  }
+
+  /** The group's committed offsets on {@code topic}; none for a group that does not exist yet. */
+  private CompletableFuture<Map<TopicPartition, Long>> committed(String groupId, String topic) {
+    return groups.committed(groupId).handle((offsets, error) -> {
+      if (error != null) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof GroupIdNotFoundException) {
+          return CompletableFuture.completedFuture(Map.<TopicPartition, Long>of());
+        }
+        return CompletableFuture.<Map<TopicPartition, Long>>failedFuture(cause);
+      }
+      return CompletableFuture.completedFuture(offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
+          .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }).thenCompose(f -> f);
   }
 
   private CompletableFuture<Void> emptyOrRemoved(String groupId, boolean force) {
     return groups.members(groupId).handle((group, error) -> {
       if (error != null) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof UnknownGroup || cause instanceof org.apache.kafka.common.errors.GroupIdNotFoundException) {
+        if (cause instanceof UnknownGroup || cause instanceof GroupIdNotFoundException) {
           return CompletableFuture.<Void>completedFuture(null); // a new group: committing creates it
         }
         return CompletableFuture.<Void>failedFuture(cause);
@@ -63,8 +104,8 @@ public final class OffsetResetRequest {
           Set<Integer> existing = d.partitions().stream().map(p -> p.partition()).collect(Collectors.toSet());
           for (int partition : wanted) {
             if (!existing.contains(partition)) {
-              throw new UnknownTopic("Could not reset offsets: topic '" + topic + "' has no partition " + partition
-                  + " (it has " + existing.size() + ")", null);
+              throw new UnknownTopic(topic, "Could not reset offsets: topic '" + topic + "' has no partition " + partition
+                  + " (it has " + existing.size() + ")", List.of(), null);
             }
           }
           return existing.stream().filter(p -> wanted.isEmpty() || wanted.contains(p))
@@ -72,22 +113,40 @@ public final class OffsetResetRequest {
         });
   }
 
-  private CompletableFuture<Map<TopicPartition, Long>> targets(Set<TopicPartition> partitions, OffsetReset reset) {
+  private CompletableFuture<Map<TopicPartition, Long>> targets(String groupId, Set<TopicPartition> partitions,
+      OffsetReset reset, Map<TopicPartition, Long> committed) {
     return switch (reset.target()) {
       case EARLIEST -> groups.offsets(partitions, tp -> OffsetSpec.earliest());
       case LATEST -> groups.endOffsets(partitions);
       case TIMESTAMP -> groups.offsets(partitions, tp -> OffsetSpec.forTimestamp(reset.value()))
           .thenCombine(groups.endOffsets(partitions), (atTime, ends) -> partitions.stream().collect(Collectors.toMap(
               tp -> tp, tp -> atTime.get(tp) < 0 ? ends.get(tp) : atTime.get(tp)))); // no message that late: the end
-      case OFFSET -> groups.offsets(partitions, tp -> OffsetSpec.earliest())
-          .thenCombine(groups.endOffsets(partitions), (earliest, ends) -> partitions.stream().collect(Collectors.toMap(
-              tp -> tp, tp -> Math.max(earliest.get(tp), Math.min(ends.get(tp), reset.value())))));
+      case OFFSET -> clamped(partitions, tp -> reset.value());
+      case OFFSETS -> clamped(partitions, tp -> reset.offsets().get(tp.partition()));
+      case SHIFT -> {
+        for (TopicPartition tp : partitions) {
+          if (!committed.containsKey(tp)) {
+            yield CompletableFuture.failedFuture(new GregorException("Could not shift the offsets of consumer group '"
+                + groupId + "' by " + reset.value() + ": it has no committed offset on partition " + tp.partition()
+                + " of topic '" + tp.topic() + "' to shift from; reset that partition to the earliest, the latest or an exact"
+                + " offset instead", null));
+          }
+        }
+        yield clamped(partitions, tp -> shifted(committed.get(tp), reset.value()));
+      }
     };
   }
 
-  private static Map<Integer, Long> byPartition(Map<TopicPartition, Long> targets) {
-    Map<Integer, Long> result = new TreeMap<>();
-    targets.forEach((tp, offset) -> result.put(tp.partition(), offset));
-    return result;
+  /** {@code wanted} per partition, moved into the partition's earliest-to-latest range. */
+  private CompletableFuture<Map<TopicPartition, Long>> clamped(Set<TopicPartition> partitions,
+      Function<TopicPartition, Long> wanted) {
+    return groups.offsets(partitions, tp -> OffsetSpec.earliest())
+        .thenCombine(groups.endOffsets(partitions), (earliest, ends) -> partitions.stream().collect(Collectors.toMap(
+            tp -> tp, tp -> Math.max(earliest.get(tp), Math.min(ends.get(tp), wanted.apply(tp))))));
+  }
+
+  private static long shifted(long committed, long shift) {
+    long sum = committed + shift;
+    return ((committed ^ sum) & (shift ^ sum)) < 0 ? (shift > 0 ? Long.MAX_VALUE : 0) : sum; // overflow saturates
   }
 }

@@ -1,4 +1,4 @@
-package dev.gregor.cli.internal;
+package dev.gregor.client.internal.admin;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Close names for a mistyped one ("did you mean 'orders'?"): names within a few edits
+ * Close names for a mistyped topic or group ("did you mean 'orders'?"): names within a few edits
  * (insert, delete, replace, swap two neighbours), ignoring case, and names that start with it.
  */
-public final class Suggestions {
+public final class CloseNames {
   private static final int MOST = 3;
 
-  private Suggestions() {}
+  private CloseNames() {}
 
   /** Up to three names of {@code candidates} close to {@code wanted}, closest first. */
   public static List<String> closest(String wanted, Collection<String> candidates) {
@@ -31,7 +31,11 @@ public final class Suggestions {
 
   /** {@code "; did you mean 'a' or 'b'?"}, or an empty string when nothing is close. */
   public static String didYouMean(String wanted, Collection<String> candidates) {
-    List<String> close = closest(wanted, candidates);
+    return didYouMean(closest(wanted, candidates));
+  }
+
+  /** {@code "; did you mean 'a' or 'b'?"} for names already found close, or an empty string for none. */
+  public static String didYouMean(List<String> close) {
     if (close.isEmpty()) {
       return "";
     }

@@ -1,0 +1,26 @@
+package dev.gregor.client;
+
+import java.util.List;
+
+/** No broker of the cluster has the id asked for; {@link #knownIds()} lists those it has. */
+public final class UnknownBroker extends GregorException {
+  private static final long serialVersionUID = 1L;
+  private final int brokerId;
+  private final List<Integer> knownIds;
+
+  public UnknownBroker(int brokerId, List<Integer> knownIds, String message, Throwable cause) {
+    super(message, cause);
+    this.brokerId = brokerId;
+    this.knownIds = List.copyOf(knownIds);
+  }
+
+  /** The broker id that is not in the cluster. */
+  public int brokerId() {
+    return brokerId;
+  }
+
+  /** The ids of the cluster's brokers, sorted. */
+  public List<Integer> knownIds() {
+    return knownIds;
+  }
+}
