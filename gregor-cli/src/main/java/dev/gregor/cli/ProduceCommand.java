@@ -9,7 +9,6 @@ import dev.gregor.cli.internal.KnownNames;
 import dev.gregor.cli.internal.LineDelivery;
 import dev.gregor.cli.internal.PartitionerName;
 import dev.gregor.cli.internal.Progress;
-import dev.gregor.cli.internal.PropertyAssignment;
 import dev.gregor.cli.internal.TextLines;
 import dev.gregor.client.Acks;
 import dev.gregor.client.Compression;
@@ -27,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -238,24 +236,11 @@ public final class ProduceCommand implements Callable<Integer> {
     }
   }
 
-  /** --partitioner, else kcat's -X partitioner= (taken out of the kafka-clients properties, which have no such name). */
   private PartitionerName partitioner() {
-    String name = partitionerName;
-    String option = "--partitioner";
-    for (Iterator<PropertyAssignment> it = kafkaOptions.properties.iterator(); it.hasNext(); ) {
-      PropertyAssignment property = it.next();
-      if (property.key().equals("partitioner")) {
-        it.remove();
-        if (partitionerName == null) {
-          name = property.value();
-          option = "-X partitioner";
-        }
-      }
-    }
     try {
-      return name == null ? PartitionerName.MURMUR2_RANDOM : PartitionerName.parse(name);
+      return PartitionerName.choose(partitionerName, kafkaOptions.properties);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(kafkaOptions.command.commandLine(), option + ": " + e.getMessage());
+      throw new ParameterException(kafkaOptions.command.commandLine(), e.getMessage());
     }
   }
 

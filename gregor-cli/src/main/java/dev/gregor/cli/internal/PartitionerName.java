@@ -2,6 +2,8 @@ package dev.gregor.cli.internal;
 
 import dev.gregor.client.Partitioner;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -44,6 +46,31 @@ public enum PartitionerName {
       }
     }
     throw new IllegalArgumentException("'" + name + "' is not a partitioner; use one of " + names());
+  }
+
+  /**
+   * The partitioner {@code --partitioner} names, else kcat's {@code -X partitioner=}, else
+   * murmur2_random. The {@code partitioner} property is taken out of {@code properties}, because
+   * kafka-clients has no such name. Throws {@link IllegalArgumentException} naming the option.
+   */
+  public static PartitionerName choose(String option, List<PropertyAssignment> properties) {
+    String name = option;
+    String given = "--partitioner";
+    for (Iterator<PropertyAssignment> it = properties.iterator(); it.hasNext(); ) {
+      PropertyAssignment property = it.next();
+      if (property.key().equals("partitioner")) {
+        it.remove();
+        if (option == null) {
+          name = property.value();
+          given = "-X partitioner";
+        }
+      }
+    }
+    try {
+      return name == null ? MURMUR2_RANDOM : parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(given + ": " + e.getMessage(), e);
+    }
   }
 
   /** The names, comma-separated, for help and errors. */
