@@ -1,5 +1,6 @@
 package dev.gregor.cli;
 
+import dev.gregor.cli.internal.ByteEncoding;
 import dev.gregor.cli.internal.GroupReader;
 import dev.gregor.cli.internal.KcatFormat;
 import dev.gregor.cli.internal.KnownNames;
@@ -56,8 +57,11 @@ import picocli.CommandLine.ParentCommand;
         "  adds no newline by itself. --output json prints one object per line with topic,",
         "  partition, offset, timestamp, key, value and headers: 'produce --json' reads it back.",
         "",
-        "  Values, keys and headers are printed as UTF-8 text. Only messages go to standard",
-        "  output; the count at the end goes to standard error."},
+        "  Values, keys and headers are printed as UTF-8 text; --key-encoding and",
+        "  --value-encoding base64 or hex print keys and values that are not text (in every",
+        "  output form; 'produce' takes the same options). A header name may repeat: %%h prints",
+        "  each one, and JSON lists them as [[name, value], ...] when a name repeats. Only",
+        "  messages go to standard output; the count at the end goes to standard error."},
     parameterListHeading = "%nArguments:%n",
     optionListHeading = "%nOptions:%n",
     exitCodeListHeading = "%nExit codes:%n",
@@ -120,6 +124,14 @@ public final class ConsumeCommand implements Callable<Integer> {
 
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "Print each message as FORMAT (kcat's -f; see above).")
   String format;
+
+  @Option(names = "--key-encoding", paramLabel = "utf8|base64|hex", defaultValue = "utf8",
+      description = "Print keys as UTF-8 text, or base64 or hex for any bytes. Default: ${DEFAULT-VALUE}.")
+  ByteEncoding keyEncoding;
+
+  @Option(names = "--value-encoding", paramLabel = "utf8|base64|hex", defaultValue = "utf8",
+      description = "Print values as UTF-8 text, or base64 or hex for any bytes. Default: ${DEFAULT-VALUE}.")
+  ByteEncoding valueEncoding;
 
   @Option(names = "--isolation", paramLabel = "read_uncommitted|read_committed", defaultValue = "read_uncommitted",
       description = "read_committed skips messages of open and aborted transactions. Default: ${DEFAULT-VALUE}.")
@@ -229,16 +241,16 @@ public final class ConsumeCommand implements Callable<Integer> {
     }
     if (format != null) {
       try {
-        return KcatFormat.compile(format)::format;
+        return KcatFormat.compile(format, keyEncoding, valueEncoding)::format;
       } catch (IllegalArgumentException e) {
         throw usage("--format: " + e.getMessage());
       }
     }
     if (kafkaOptions.output == OutputFormat.JSON) {
-      MessageJson json = new MessageJson();
+      MessageJson json = new MessageJson(keyEncoding, valueEncoding);
       return message -> json.format(message) + System.lineSeparator(); // called under the output's lock
     }
-    return message -> (message.value() == null ? "" : message.valueAsString()) + System.lineSeparator();
+    return message -> (message.value() == null ? "" : valueEncoding.encode(message.value())) + System.lineSeparator();
   }
 
   private void checkCombinations(StartOffset start) {

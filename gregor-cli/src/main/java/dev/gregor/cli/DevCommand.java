@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
         "  Starts Apache Kafka's own KRaft broker (combined broker and controller), no",
         "  Docker needed, prints its bootstrap address and how to produce and consume",
         "  with it, and runs until Ctrl-C or SIGTERM, then shuts it down cleanly.",
-        "  Topics and records stay in the data directory for the next start."},
+        "  Topics and records stay in the data directory for the next start: by default",
+        "  dev (dev-Nnodes with --nodes N) under $GREGOR_HOME, else $HOME/.gregor.",
+        "  Clients find it with -b localhost:PORT or GREGOR_BOOTSTRAP when PORT is not 9092."},
     optionListHeading = "%nOptions:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -60,7 +62,8 @@ public final class DevCommand implements Callable<Integer> {
   int nodes;
 
   @Option(names = "--data-dir", paramLabel = "DIR",
-      description = "Where the data is kept across runs. Default: ~/.gregor/dev, or ~/.gregor/dev-Nnodes with --nodes N.")
+      description = "Where the data is kept across runs. Default: $GREGOR_HOME/dev (GREGOR_HOME defaults to "
+          + "$HOME/.gregor), or dev-Nnodes with --nodes N.")
   Path dataDir;
 
   @Option(names = "--fresh", description = "Delete the data directory first, to start with no topics.")
@@ -146,12 +149,16 @@ public final class DevCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  bootstrap servers  %s%n", bootstrap);
     out.printf(Locale.ROOT, "  started in         %.1f s%n", seconds);
     out.printf(Locale.ROOT, "  data directory     %s (kept across restarts; --fresh empties it)%n%n", kafka.dataDir());
-    out.println("Produce and consume with Kafka's console tools (bin/ of a Kafka download):");
-    out.printf("  kafka-console-producer.sh --bootstrap-server %s --topic greetings%n", bootstrap);
-    out.printf("  kafka-console-consumer.sh --bootstrap-server %s --topic greetings --from-beginning%n%n", bootstrap);
-    out.println("or with kcat:");
-    out.printf("  kcat -b %s -P -t greetings%n", bootstrap);
-    out.printf("  kcat -b %s -C -t greetings -o beginning%n%n", bootstrap);
+    // A newcomer has this checkout and nothing else: gregor's own commands, not tools to install.
+    String target = bootstrap.equals(KafkaOptions.DEFAULT_BOOTSTRAP) ? "" : " -b " + bootstrap;
+    out.println("Produce and consume from another terminal in this checkout:");
+    out.printf("  ./gregor produce greetings%s   # type lines, Ctrl-D ends%n", target);
+    out.printf("  ./gregor consume greetings%s --from-beginning%n", target);
+    if (!target.isEmpty()) {
+      out.printf("  (or export %s=%s once, and leave out -b)%n", KafkaOptions.BOOTSTRAP_VARIABLE, bootstrap);
+    }
+    out.println();
+    out.printf("Any Kafka client works too (kcat -b %s, Kafka's console tools).%n%n", bootstrap);
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }

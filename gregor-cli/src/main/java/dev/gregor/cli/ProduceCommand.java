@@ -1,16 +1,19 @@
 package dev.gregor.cli;
 
 import dev.gregor.cli.internal.BadLine;
+import dev.gregor.cli.internal.ByteEncoding;
 import dev.gregor.cli.internal.CountingInputStream;
 import dev.gregor.cli.internal.InputMessage;
 import dev.gregor.cli.internal.JsonLines;
 import dev.gregor.cli.internal.KnownNames;
 import dev.gregor.cli.internal.LineDelivery;
+import dev.gregor.cli.internal.PartitionerName;
 import dev.gregor.cli.internal.Progress;
 import dev.gregor.cli.internal.TextLines;
 import dev.gregor.client.Acks;
 import dev.gregor.client.Compression;
 import dev.gregor.client.Gregor;
+import dev.gregor.client.Message;
 import dev.gregor.client.Produce;
 import dev.gregor.client.Producer;
 import java.io.BufferedReader;
@@ -22,9 +25,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -52,7 +57,17 @@ import picocli.CommandLine.ParentCommand;
         "  an object: {\"key\": \"k\", \"value\": \"v\", \"headers\": {\"h\": \"x\"}, \"partition\": 0,",
         "  \"timestamp\": 1714564800000}; only value is needed, a non-string value is sent as",
         "  JSON text, and the topic and offset fields that 'consume --output json' prints are",
-        "  ignored, so its output can be produced again. Blank JSON lines are skipped.",
+        "  ignored, so its output can be produced again. Blank JSON lines are skipped. Headers",
+        "  may repeat a name: as a list [[\"tag\", \"one\"], [\"tag\", \"two\"]], or {\"tag\": [\"one\",",
+        "  \"two\"]}. Every -H is sent, in order, repeated names included.",
+        "",
+        "  Keys and values that are not UTF-8 text are given in base64 or hex with",
+        "  --key-encoding and --value-encoding (in text and JSON lines, and --key).",
+        "",
+        "  Messages with a key go to the partition murmur2 of the key chooses, as Java clients",
+        "  do. librdkafka-based clients (kcat, Python, Go, .NET, Node) and ruby-kafka use",
+        "  CRC-32 instead, so most keys land elsewhere: --partitioner consistent_random (or",
+        "  -X partitioner=consistent_random, as kcat takes it) matches them.",
         "",
         "  A line that does not parse is reported on standard error with its line number;",
         "  --on-error says whether to stop there or go on. At the end, the counts of",
@@ -99,9 +114,24 @@ public final class ProduceCommand implements Callable<Integer> {
       description = "Write every message to partition N instead of choosing by key (with --json: unless the line says).")
   Integer partition;
 
-  @Option(names = {"-H", "--header"}, paramLabel = "NAME=VALUE",
-      description = "A header on every message; repeatable (with --json: a line's header of the same name wins).")
-  Map<String, String> headers = new LinkedHashMap<>();
+  @Option(names = {"-H", "--header"}, paramLabel = "NAME=VALUE", converter = HeaderConverter.class,
+      description = "A header on every message; repeatable, names too, sent in order (with --json: a line's headers "
+          + "of the same name replace it).")
+  List<Message.Header> headers = new ArrayList<>();
+
+  @Option(names = "--partitioner", paramLabel = "NAME",
+      description = "How a key picks the partition, by librdkafka's names: consistent, consistent_random (CRC-32, "
+          + "librdkafka's default), murmur2, murmur2_random (the Java client's default), random. Also -X partitioner=NAME. "
+          + "Default: murmur2_random.")
+  String partitionerName;
+
+  @Option(names = "--key-encoding", paramLabel = "utf8|base64|hex", defaultValue = "utf8",
+      description = "How keys are written in the input (and --key): text, or base64 or hex for any bytes. Default: ${DEFAULT-VALUE}.")
+  ByteEncoding keyEncoding;
+
+  @Option(names = "--value-encoding", paramLabel = "utf8|base64|hex", defaultValue = "utf8",
+      description = "How values are written in the input: text, or base64 or hex for any bytes. Default: ${DEFAULT-VALUE}.")
+  ByteEncoding valueEncoding;
 
   @Option(names = "--json", description = "Read JSON lines (key, value, headers, partition, timestamp) instead of text.")
   boolean json;
@@ -141,12 +171,17 @@ public final class ProduceCommand implements Callable<Integer> {
 
   private long badLines;
   private boolean stopped;
+  private PartitionerName partitioner;
 
   @Override
   public Integer call() throws IOException {
     checkOptions();
+    partitioner = partitioner();
     PrintWriter err = kafkaOptions.command.commandLine().getErr();
-    Function<String, InputMessage> parser = json ? new JsonLines()::parse : new TextLines(keySeparator)::parse;
+    Function<String, InputMessage> parser = json
+        ? new JsonLines(keyEncoding, valueEncoding)::parse
+        : new TextLines(keySeparator, keyEncoding, valueEncoding)::parse;
+    byte[] defaultKey = defaultKey();
     LineDelivery delivery;
     try (InputStream opened = open(); Gregor kafka = kafkaOptions.connect(); Producer producer = kafka.producer(this::configure)) {
       noteLikelyTypo(kafka, err);
@@ -169,7 +204,7 @@ public final class ProduceCommand implements Callable<Integer> {
           stopped = onError == OnError.STOP;
           continue;
         }
-        delivery.add(lineNumber, message.value(), options(message));
+        delivery.add(lineNumber, message.value(), options(message, defaultKey));
         // ready() is false when a person pauses typing or a pipe runs dry: send what is there now.
         if (delivery.bufferedMessages() >= batch || delivery.bufferedBytes() >= BATCH_BYTES || !reader.ready()) {
           deliver(err, delivery);
@@ -201,6 +236,22 @@ public final class ProduceCommand implements Callable<Integer> {
     }
   }
 
+  private PartitionerName partitioner() {
+    try {
+      return PartitionerName.choose(partitionerName, kafkaOptions.properties);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(kafkaOptions.command.commandLine(), e.getMessage());
+    }
+  }
+
+  private byte[] defaultKey() {
+    try {
+      return keyEncoding.decode(key, "--key");
+    } catch (BadLine e) {
+      throw new ParameterException(kafkaOptions.command.commandLine(), e.getMessage() + " (--key-encoding " + keyEncoding + ")");
+    }
+  }
+
   private InputStream open() throws IOException {
     if (file == null) {
       return new NotClosed(gregor.stdin());
@@ -213,30 +264,33 @@ public final class ProduceCommand implements Callable<Integer> {
   }
 
   private void configure(dev.gregor.client.ProducerSettings.Builder settings) {
-    settings.acks(acks).compression(compression).maxBufferSize(batch).maxBufferBytesize(BATCH_BYTES * 4);
+    settings.acks(acks).compression(compression).maxBufferSize(batch).maxBufferBytesize(BATCH_BYTES * 4)
+        .partitioner(partitioner.partitioner());
     if (idempotent != null) {
       settings.idempotent(idempotent);
     }
   }
 
-  private Produce options(InputMessage message) {
+  private Produce options(InputMessage message, byte[] defaultKey) {
     Produce options = Produce.options();
-    if (message.key() != null) {
-      options = options.withKey(message.key());
-    } else if (key != null) {
-      options = options.withKey(key);
+    byte[] messageKey = message.key() != null ? message.key() : defaultKey;
+    if (messageKey != null) {
+      options = options.withKey(messageKey);
     }
     Integer target = message.partition() != null ? message.partition() : partition;
     if (target != null) {
       options = options.withPartition(target);
+    } else if (messageKey == null && partitioner.hashesMissingKey()) {
+      options = options.withPartitionKey(""); // librdkafka hashes a missing key as an empty one
     }
-    for (Map.Entry<String, String> header : headers.entrySet()) {
-      if (!message.headers().containsKey(header.getKey())) {
-        options = options.header(header.getKey(), header.getValue());
+    Set<String> named = message.headers().stream().map(Message.Header::name).collect(Collectors.toSet());
+    for (Message.Header header : headers) {
+      if (!named.contains(header.name())) {
+        options = options.header(header.name(), header.value());
       }
     }
-    for (Map.Entry<String, String> header : message.headers().entrySet()) {
-      options = options.header(header.getKey(), header.getValue());
+    for (Message.Header header : message.headers()) {
+      options = options.header(header.name(), header.value());
     }
     return message.timestamp() == null ? options : options.createTime(message.timestamp());
   }

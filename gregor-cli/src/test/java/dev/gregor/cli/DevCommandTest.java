@@ -27,14 +27,14 @@ class DevCommandTest {
   }
 
   @Test
-  void printsStartupTimeDataDirectoryAndHowToProduceAndConsume() throws Exception {
+  void printsStartupTimeDataDirectoryAndHowToProduceAndConsumeWithGregorItself() throws Exception {
     try (DevRun dev = DevRun.start("--port", "0", "--data-dir", dataDir.toString())) {
       assertThat(dev.out())
           .containsPattern("started in\\s+\\d+\\.\\d s")
           .contains(dataDir.toAbsolutePath().toString())
-          .contains("kafka-console-producer.sh --bootstrap-server " + dev.bootstrapServers())
-          .contains("kcat -b " + dev.bootstrapServers() + " -P -t greetings")
-          .contains("kcat -b " + dev.bootstrapServers() + " -C -t greetings -o beginning")
+          .contains("./gregor produce greetings -b " + dev.bootstrapServers())
+          .contains("./gregor consume greetings -b " + dev.bootstrapServers() + " --from-beginning")
+          .doesNotContain("kafka-console-producer.sh")
           .endsWith("Press Ctrl-C to stop." + System.lineSeparator());
     }
   }

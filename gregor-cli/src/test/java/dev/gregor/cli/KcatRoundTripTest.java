@@ -50,6 +50,32 @@ class KcatRoundTripTest {
     assertThat(consumed.out()).as(consumed.err()).isEqualTo("k1=v1 h=x\nk2=v2 h=x\n");
   }
 
+  @Test
+  void repeatedHeaderNamesReachKcatInOrder(EmbeddedKafka kafka, TestTopics topics) throws Exception {
+    assumeTrue(kcat != null, "kcat is not installed (apt install kcat); the gregor/kcat round trips are skipped");
+    String topic = topics.create(1);
+
+    Cli.Result produced = Cli.runWithInput("v\n", Cli.against(kafka.bootstrapServers(), "produce", topic,
+        "-H", "tag=one", "-H", "other=x", "-H", "tag=two"));
+    String consumed = run("", kcat, "-b", kafka.bootstrapServers(), "-C", "-t", topic, "-o", "beginning", "-e", "-q",
+        "-f", "%h\\n");
+
+    assertThat(produced.exitCode()).as(produced.err()).isZero();
+    assertThat(consumed).isEqualTo("tag=one,other=x,tag=two\n");
+  }
+
+  @Test
+  void repeatedHeaderNamesFromKcatArePrintedInOrder(EmbeddedKafka kafka, TestTopics topics) throws Exception {
+    assumeTrue(kcat != null, "kcat is not installed (apt install kcat); the gregor/kcat round trips are skipped");
+    String topic = topics.create(1);
+
+    run("v\n", kcat, "-b", kafka.bootstrapServers(), "-P", "-t", topic, "-H", "tag=one", "-H", "tag=two");
+    Cli.Result consumed = Cli.run(Cli.against(kafka.bootstrapServers(), "consume", topic, "--from-beginning", "--exit",
+        "--format", "%h\\n"));
+
+    assertThat(consumed.out()).as(consumed.err()).isEqualTo("tag=one,tag=two\n");
+  }
+
   private static boolean runs(String program) {
     try {
       Process process = new ProcessBuilder(program, "-V").redirectErrorStream(true).start();

@@ -39,7 +39,7 @@ class ReadmeWalkthroughTest {
     Cli.Result group = Cli.run(Cli.against(bootstrap, "groups describe", readers));
     assertThat(group.lines().get(2)).containsPattern(greetings + "\\s+0\\s+3\\s+3\\s+0");
 
-    Cli.Result copy = Cli.runWithInput(Cli.run(Cli.against(bootstrap, "consume", greetings, "--from-beginning", "--count", "3")).out(),
+    Cli.Result copy = Cli.runWithInput(Cli.run(Cli.against(bootstrap, "consume", greetings, "--from-beginning", "--count", "10", "--exit")).out(),
         Cli.against(bootstrap, "produce", topics.next()));
     assertThat(copy.err()).contains("3 delivered");
   }

@@ -240,7 +240,8 @@ public final class Gregor implements AutoCloseable {
   }
 
   /**
-   * Reads every partition of {@code topic}, in this thread, without a consumer group or commits,
+   * Reads every partition of {@code topic} (or the partitions and offsets {@code options} names),
+   * in this thread, without a consumer group or commits,
    * until the handler throws (as {@link ProcessingFailed}, naming topic, partition and offset), the thread is
    * interrupted, this client is closed, or — with {@link Consume#exitAtEnd()} — the end is reached.
    */

@@ -2,9 +2,9 @@ package dev.gregor.client;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -12,15 +12,15 @@ import java.util.Objects;
  * Immutable; each method returns a new instance, so {@code Produce.key("k").header("a", "b")}.
  */
 public final class Produce {
-  private static final Produce NONE = new Produce(null, null, null, Map.of(), null);
+  private static final Produce NONE = new Produce(null, null, null, List.of(), null);
 
   private final byte[] key;
   private final Integer partition;
   private final String partitionKey;
-  private final Map<String, byte[]> headers;
+  private final List<Message.Header> headers;
   private final Instant createTime;
 
-  private Produce(byte[] key, Integer partition, String partitionKey, Map<String, byte[]> headers, Instant createTime) {
+  private Produce(byte[] key, Integer partition, String partitionKey, List<Message.Header> headers, Instant createTime) {
     this.key = key;
     this.partition = partition;
     this.partitionKey = partitionKey;
@@ -67,11 +67,20 @@ public final class Produce {
     return new Produce(key, partition, Objects.requireNonNull(partitionKey, "partitionKey"), headers, createTime);
   }
 
-  /** Adds a header (UTF-8 value); a later header with the same name replaces it. */
+  /**
+   * Adds a header (UTF-8 value) after those already added. Kafka headers are an ordered list in
+   * which a name may repeat, so a second header with the same name is sent too, after the first.
+   */
   public Produce header(String name, String value) {
-    Map<String, byte[]> copy = new LinkedHashMap<>(headers);
-    copy.put(Objects.requireNonNull(name, "header name"), value == null ? null : value.getBytes(StandardCharsets.UTF_8));
-    return new Produce(key, partition, partitionKey, Collections.unmodifiableMap(copy), createTime);
+    return header(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Adds a header with a binary value (null for none) after those already added; names may repeat. */
+  public Produce header(String name, byte[] value) {
+    List<Message.Header> copy = new ArrayList<>(headers.size() + 1);
+    copy.addAll(headers);
+    copy.add(new Message.Header(Objects.requireNonNull(name, "header name"), value));
+    return new Produce(key, partition, partitionKey, Collections.unmodifiableList(copy), createTime);
   }
 
   /** The message's create time instead of now. */
@@ -91,7 +100,8 @@ public final class Produce {
     return partitionKey;
   }
 
-  public Map<String, byte[]> headers() {
+  /** The headers in the order they were added, repeated names included. */
+  public List<Message.Header> headers() {
     return headers;
   }
 
@@ -104,6 +114,6 @@ public final class Produce {
     return "Produce{" + (key == null ? "" : "key=" + new String(key, StandardCharsets.UTF_8) + ", ")
         + (partition == null ? "" : "partition=" + partition + ", ")
         + (partitionKey == null ? "" : "partitionKey=" + partitionKey + ", ")
-        + "headers=" + headers.keySet() + (createTime == null ? "" : ", createTime=" + createTime) + "}";
+        + "headers=" + headers.stream().map(Message.Header::name).toList() + (createTime == null ? "" : ", createTime=" + createTime) + "}";
   }
 }

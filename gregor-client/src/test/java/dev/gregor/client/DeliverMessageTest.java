@@ -70,6 +70,18 @@ class DeliverMessageTest {
   }
 
   @Test
+  void headersWithOneNameAreAllSentInTheOrderGiven(Gregor gregor, EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topics.create(1);
+
+    gregor.deliverMessage(topic, "tagged", Produce.options().header("tag", "one").header("other", "x").header("tag", "two"));
+
+    ConsumerRecord<byte[], byte[]> record = Records.readAll(kafka.clientConfig(), topic, 1).get(0);
+    assertThat(java.util.Arrays.stream(record.headers().toArray())
+        .map(h -> h.key() + "=" + new String(h.value(), StandardCharsets.UTF_8)))
+        .containsExactly("tag=one", "other=x", "tag=two");
+  }
+
+  @Test
   void invalidTopicNamesAreRefusedBeforeAnythingIsSent(Gregor gregor) {
     assertThatThrownBy(() -> gregor.deliverMessage("", "x"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("topic must be a non-empty name");

@@ -6,18 +6,30 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
  * JSON-lines input: one object per line with {@code value} and optionally {@code key},
- * {@code headers} (an object of strings), {@code partition} and {@code timestamp} (epoch
- * milliseconds or ISO-8601). A string value is sent as its text, any other JSON value as JSON.
- * {@code topic} and {@code offset}, which {@code consume --output json} prints, are ignored.
+ * {@code headers}, {@code partition} and {@code timestamp} (epoch milliseconds or ISO-8601). A
+ * string value is sent as its text (or the bytes its base64 or hex stand for), any other JSON
+ * value as JSON. {@code topic} and {@code offset}, which {@code consume --output json} prints,
+ * are ignored. Headers are read by {@link JsonHeaders}.
  */
 public final class JsonLines {
   private static final Set<String> FIELDS = Set.of("key", "value", "headers", "partition", "timestamp", "topic", "offset");
+
+  private final ByteEncoding keyEncoding;
+  private final ByteEncoding valueEncoding;
+
+  public JsonLines() {
+    this(ByteEncoding.UTF8, ByteEncoding.UTF8);
+  }
+
+  /** String keys and values are written in these encodings (base64 or hex carry bytes that are not UTF-8). */
+  public JsonLines(ByteEncoding keyEncoding, ByteEncoding valueEncoding) {
+    this.keyEncoding = keyEncoding;
+    this.valueEncoding = valueEncoding;
+  }
 
   public InputMessage parse(String line) {
     JsonNode node;
@@ -35,34 +47,22 @@ public final class JsonLines {
         throw new BadLine("unknown field '" + name + "'; the fields are key, value, headers, partition and timestamp");
       }
     }
-    return new InputMessage(bytes(node.get("key")), bytes(node.get("value")), headers(node.get("headers")),
+    return new InputMessage(bytes(node.get("key"), keyEncoding, "key"), bytes(node.get("value"), valueEncoding, "value"),
+        JsonHeaders.parse(node.get("headers")),
         partition(node.get("partition")), timestamp(node.get("timestamp")));
   }
 
-  private static byte[] bytes(JsonNode node) {
+  private static byte[] bytes(JsonNode node, ByteEncoding encoding, String field) {
     if (node == null || node.isNull()) {
       return null;
     }
-    String text = node.isTextual() ? node.textValue() : node.toString();
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static Map<String, String> headers(JsonNode node) {
-    if (node == null || node.isNull()) {
-      return Map.of();
+    if (node.isTextual()) {
+      return encoding.decode(node.textValue(), field);
     }
-    if (!node.isObject()) {
-      throw new BadLine("headers must be an object of strings, such as {\"source\": \"web\"}");
+    if (encoding != ByteEncoding.UTF8) {
+      throw new BadLine(field + " must be a string of " + encoding + " (--" + field + "-encoding " + encoding + "), was " + node);
     }
-    Map<String, String> headers = new LinkedHashMap<>();
-    node.fields().forEachRemaining(field -> {
-      JsonNode value = field.getValue();
-      if (!value.isNull() && !value.isValueNode()) {
-        throw new BadLine("header '" + field.getKey() + "' must be a string, was " + value);
-      }
-      headers.put(field.getKey(), value.isNull() ? null : value.asText());
-    });
-    return headers;
+    return node.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   private static Integer partition(JsonNode node) {

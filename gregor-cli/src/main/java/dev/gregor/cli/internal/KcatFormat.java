@@ -25,6 +25,11 @@ public final class KcatFormat {
 
   /** Compiles {@code format}, throwing {@link IllegalArgumentException} at an unknown {@code %x}. */
   public static KcatFormat compile(String format) {
+    return compile(format, ByteEncoding.UTF8, ByteEncoding.UTF8);
+  }
+
+  /** Compiles {@code format} printing {@code %k} and {@code %s} in these encodings (sizes stay in bytes). */
+  public static KcatFormat compile(String format, ByteEncoding keyEncoding, ByteEncoding valueEncoding) {
     List<Part> parts = new ArrayList<>();
     StringBuilder literal = new StringBuilder();
     for (int i = 0; i < format.length(); i++) {
@@ -39,7 +44,7 @@ public final class KcatFormat {
           literal.append('%');
           continue;
         }
-        Part field = field(next, format);
+        Part field = field(next, format, keyEncoding, valueEncoding);
         if (literal.length() > 0) {
           String text = literal.toString();
           parts.add((out, message) -> out.append(text));
@@ -65,13 +70,13 @@ public final class KcatFormat {
     return out.toString();
   }
 
-  private static Part field(char name, String format) {
+  private static Part field(char name, String format, ByteEncoding keyEncoding, ByteEncoding valueEncoding) {
     switch (name) {
       case 't': return (out, m) -> out.append(m.topic());
       case 'p': return (out, m) -> out.append(m.partition());
       case 'o': return (out, m) -> out.append(m.offset());
-      case 'k': return (out, m) -> appendUtf8(out, m.key());
-      case 's': return (out, m) -> appendUtf8(out, m.value());
+      case 'k': return (out, m) -> append(out, keyEncoding.encode(m.key()));
+      case 's': return (out, m) -> append(out, valueEncoding.encode(m.value()));
       case 'K': return (out, m) -> out.append(m.key() == null ? -1 : m.key().length);
       case 'S': return (out, m) -> out.append(m.value() == null ? -1 : m.value().length);
       case 'T': return (out, m) -> out.append(m.timestamp().toEpochMilli());
@@ -100,6 +105,12 @@ public final class KcatFormat {
       }
       out.append(header.name()).append('=');
       appendUtf8(out, header.value());
+    }
+  }
+
+  private static void append(StringBuilder out, String text) {
+    if (text != null) {
+      out.append(text);
     }
   }
 

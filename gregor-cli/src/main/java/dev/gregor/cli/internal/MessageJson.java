@@ -5,21 +5,27 @@ import dev.gregor.client.Message;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * A message as one line of JSON: {@code topic}, {@code partition}, {@code offset},
- * {@code timestamp} (epoch ms), {@code key}, {@code value} (UTF-8 text, null when absent) and
- * {@code headers} (an object; a repeated name keeps its last value) — the fields {@code produce
- * --json} reads back. Not thread-safe: one per writer.
+ * {@code timestamp} (epoch ms), {@code key}, {@code value} (UTF-8 text, or base64 or hex; null
+ * when absent) and {@code headers} (see {@link JsonHeaders}) — the fields {@code produce --json}
+ * reads back. Not thread-safe: one per writer.
  */
 public final class MessageJson {
   private final StringWriter buffer = new StringWriter(256);
   private final JsonGenerator generator;
+  private final ByteEncoding keyEncoding;
+  private final ByteEncoding valueEncoding;
 
   public MessageJson() {
+    this(ByteEncoding.UTF8, ByteEncoding.UTF8);
+  }
+
+  /** Keys and values are written in these encodings. */
+  public MessageJson(ByteEncoding keyEncoding, ByteEncoding valueEncoding) {
+    this.keyEncoding = keyEncoding;
+    this.valueEncoding = valueEncoding;
     try {
       generator = Json.MAPPER.getFactory().createGenerator(buffer);
       generator.setRootValueSeparator(null); // one object per call, with nothing between
@@ -36,26 +42,14 @@ public final class MessageJson {
       generator.writeNumberField("partition", message.partition());
       generator.writeNumberField("offset", message.offset());
       generator.writeNumberField("timestamp", message.timestamp().toEpochMilli());
-      generator.writeStringField("key", utf8(message.key()));
-      generator.writeStringField("value", utf8(message.value()));
-      generator.writeObjectFieldStart("headers");
-      if (!message.headers().isEmpty()) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        message.headers().forEach(header -> headers.put(header.name(), utf8(header.value())));
-        for (Map.Entry<String, String> header : headers.entrySet()) {
-          generator.writeStringField(header.getKey(), header.getValue());
-        }
-      }
-      generator.writeEndObject();
+      generator.writeStringField("key", keyEncoding.encode(message.key()));
+      generator.writeStringField("value", valueEncoding.encode(message.value()));
+      JsonHeaders.write(generator, message.headers());
       generator.writeEndObject();
       generator.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return buffer.toString();
-  }
-
-  private static String utf8(byte[] bytes) {
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 }

@@ -4,11 +4,14 @@ import dev.gregor.client.Consume;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.ProcessingFailed;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Reads whole topics without a group, from the beginning or the end, with the client's
- * {@link Gregor#eachMessage}: one thread per topic, all stopped together.
+ * Reads topics without a group with the client's {@link Gregor#eachMessage}: whole topics from
+ * the beginning or the end, or chosen partitions from chosen offsets; one thread (and one
+ * consumer) per topic, all stopped together.
  */
 public final class TopicReader implements MessageReader {
   /** Thrown from the handler to end eachMessage once the sink has enough (back as ProcessingFailed's cause). */
@@ -22,16 +25,28 @@ public final class TopicReader implements MessageReader {
 
   private final Gregor kafka;
   private final List<String> topics;
-  private final Consume consume;
+  private final Map<String, Consume> consumes;
   private final List<Thread> reading = new ArrayList<>();
   private boolean stopped;
   private RuntimeException failure;
 
   public TopicReader(Gregor kafka, List<String> topics, boolean fromBeginning, boolean exitAtEnd) {
+    this(kafka, everyPartition(topics, fromBeginning, exitAtEnd));
+  }
+
+  /** Reads each topic as its {@link Consume} says (in the map's order). */
+  public TopicReader(Gregor kafka, Map<String, Consume> consumes) {
     this.kafka = kafka;
-    this.topics = List.copyOf(topics);
+    this.topics = List.copyOf(consumes.keySet());
+    this.consumes = Map.copyOf(consumes);
+  }
+
+  private static Map<String, Consume> everyPartition(List<String> topics, boolean fromBeginning, boolean exitAtEnd) {
     Consume start = fromBeginning ? Consume.fromBeginning() : Consume.fromEnd();
-    this.consume = exitAtEnd ? start.exitAtEnd() : start;
+    Consume consume = exitAtEnd ? start.exitAtEnd() : start;
+    Map<String, Consume> consumes = new LinkedHashMap<>();
+    topics.forEach(topic -> consumes.put(topic, consume));
+    return consumes;
   }
 
   @Override
@@ -59,7 +74,7 @@ public final class TopicReader implements MessageReader {
       return;
     }
     try {
-      kafka.eachMessage(topic, consume, message -> {
+      kafka.eachMessage(topic, consumes.get(topic), message -> {
         if (!sink.accept(message) || !sink.wantsMore()) {
           throw new Enough();
         }

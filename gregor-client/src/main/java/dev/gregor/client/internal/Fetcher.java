@@ -83,20 +83,21 @@ public final class Fetcher {
   static List<PartitionInfo> requireTopic(KafkaConsumer<?, ?> consumer, String topic) {
     List<PartitionInfo> partitions = consumer.partitionsFor(topic);
     if (partitions == null || partitions.isEmpty()) {
-      throw new UnknownTopic("Topic '" + topic + "' does not exist", null);
+      throw new UnknownTopic(topic, "Topic '" + topic + "' does not exist", List.of(), null);
     }
     return partitions;
   }
 
-  private static void requirePartition(KafkaConsumer<?, ?> consumer, String topic, int partition) {
+  /** Checks that {@code partition} exists; {@link UnknownTopic} or an {@link IllegalArgumentException} naming the count. */
+  static void requirePartition(KafkaConsumer<?, ?> consumer, String topic, int partition) {
     int count = requireTopic(consumer, topic).size();
     if (partition < 0) { // kafka-clients would wait out its metadata timeout for a partition that cannot exist
       throw new IllegalArgumentException("partition must be 0 or more, was " + partition + "; topic '" + topic
           + "' has " + count + " partitions (0 to " + (count - 1) + ")");
     }
     if (partition >= count) {
-      throw new UnknownTopic("Partition " + partition + " of topic '" + topic + "' does not exist: it has "
-          + count + " partitions (0 to " + (count - 1) + ")", null);
+      throw new UnknownTopic(topic, "Partition " + partition + " of topic '" + topic + "' does not exist: it has "
+          + count + " partitions (0 to " + (count - 1) + ")", List.of(), null);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.gregor.client.internal;
 
+import dev.gregor.client.Message;
 import dev.gregor.client.PendingMessage;
 import dev.gregor.client.Produce;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,7 +16,9 @@ final class ProducerRecords {
     RecordHeaders headers = null;
     if (!options.headers().isEmpty()) {
       headers = new RecordHeaders();
-      options.headers().forEach(headers::add);
+      for (Message.Header header : options.headers()) {
+        headers.add(header.name(), header.value()); // in order, repeated names included
+      }
     }
     Long timestamp = options.createTime() == null ? null : options.createTime().toEpochMilli();
     return new ProducerRecord<>(message.topic(), partition, timestamp, options.key(), message.value(), headers);

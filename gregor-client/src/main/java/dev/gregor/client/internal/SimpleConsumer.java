@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -19,9 +18,10 @@ import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * ruby-kafka's group-less {@code each_message}: reads every partition of one topic, in this
- * thread, until the handler throws, the thread is interrupted or the client closes. It sends the
- * group consumer's {@code process_message.consumer} notifications, without {@code group_id}.
+ * ruby-kafka's group-less {@code each_message}: reads every partition of one topic (or those
+ * {@link Consume} names, from its offsets), in this thread, until the handler throws, the thread
+ * is interrupted or the client closes. It sends the group consumer's
+ * {@code process_message.consumer} notifications, without {@code group_id}.
  */
 public final class SimpleConsumer {
   private static final Duration POLL = Duration.ofMillis(200);
@@ -39,14 +39,7 @@ public final class SimpleConsumer {
     KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(),
         new ByteArrayDeserializer());
     try {
-      List<TopicPartition> partitions = Fetcher.requireTopic(consumer, topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).collect(Collectors.toList());
-      consumer.assign(partitions);
-      if (options.startsFromBeginning()) {
-        consumer.seekToBeginning(partitions);
-      } else {
-        consumer.seekToEnd(partitions);
-      }
+      List<TopicPartition> partitions = StartPositions.assign(consumer, topic, options);
       Map<TopicPartition, Long> ends = options.exitsAtEnd() ? new HashMap<>(consumer.endOffsets(partitions)) : Map.of();
       while (!closed.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
         if (options.exitsAtEnd() && reachedEnds(consumer, ends)) {
