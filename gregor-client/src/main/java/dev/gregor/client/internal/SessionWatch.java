@@ -23,12 +23,11 @@ import org.slf4j.LoggerFactory;
 final class SessionWatch {
   private static final Logger LOG = LoggerFactory.getLogger(SessionWatch.class);
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
   private final String groupId;
   private final boolean enabled;
   private final long windowNanos;
-  private Metric heartbeats;
-  private Metric syncs;
+  private final Metric heartbeats;
+  private final Metric syncs;
   private double heartbeatsSeen;
   private double syncsSeen;
   private long sampledNanos = System.nanoTime();
@@ -38,10 +37,11 @@ final class SessionWatch {
   private boolean holding;
 
   SessionWatch(KafkaConsumer<byte[], byte[]> consumer, String groupId, ConsumerSettings settings) {
-    this.consumer = consumer;
     this.groupId = groupId;
+    this.heartbeats = metric(consumer, "heartbeat-total");
+    this.syncs = metric(consumer, "sync-total");
     // Under KIP-848 the session timeout is the broker's, unknown here; only the classic one is the member's own.
-    this.enabled = settings.groupProtocol() == GroupProtocol.CLASSIC;
+    this.enabled = settings.groupProtocol() == GroupProtocol.CLASSIC && heartbeats != null && syncs != null;
     this.windowNanos = settings.sessionTimeout().minus(settings.heartbeatInterval()).toNanos();
   }
 
@@ -54,7 +54,7 @@ final class SessionWatch {
       return;
     }
     long now = System.nanoTime();
-    double heartbeatTotal = total("heartbeat-total");
+    double heartbeatTotal = total(heartbeats);
     if (heartbeatTotal > heartbeatsSeen && !refused) {
       answeredNanos = sampledNanos; // answered after the last sample, so asked no earlier than one latency before it
     }
@@ -78,7 +78,7 @@ final class SessionWatch {
     if (!enabled) {
       return;
     }
-    double syncTotal = total("sync-total");
+    double syncTotal = total(syncs);
     if (syncTotal > syncsSeen) {
       joined = true;
       refused = false;
@@ -97,23 +97,17 @@ final class SessionWatch {
     return !enabled || !joined || !refused && System.nanoTime() - answeredNanos < windowNanos;
   }
 
-  private double total(String name) {
-    Metric metric = name.equals("heartbeat-total") ? heartbeats : syncs;
-    if (metric == null) {
-      for (Map.Entry<MetricName, ? extends Metric> entry : consumer.metrics().entrySet()) {
-        if (entry.getKey().name().equals(name) && entry.getKey().group().equals("consumer-coordinator-metrics")) {
-          metric = entry.getValue();
-        }
-      }
-      if (metric == null) {
-        return 0;
-      }
-      if (name.equals("heartbeat-total")) {
-        heartbeats = metric;
-      } else {
-        syncs = metric;
+  private static double total(Metric metric) {
+    return ((Number) metric.metricValue()).doubleValue();
+  }
+
+  /** kafka-clients' coordinator metric, created with the consumer; null if this version has none (the check is then off). */
+  private static Metric metric(KafkaConsumer<byte[], byte[]> consumer, String name) {
+    for (Map.Entry<MetricName, ? extends Metric> entry : consumer.metrics().entrySet()) {
+      if (entry.getKey().name().equals(name) && entry.getKey().group().equals("consumer-coordinator-metrics")) {
+        return entry.getValue();
       }
     }
-    return ((Number) metric.metricValue()).doubleValue();
+    return null;
   }
 }
