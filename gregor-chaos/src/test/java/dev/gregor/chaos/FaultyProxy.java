@@ -22,6 +22,7 @@ final class FaultyProxy implements AutoCloseable {
   private final List<ProxiedConnection> connections = new CopyOnWriteArrayList<>();
   private final AtomicLong accepted = new AtomicLong();
   private volatile long delayNanos;
+  private volatile boolean coordinatorSilent;
   private final Thread acceptor;
 
   FaultyProxy(int brokerPort) {
@@ -58,6 +59,20 @@ final class FaultyProxy implements AutoCloseable {
 
   long delayNanos() {
     return delayNanos;
+  }
+
+  /**
+   * From now on (until called with false) silences every connection on which a client sends a
+   * request to its group coordinator (join, heartbeat, commit, …): kafka-clients talks to the
+   * coordinator on a connection of its own, so the member's coordinator stops answering while its
+   * partitions' leader goes on serving its fetches.
+   */
+  void silenceCoordinator(boolean silent) {
+    coordinatorSilent = silent;
+  }
+
+  boolean coordinatorSilent() {
+    return coordinatorSilent;
   }
 
   /** Stops forwarding on every open connection without closing it: a network partition; new connections work. */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,6 +21,10 @@ import org.apache.kafka.common.requests.RequestHeader;
  */
 final class ProxiedConnection {
   private record Api(ApiKeys key, short version) {}
+
+  private static final Set<ApiKeys> COORDINATOR_APIS = EnumSet.of(ApiKeys.JOIN_GROUP,
+      ApiKeys.SYNC_GROUP, ApiKeys.HEARTBEAT, ApiKeys.LEAVE_GROUP, ApiKeys.OFFSET_COMMIT, ApiKeys.OFFSET_FETCH,
+      ApiKeys.CONSUMER_GROUP_HEARTBEAT);
 
   private final FaultyProxy proxy;
   private final SocketChannel client;
@@ -64,6 +70,9 @@ final class ProxiedConnection {
         RequestHeader header = RequestHeader.parse(frame.duplicate());
         if (AddressRewrite.concerns(header.apiKey())) {
           pending.put(header.correlationId(), new Api(header.apiKey(), header.apiVersion()));
+        }
+        if (proxy.coordinatorSilent() && COORDINATOR_APIS.contains(header.apiKey())) {
+          silenced = true;
         }
         lastDueToBroker = forward(frame, broker, toBroker, lastDueToBroker);
       }

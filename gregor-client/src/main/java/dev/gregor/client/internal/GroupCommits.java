@@ -21,14 +21,16 @@ final class GroupCommits {
   private final ConsumerEvents events;
   private final String groupId;
   private final BooleanSupplier stopRequested;
+  private final Runnable refused;
 
   GroupCommits(KafkaConsumer<byte[], byte[]> consumer, OffsetTracker offsets, ConsumerEvents events, String groupId,
-      BooleanSupplier stopRequested) {
+      BooleanSupplier stopRequested, Runnable refused) {
     this.consumer = consumer;
     this.offsets = offsets;
     this.events = events;
     this.groupId = groupId;
     this.stopRequested = stopRequested;
+    this.refused = refused;
   }
 
   /**
@@ -63,6 +65,9 @@ final class GroupCommits {
   private void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
     try {
       consumer.commitSync(offsets);
+    } catch (CommitFailedException e) {
+      refused.run(); // the group has moved on without this member: what it fetched is no longer its to hand out
+      throw e;
     } catch (WakeupException woken) {
       if (!stopRequested.getAsBoolean()) {
         throw woken;

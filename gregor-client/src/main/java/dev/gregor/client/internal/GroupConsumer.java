@@ -39,6 +39,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   private final LagSnapshot lagSnapshot;
   private final DeletedTopics deletedTopics;
   private final AnyThreadChecks checks;
+  private final SessionWatch session;
   final PartitionPauses pauses = new PartitionPauses();
   final RetryAttempts attempts = new RetryAttempts();
   final OwnerThread owner = new OwnerThread("Consumer", AnyThreadChecks.CONSUMER_ADVICE);
@@ -60,7 +61,8 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
     this.offsets = new OffsetTracker(settings);
     this.consumer = new KafkaConsumer<>(ConsumerProperties.group(config, groupId, settings, subscriptions.commonStart()),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    this.commits = new GroupCommits(consumer, offsets, events, groupId, () -> stopRequested);
+    this.session = new SessionWatch(consumer, groupId, settings);
+    this.commits = new GroupCommits(consumer, offsets, events, groupId, () -> stopRequested, session::refused);
     this.rebalances = new Rebalances(consumer, subscriptions, revoked -> commits.commitUnlessDropped(offsets.uncommitted(revoked)), events);
     this.heartbeats = new HeartbeatCount(consumer);
     this.partitions = new PartitionControl(consumer, pauses, rebalances, events, groupId,
@@ -125,14 +127,42 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
       if (offsets.commitDue()) {
         commits.commitUnlessDropped(offsets.uncommitted(null));
       }
+      session.beforePoll();
+      partitions.holdAll(!session.current());
       ConsumerRecords<byte[], byte[]> records = stopRequested ? ConsumerRecords.empty() : consumer.poll(timeout);
       deletedTopics.check(rebalances.assigned(), rebalances::report);
+      session.afterPoll();
+      if (!records.isEmpty() && !session.current()) {
+        holdBack(records, null, 0);
+        records = ConsumerRecords.empty();
+      }
       lagSnapshot.refreshEverySecond();
       reportStatus();
       return records;
     } catch (WakeupException woken) {
       return ConsumerRecords.empty(); // stop() from another thread
     }
+  }
+
+  /** Whether fetched records may still be handed out: the group can still count this member in. */
+  boolean inGroup() {
+    return session.current();
+  }
+
+  /**
+   * Hands out nothing more of {@code records}, from {@code from} at {@code offset} (or, for null,
+   * from the start) on: each such partition goes back to its first record not handed out, to be
+   * fetched again if it is still this member's, and fetching stops until the group answers.
+   */
+  void holdBack(ConsumerRecords<byte[], byte[]> records, TopicPartition from, long offset) {
+    boolean reached = from == null;
+    for (TopicPartition tp : records.partitions()) {
+      reached |= tp.equals(from);
+      if (reached && rebalances.owns(tp)) {
+        consumer.seek(tp, tp.equals(from) ? offset : records.records(tp).get(0).offset());
+      }
+    }
+    partitions.holdAll(true);
   }
 
   void mark(TopicPartition partition, long nextOffset, int count) {

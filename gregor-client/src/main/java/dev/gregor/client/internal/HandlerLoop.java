@@ -38,6 +38,10 @@ public final class HandlerLoop {
         long highWatermark = instrumented ? group.highWatermark(tp) : 0;
         try {
           for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
+            if (!group.inGroup()) {
+              group.holdBack(records, tp, record.offset());
+              return;
+            }
             Message message = Messages.of(record);
             Exception failure = instrumented ? callInstrumented(handler, message, highWatermark) : call(handler, message);
             if (failure == null) {
@@ -68,6 +72,10 @@ public final class HandlerLoop {
     run(records -> {
       for (TopicPartition tp : records.partitions()) {
         List<ConsumerRecord<byte[], byte[]>> partitionRecords = records.records(tp);
+        if (!group.inGroup()) {
+          group.holdBack(records, tp, partitionRecords.get(0).offset());
+          return;
+        }
         List<Message> messages = new ArrayList<>(partitionRecords.size());
         partitionRecords.forEach(record -> messages.add(Messages.of(record)));
         long next = messages.get(messages.size() - 1).offset() + 1;

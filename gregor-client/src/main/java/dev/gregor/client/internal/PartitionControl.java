@@ -21,6 +21,7 @@ final class PartitionControl {
   private final Set<TopicPartition> disrupted = new HashSet<>();
   private final Set<TopicPartition> seeked = new HashSet<>();
   private boolean backpressured;
+  private boolean heldAll;
 
   PartitionControl(KafkaConsumer<byte[], byte[]> consumer, PartitionPauses pauses, Rebalances rebalances,
       ConsumerEvents events, String groupId, String offsetReset) {
@@ -102,6 +103,20 @@ final class PartitionControl {
     }
   }
 
+  /**
+   * While the group may have moved on without this member (see {@link SessionWatch}) nothing is
+   * fetched; polling goes on, so kafka-clients can learn the group's answer and rejoin.
+   */
+  void holdAll(boolean on) {
+    if (on) {
+      consumer.pause(rebalances.assigned()); // also partitions assigned since the last call
+    } else if (heldAll) {
+      heldAll = false;
+      Set.copyOf(rebalances.assigned()).forEach(this::resumeIfNotPaused);
+    }
+    heldAll = on || heldAll;
+  }
+
   private void resumeIfNotPaused(TopicPartition partition) {
     if (!pauses.isPaused(partition)) {
       resumeIfOwned(partition);
@@ -109,7 +124,7 @@ final class PartitionControl {
   }
 
   private void resumeIfOwned(TopicPartition partition) {
-    if (rebalances.owns(partition) && !backpressured && !rebalances.isHeld(partition)) {
+    if (rebalances.owns(partition) && !backpressured && !heldAll && !rebalances.isHeld(partition)) {
       consumer.resume(Set.of(partition));
     }
   }
