@@ -1,5 +1,6 @@
 package dev.gregor.client;
 
+import dev.gregor.client.internal.ClientScope;
 import dev.gregor.client.internal.ShareGroupConsumer;
 import java.util.List;
 
@@ -17,17 +18,22 @@ import java.util.List;
  */
 public final class Queue implements AutoCloseable {
   private final ShareGroupConsumer consumer;
+  private final ClientScope scope;
 
-  Queue(Config config, String groupId, QueueSettings settings) {
+  Queue(Config config, String groupId, QueueSettings settings, ClientScope scope) {
     this.consumer = new ShareGroupConsumer(config, groupId, settings);
+    this.scope = scope;
+    scope.add(new ClientScope.Part(ClientScope.Kind.READER, consumer::stop, consumer::closeFromAnyThread, consumer::isClosed));
   }
 
   public void subscribe(String... topics) {
+    scope.requireOpen();
     consumer.subscribe(List.of(topics));
   }
 
-  /** Runs {@code handler} for every message on this thread until {@link #stop()}. */
+  /** Runs {@code handler} for every message on this thread until {@link #stop()} or the client is closed. */
   public void eachMessage(QueueHandler handler) {
+    scope.requireOpen();
     consumer.eachMessage(handler);
   }
 
