@@ -141,6 +141,7 @@ class ClientCloseTest {
   void theClientItselfSaysItIsClosedAndClosingTwiceIsHarmless(EmbeddedKafka kafka, TestTopics topics) {
     Gregor gregor = Gregor.connect(kafka.bootstrapServers());
     Producer producer = gregor.producer();
+    Topics topicAdmin = gregor.topics();
 
     gregor.close();
     gregor.close();
@@ -149,6 +150,7 @@ class ClientCloseTest {
     assertThatThrownBy(() -> gregor.deliverMessage(topics.create(1), "late"))
         .isInstanceOf(IllegalStateException.class).hasMessage(closedMessage(kafka));
     assertThatThrownBy(gregor::producer).isInstanceOf(IllegalStateException.class).hasMessage(closedMessage(kafka));
+    assertThatThrownBy(topicAdmin::list).isInstanceOf(IllegalStateException.class).hasMessage(closedMessage(kafka));
   }
 
   private static String closedMessage(EmbeddedKafka kafka) {
