@@ -17,10 +17,16 @@ final class ClientPropertyValues {
   private static final List<ConfigDef> DEFINITIONS =
       List.of(ProducerConfig.configDef(), ConsumerConfig.configDef(), AdminClientConfig.configDef());
 
+  /** Properties Gregor rewrites before any client sees them: metric.reporters is trimmed, emptied of blanks and extended. */
+  private static final java.util.Set<String> REWRITTEN = java.util.Set.of("metric.reporters");
+
   private ClientPropertyValues() {}
 
   /** Throws {@link IllegalArgumentException} naming the property, the value and what is allowed. */
   static void check(String name, Object value) {
+    if (REWRITTEN.contains(name)) {
+      return;
+    }
     for (ConfigDef definition : DEFINITIONS) {
       ConfigDef.ConfigKey key = definition.configKeys().get(name);
       if (key == null) {
