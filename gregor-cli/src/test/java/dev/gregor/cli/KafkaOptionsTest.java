@@ -36,6 +36,15 @@ class KafkaOptionsTest {
   }
 
   @Test
+  void anInvalidPropertyValueIsAUsageErrorNamingWhatIsAllowed(EmbeddedKafka kafka) {
+    Cli.Result result = Cli.run(Cli.against(kafka.bootstrapServers(), "cluster", "-X", "compression.type=bogus"));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("compression.type", "'bogus'", "gzip, snappy, lz4, zstd");
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
   void anUnreachableBootstrapFailsWithinTheConnectTimeoutNamingTheAddress() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -1,6 +1,7 @@
 package dev.gregor.client;
 
 import dev.gregor.client.internal.AsyncWorker;
+import dev.gregor.client.internal.ClientScope;
 import dev.gregor.client.internal.ProducerEvents;
 import dev.gregor.client.internal.BufferedMessage;
 import dev.gregor.client.internal.TopicNames;
@@ -36,15 +37,18 @@ public final class AsyncProducer implements AutoCloseable {
   private final AsyncProducerSettings settings;
   private final AsyncWorker worker;
   private final AtomicInteger outstanding = new AtomicInteger();
+  private final ClientScope scope;
   private volatile boolean shutDown;
 
-  AsyncProducer(Config config, AsyncProducerSettings settings, ProducerEvents events) {
+  AsyncProducer(Config config, AsyncProducerSettings settings, ProducerEvents events, ClientScope scope) {
     this.config = config;
     this.settings = settings;
+    this.scope = scope;
     this.worker = new AsyncWorker(config, settings, events);
     Thread thread = new Thread(worker, "gregor-async-producer-" + THREADS.incrementAndGet());
     thread.setDaemon(true);
     thread.start();
+    scope.add(new ClientScope.Part(ClientScope.Kind.ASYNC_PRODUCER, () -> { }, this::closeFromClient, () -> shutDown));
   }
 
   public CompletableFuture<Delivered> produce(String topic, String value) {
@@ -116,16 +120,24 @@ public final class AsyncProducer implements AutoCloseable {
     }
   }
 
-  /** {@link #shutdown(Duration)} with the client's delivery timeout; logs what could not be delivered. */
+  /**
+   * {@link #shutdown(Duration)} with the client's delivery timeout; logs what could not be
+   * delivered. Closing the {@link Gregor} client that created it does the same within the client's bound.
+   */
   @Override
   public void close() {
-    List<PendingMessage> undelivered = shutdown(config.deliveryTimeout());
+    closeFromClient(config.deliveryTimeout());
+  }
+
+  private void closeFromClient(Duration timeout) {
+    List<PendingMessage> undelivered = shutdown(timeout);
     if (!undelivered.isEmpty()) {
       LOG.warn("Async producer closed with {} undelivered messages, for example {}", undelivered.size(), undelivered.get(0));
     }
   }
 
   private void requireOpen() {
+    scope.requireOpen();
     if (shutDown) {
       throw new IllegalStateException("this AsyncProducer is shut down");
     }

@@ -1,5 +1,6 @@
 package dev.gregor.client;
 
+import dev.gregor.client.internal.ClientScope;
 import dev.gregor.client.internal.ConsumerEvents;
 import dev.gregor.client.internal.EventChannel;
 import dev.gregor.client.internal.EventPoller;
@@ -18,6 +19,8 @@ import java.util.concurrent.Flow;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A consumer-group member (ruby-kafka's {@code kafka.consumer}): subscribe, then consume in one
@@ -34,20 +37,24 @@ import java.util.stream.StreamSupport;
  * }</pre>
  */
 public final class Consumer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Consumer.class);
   private final Config config;
   private final String groupId;
   private final ConsumerSettings settings;
   private final Subscriptions subscriptions = new Subscriptions();
   private final ConsumerEvents events;
+  private final ClientScope scope;
   private GroupConsumer group;
   private EventPoller poller;
   private boolean stopRequested;
 
-  Consumer(Config config, String groupId, ConsumerSettings settings, NotificationBus bus) {
+  Consumer(Config config, String groupId, ConsumerSettings settings, NotificationBus bus, ClientScope scope) {
     this.config = config;
     this.events = new ConsumerEvents(bus, groupId);
     this.groupId = groupId;
     this.settings = settings;
+    this.scope = scope;
+    scope.add(new ClientScope.Part(ClientScope.Kind.READER, this::stop, this::closeFromClient, this::isClosed));
   }
 
   /** Subscribes to topics, reading from the beginning where the group has no committed offset. */
@@ -195,7 +202,10 @@ public final class Consumer implements AutoCloseable {
     }
   }
 
-  /** Commits processed offsets and leaves the group; from another thread, stops the consumer and waits for that. */
+  /**
+   * Commits processed offsets and leaves the group; from another thread, stops the consumer and
+   * waits for that. Closing the {@link Gregor} client that created it does the same.
+   */
   @Override
   public void close() {
     GroupConsumer running;
@@ -207,8 +217,24 @@ public final class Consumer implements AutoCloseable {
     }
   }
 
+  private void closeFromClient(Duration timeout) {
+    GroupConsumer running;
+    synchronized (this) {
+      running = group;
+    }
+    if (running != null && !running.closeFromAnyThread(timeout)) {
+      LOG.warn("Consumer of group '{}' did not stop within {}; it commits and leaves the group once its handler "
+          + "returns or its thread polls again", groupId, timeout);
+    }
+  }
+
+  private synchronized boolean isClosed() {
+    return group == null ? stopRequested : group.isClosed();
+  }
+
   private synchronized GroupConsumer start() {
     if (group == null) {
+      scope.requireOpen();
       if (subscriptions.isEmpty()) {
         throw new IllegalStateException("subscribe to a topic before consuming");
       }
@@ -217,12 +243,17 @@ public final class Consumer implements AutoCloseable {
         group.stop();
       }
     } else if (group.isClosed()) {
+      scope.requireOpen();
       throw new IllegalStateException("this Consumer has stopped; create a new one to consume again");
     }
+    // A member the client's close stopped, but whose thread was not polling, closes at this call.
     return group;
   }
 
   private synchronized GroupConsumer started() {
+    if (group == null || group.isClosed()) {
+      scope.requireOpen();
+    }
     if (group == null) {
       throw new IllegalStateException("this Consumer is not consuming yet: subscribe, then start eachMessage, poll, "
           + "events, stream or publisher");
@@ -231,6 +262,7 @@ public final class Consumer implements AutoCloseable {
   }
 
   private void requireNotStarted() {
+    scope.requireOpen();
     if (group != null) {
       throw new IllegalStateException("subscribe before consuming starts; create another Consumer for more topics");
     }

@@ -2,6 +2,7 @@ package dev.gregor.client;
 
 import dev.gregor.client.internal.BatchSender;
 import dev.gregor.client.internal.BufferDelivery;
+import dev.gregor.client.internal.ClientScope;
 import dev.gregor.client.internal.ClusterAdmin;
 import dev.gregor.client.internal.ClusterProbe;
 import dev.gregor.client.internal.Fetcher;
@@ -43,11 +44,12 @@ public final class Gregor implements AutoCloseable {
   private final NotificationBus bus;
   private final Notifications notifications;
   private final ProducerEvents producerEvents;
-  private volatile boolean closed;
+  private final ClientScope scope;
 
   private Gregor(Config config) {
     this.config = config;
     this.clusterId = ClusterProbe.clusterId(config);
+    this.scope = new ClientScope(config.seedBrokers());
     this.bus = new NotificationBus(config.clientId());
     this.notifications = new Notifications(bus);
     this.producerEvents = new ProducerEvents(bus);
@@ -124,7 +126,7 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     ProducerSettings.Builder builder = ProducerSettings.builder();
     configure.accept(builder);
-    return new Producer(config, builder.build(), producerEvents);
+    return new Producer(config, builder.build(), producerEvents, scope);
   }
 
   /** A thread-safe {@link AsyncProducer}: {@code kafka.asyncProducer(a -> a.deliveryThreshold(100))}. */
@@ -132,7 +134,7 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     AsyncProducerSettings.Builder builder = AsyncProducerSettings.builder();
     configure.accept(builder);
-    return new AsyncProducer(config, builder.build(), producerEvents);
+    return new AsyncProducer(config, builder.build(), producerEvents, scope);
   }
 
   /** A {@link TransactionalProducer} for {@code transactionalId}, which must stay the same across restarts of one instance. */
@@ -145,7 +147,7 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     ProducerSettings.Builder builder = ProducerSettings.builder();
     configure.accept(builder);
-    return new TransactionalProducer(config, builder.build(), transactionalId);
+    return new TransactionalProducer(config, builder.build(), transactionalId, scope);
   }
 
   /** Reads one partition from {@code offset} with the broker's defaults: up to 1 MB, waiting at most 5 s for data. */
@@ -248,7 +250,7 @@ public final class Gregor implements AutoCloseable {
   public void eachMessage(String topic, Consume options, MessageHandler handler) {
     requireOpen();
     SimpleConsumer.run(config, topic, Objects.requireNonNull(options, "options"), Objects.requireNonNull(handler, "handler"),
-        () -> closed, bus);
+        scope::isClosed, bus);
   }
 
   /** A member of consumer group {@code groupId} with ruby-kafka's defaults (commit every 10 s). */
@@ -264,7 +266,7 @@ public final class Gregor implements AutoCloseable {
     }
     ConsumerSettings.Builder builder = ConsumerSettings.builder();
     configure.accept(builder);
-    return new Consumer(config, groupId, builder.build(), bus);
+    return new Consumer(config, groupId, builder.build(), bus, scope);
   }
 
   /** A member of the queue (KIP-932 share group) {@code groupId}. */
@@ -272,7 +274,7 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     QueueSettings.Builder builder = QueueSettings.builder();
     configure.accept(builder);
-    return new Queue(config, groupId, builder.build(), bus);
+    return new Queue(config, groupId, builder.build(), scope, bus);
   }
 
   /** Topic management: list, create, describe, add partitions, alter configs, delete. */
@@ -308,14 +310,26 @@ public final class Gregor implements AutoCloseable {
   }
 
   private void requireOpen() {
-    if (closed) {
-      throw new IllegalStateException("this Gregor client is closed");
-    }
+    scope.requireOpen();
   }
 
+  /** {@link #close(Duration)} waiting at most the delivery timeout (default 30 s). */
   @Override
   public void close() {
-    closed = true;
+    close(config.deliveryTimeout());
+  }
+
+  /**
+   * Closes everything this client created, then its own connections: consumers and queues stop
+   * (finishing the current message and committing), async producers deliver what they hold, and
+   * producers close, all within {@code timeout}. Any later use of the client or of what it
+   * created throws {@link IllegalStateException}. See "Closing" in docs/client.md.
+   */
+  public void close(Duration timeout) {
+    if (timeout == null || timeout.isNegative()) {
+      throw new IllegalArgumentException("timeout must be zero or positive, was " + timeout);
+    }
+    scope.close(timeout);
     singleDelivery.close();
     admin.close();
     synchronized (this) {

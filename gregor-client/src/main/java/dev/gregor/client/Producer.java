@@ -2,6 +2,8 @@ package dev.gregor.client;
 
 import dev.gregor.client.internal.BatchSender;
 import dev.gregor.client.internal.BufferDelivery;
+import dev.gregor.client.internal.CallGate;
+import dev.gregor.client.internal.ClientScope;
 import dev.gregor.client.internal.MessageBuffer;
 import dev.gregor.client.internal.OwnerThread;
 import dev.gregor.client.internal.ProducerEvents;
@@ -9,6 +11,7 @@ import dev.gregor.client.internal.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * ruby-kafka's buffered producer: {@link #produce} only buffers, {@link #deliverMessages()}
@@ -28,11 +31,14 @@ public final class Producer implements AutoCloseable {
   private final MessageBuffer buffer;
   private final BatchSender sender;
   private final OwnerThread owner = new OwnerThread("Producer");
-  private boolean closed;
+  private final CallGate gate;
+  private volatile boolean closed;
 
-  Producer(Config config, ProducerSettings settings, ProducerEvents events) {
+  Producer(Config config, ProducerSettings settings, ProducerEvents events, ClientScope scope) {
     this.buffer = new MessageBuffer(settings.maxBufferSize(), settings.maxBufferBytesize(), events);
     this.sender = new BatchSender(config, settings);
+    this.gate = new CallGate(scope, this::release);
+    scope.add(new ClientScope.Part(ClientScope.Kind.PRODUCER, () -> { }, timeout -> gate.closeFromClient(), () -> closed));
   }
 
   /** Buffers a UTF-8 message; the returned report completes once a delivery got it acknowledged. */
@@ -47,9 +53,10 @@ public final class Producer implements AutoCloseable {
 
   /** Buffers a message of raw bytes; throws {@link BufferOverflow} when a buffer limit would be passed. */
   public CompletableFuture<Delivered> produce(String topic, byte[] value, Produce options) {
-    checkUsable();
-    TopicNames.check(topic);
-    return buffer.add(new PendingMessage(topic, value, Objects.requireNonNull(options, "options"))).report();
+    return call(() -> {
+      TopicNames.check(topic);
+      return buffer.add(new PendingMessage(topic, value, Objects.requireNonNull(options, "options"))).report();
+    });
   }
 
   /**
@@ -58,29 +65,31 @@ public final class Producer implements AutoCloseable {
    * for the next call.
    */
   public void deliverMessages() {
-    checkUsable();
-    DeliveryFailed failed = BufferDelivery.deliver(buffer, sender);
-    if (failed != null) {
-      throw failed;
-    }
+    call(() -> {
+      DeliveryFailed failed = BufferDelivery.deliver(buffer, sender);
+      if (failed != null) {
+        throw failed;
+      }
+      return null;
+    });
   }
 
   /** Messages waiting in the buffer. */
   public int bufferSize() {
-    checkUsable();
-    return buffer.size();
+    return call(buffer::size);
   }
 
   /** Bytes (keys and values) waiting in the buffer. */
   public long bufferBytesize() {
-    checkUsable();
-    return buffer.bytesize();
+    return call(buffer::bytesize);
   }
 
   /** Drops every buffered message; their reports fail with {@link java.util.concurrent.CancellationException}. */
   public void clearBuffer() {
-    checkUsable();
-    buffer.clear().forEach(message -> message.report().cancel(false));
+    call(() -> {
+      buffer.clear().forEach(message -> message.report().cancel(false));
+      return null;
+    });
   }
 
   /** ruby-kafka's {@code shutdown}: the same as {@link #close()}. */
@@ -88,10 +97,20 @@ public final class Producer implements AutoCloseable {
     close();
   }
 
-  /** Closes the connections; messages still buffered are not delivered and their reports are cancelled. */
+  /**
+   * Closes the connections; messages still buffered are not delivered and their reports are
+   * cancelled. Closing the {@link Gregor} client that created it does the same.
+   */
   @Override
   public void close() {
+    if (gate.closedByClient()) {
+      return;
+    }
     owner.check();
+    release();
+  }
+
+  private synchronized void release() {
     if (!closed) {
       closed = true;
       buffer.clear().forEach(message -> message.report().cancel(false));
@@ -99,10 +118,17 @@ public final class Producer implements AutoCloseable {
     }
   }
 
-  private void checkUsable() {
-    owner.check();
-    if (closed) {
-      throw new IllegalStateException("this Producer is closed");
+  /** Runs one call on the owner thread; the client's close waits for it to return before releasing the buffer. */
+  private <T> T call(Supplier<T> body) {
+    gate.enter();
+    try {
+      owner.check();
+      if (closed) {
+        throw new IllegalStateException("this Producer is closed");
+      }
+      return body.get();
+    } finally {
+      gate.exit();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.gregor.client;
 
+import dev.gregor.client.internal.ClientScope;
 import dev.gregor.client.internal.NotificationBus;
 import dev.gregor.client.internal.ShareGroupConsumer;
 import java.util.List;
@@ -18,17 +19,22 @@ import java.util.List;
  */
 public final class Queue implements AutoCloseable {
   private final ShareGroupConsumer consumer;
+  private final ClientScope scope;
 
-  Queue(Config config, String groupId, QueueSettings settings, NotificationBus bus) {
+  Queue(Config config, String groupId, QueueSettings settings, ClientScope scope, NotificationBus bus) {
     this.consumer = new ShareGroupConsumer(config, groupId, settings, bus);
+    this.scope = scope;
+    scope.add(new ClientScope.Part(ClientScope.Kind.READER, consumer::stop, consumer::closeFromAnyThread, consumer::isClosed));
   }
 
   public void subscribe(String... topics) {
+    scope.requireOpen();
     consumer.subscribe(List.of(topics));
   }
 
-  /** Runs {@code handler} for every message on this thread until {@link #stop()}. */
+  /** Runs {@code handler} for every message on this thread until {@link #stop()} or the client is closed. */
   public void eachMessage(QueueHandler handler) {
+    scope.requireOpen();
     consumer.eachMessage(handler);
   }
 

@@ -1,5 +1,7 @@
 package dev.gregor.client;
 
+import dev.gregor.client.internal.CallGate;
+import dev.gregor.client.internal.ClientScope;
 import dev.gregor.client.internal.TransactionRunner;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -19,9 +21,13 @@ import java.util.function.Consumer;
  */
 public final class TransactionalProducer implements AutoCloseable {
   private final TransactionRunner runner;
+  private final CallGate gate;
+  private volatile boolean closed;
 
-  TransactionalProducer(Config config, ProducerSettings settings, String transactionalId) {
+  TransactionalProducer(Config config, ProducerSettings settings, String transactionalId, ClientScope scope) {
     this.runner = new TransactionRunner(config, settings, Objects.requireNonNull(transactionalId, "transactionalId"));
+    this.gate = new CallGate(scope, this::release);
+    scope.add(new ClientScope.Part(ClientScope.Kind.PRODUCER, () -> { }, timeout -> gate.closeFromClient(), () -> closed));
   }
 
   /**
@@ -29,12 +35,25 @@ public final class TransactionalProducer implements AutoCloseable {
    * is aborted and the exception rethrown, so none of its messages or offsets become visible.
    */
   public void inTransaction(Consumer<Transaction> body) {
-    runner.inTransaction(Objects.requireNonNull(body, "body"));
+    gate.enter();
+    try {
+      runner.inTransaction(Objects.requireNonNull(body, "body"));
+    } finally {
+      gate.exit();
+    }
   }
 
-  /** Aborts an open transaction, if any, and closes the connections. */
+  /**
+   * Aborts an open transaction, if any, and closes the connections. Closing the {@link Gregor}
+   * client that created it does the same once a transaction in progress on another thread ended.
+   */
   @Override
   public void close() {
+    release();
+  }
+
+  private void release() {
+    closed = true;
     runner.close();
   }
 }

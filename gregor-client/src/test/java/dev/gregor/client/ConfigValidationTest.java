@@ -85,4 +85,42 @@ class ConfigValidationTest {
     assertThatThrownBy(() -> ErrorPolicy.retry(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
         .hasMessageContaining("maxBackoff");
   }
+
+  @Test
+  void anInvalidValueOfAKafkaClientsPropertyIsRefusedAtBuildNamingWhatIsAllowed() {
+    assertThatThrownBy(() -> Config.builder().seedBrokers("localhost:9092").property("compression.type", "bogus").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("compression.type").hasMessageContaining("'bogus'").hasMessageContaining("gzip, snappy, lz4, zstd");
+  }
+
+  @Test
+  void acksOtherThanAllMinusOneZeroOrOneIsRefusedAtBuild() {
+    assertThatThrownBy(() -> Config.builder().seedBrokers("localhost:9092").property("acks", "2").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("acks").hasMessageContaining("'2'").hasMessageContaining("all, -1, 0, 1");
+  }
+
+  @Test
+  void valuesOfTheWrongTypeOrOutOfRangeAreRefusedAtBuild() {
+    assertThatThrownBy(() -> Config.builder().seedBrokers("localhost:9092").property("linger.ms", "soon").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("linger.ms").hasMessageContaining("'soon'");
+    assertThatThrownBy(() -> Config.builder().seedBrokers("localhost:9092").property("batch.size", -1).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batch.size").hasMessageContaining("at least 0");
+  }
+
+  @Test
+  void aConsumerOnlyPropertyIsCheckedAgainstTheConsumersRules() {
+    assertThatThrownBy(() -> Config.builder().seedBrokers("localhost:9092").property("isolation.level", "read_all").build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("isolation.level").hasMessageContaining("read_committed");
+  }
+
+  @Test
+  void validValuesOfKafkaClientsPropertiesAreAccepted() {
+    Config config = Config.builder().seedBrokers("localhost:9092")
+        .property("compression.type", "zstd").property("acks", "1").property("linger.ms", 5)
+        .property("isolation.level", "read_committed").property("security.protocol", "PLAINTEXT").build();
+
+    assertThat(config.properties()).containsEntry("compression.type", "zstd").containsEntry("acks", "1");
+  }
 }

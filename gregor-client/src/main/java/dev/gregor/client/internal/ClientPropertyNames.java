@@ -16,12 +16,16 @@ public final class ClientPropertyNames {
 
   private ClientPropertyNames() {}
 
-  /** Refuses a name no producer, consumer or admin client knows, suggesting the closest one. */
+  /**
+   * Refuses a name no producer, consumer or admin client knows, suggesting the closest one, and a
+   * value that a client defining the name would refuse, naming what it allows.
+   */
   public static void check(String name, Object value) {
     if (!KNOWN.contains(name)) {
       String closest = KNOWN.stream().min(Comparator.comparingInt(known -> EditDistance.between(known, name))).orElse("");
       throw new IllegalArgumentException("unknown kafka-clients property '" + name + "'; did you mean '" + closest + "'?");
     }
+    ClientPropertyValues.check(name, value);
   }
 
   /** Refuses settings that contradict each other, such as idempotence with acks other than all, and unknown SASL mechanisms. */

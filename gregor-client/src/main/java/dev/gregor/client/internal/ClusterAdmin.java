@@ -93,7 +93,7 @@ public final class ClusterAdmin implements AutoCloseable {
   /** The shared admin client; {@link IllegalStateException} once closed. */
   public synchronized Admin kafkaAdmin() {
     if (closed) {
-      throw new IllegalStateException("this Gregor client is closed");
+      throw new IllegalStateException("the Gregor client for " + String.join(",", config.seedBrokers()) + " is closed");
     }
     if (admin == null) {
       Map<String, Object> properties = new HashMap<>(ClientProperties.common(config));

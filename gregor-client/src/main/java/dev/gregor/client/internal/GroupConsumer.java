@@ -275,12 +275,18 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
 
   /** Closes now on the polling thread (or before any poll); from another thread, stops the poller and waits for it. */
   public void closeFromAnyThread() {
+    closeFromAnyThread(settings.shutdownTimeout());
+  }
+
+  /** {@link #closeFromAnyThread()} waiting at most {@code timeout}; whether the member is closed. */
+  public boolean closeFromAnyThread(Duration timeout) {
     if (!owner.isBound() || owner.isCurrent()) {
       close();
     } else if (!isClosed()) {
       stop();
-      awaitClosed(settings.shutdownTimeout());
+      return awaitClosed(timeout);
     }
+    return true;
   }
 
   /** Commits processed offsets and leaves the group; on the polling thread (or before any poll). */

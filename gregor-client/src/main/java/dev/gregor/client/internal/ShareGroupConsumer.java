@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -37,6 +38,7 @@ public final class ShareGroupConsumer implements AutoCloseable {
   private final ConsumerEvents events;
   private volatile boolean stopRequested;
   private boolean closed;
+  private final CountDownLatch closedLatch = new CountDownLatch(1);
 
   public ShareGroupConsumer(Config config, String groupId, QueueSettings settings, NotificationBus bus) {
     if (groupId == null || groupId.isBlank()) {
@@ -121,6 +123,32 @@ public final class ShareGroupConsumer implements AutoCloseable {
     }
     owner.check();
     closed = true;
-    consumer.close(config.connectTimeout());
+    try {
+      consumer.close(config.connectTimeout());
+    } finally {
+      closedLatch.countDown();
+    }
+  }
+
+  public boolean isClosed() {
+    return closedLatch.getCount() == 0;
+  }
+
+  /** Closes a member that never ran here; stops a running one and waits up to {@code timeout} for its thread to close it. */
+  public void closeFromAnyThread(Duration timeout) {
+    if (!owner.isBound()) {
+      close();
+    } else if (!owner.isCurrent() && !isClosed()) {
+      stop();
+      try {
+        if (!closedLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          LOG.warn("Queue '{}' did not stop within {}; it closes when its handler returns", groupId, timeout);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    } else {
+      stop(); // from its own handler: the loop ends, and closes, once the handler returns
+    }
   }
 }

@@ -4,6 +4,7 @@ import dev.gregor.client.Config;
 import dev.gregor.client.ConnectionFailed;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,7 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Connects once for the cluster id; when no answer came within half a second, a
+ * First asks every seed for its API versions by hand ({@link ApiVersionsProbe}), so a port that
+ * is not Kafka fails at once, named, before kafka-clients can misread its bytes as a message size.
+ * Then connects once for the cluster id; when no answer came within half a second, a
  * {@link ListenerProbe} finds out what the seed port speaks, and a protocol mismatch fails at
  * once with its cause, where kafka-clients alone would retry silently until the timeout. Any
  * other failure is named from kafka-clients' error.
@@ -35,6 +38,11 @@ public final class ConnectCheck {
       LOG.warn("SASL {} without TLS (saslOverSsl=false): credentials and data travel unencrypted to {}",
           config.sasl().mechanism().kafkaName(), config.seedBrokers());
     }
+    String notKafka = notKafka(config.seedBrokers(), protocol, probeTimeout(timeout));
+    if (notKafka != null) {
+      throw new ConnectionFailed("Could not connect to " + config.seedBrokers() + ": " + notKafka, null);
+    }
+    timeout = Math.max(1, remaining(deadline));
     Map<String, Object> properties = new HashMap<>(clientProperties);
     properties.put("default.api.timeout.ms", (int) timeout);
     properties.put("request.timeout.ms", (int) timeout);
@@ -52,7 +60,7 @@ public final class ConnectCheck {
         return clusterId.get(Math.min(PROBE_AFTER_MS, timeout / 4), TimeUnit.MILLISECONDS);
       } catch (TimeoutException slow) {
         // Only a connect that is slow to answer gets its port probed; a healthy one never sees the probe.
-        int probeTimeout = (int) Math.max(200, Math.min(2_000, timeout / 3));
+        int probeTimeout = probeTimeout(timeout);
         CompletableFuture.supplyAsync(() -> ListenerProbe.probe(config.seedBrokers(), probeTimeout), ConnectCheck::daemon)
             .whenComplete((found, error) -> kind.complete(found));
       }
@@ -76,6 +84,33 @@ public final class ConnectCheck {
     } finally {
       admin.close(Duration.ZERO); // a pending call must not hold the failure back until its own timeout
     }
+  }
+
+  /**
+   * Why a seed is not a Kafka listener this client can talk to, or null when none was found to be
+   * one (a silent or unreachable seed is left to kafka-clients' own attempt, which cannot misread it).
+   */
+  private static String notKafka(List<String> seeds, String protocol, int probeTimeout) {
+    FirstAnswer answer = ApiVersionsProbe.firstMismatch(seeds, protocol.endsWith("SSL"), probeTimeout);
+    if (answer == null) {
+      return null;
+    }
+    if (answer.verdict() == FirstAnswer.Verdict.NOT_KAFKA) {
+      return answer.address() + " " + answer.description() + "; check the host and port";
+    }
+    // A closed connection or a TLS record: a TLS listener answers a plaintext request so; say which it is.
+    String mismatch = ConnectDiagnosis.mismatch(protocol, ListenerProbe.probe(List.of(answer.address()), probeTimeout));
+    if (mismatch != null) {
+      return mismatch;
+    }
+    return answer.verdict() == FirstAnswer.Verdict.CLOSED
+        ? answer.address() + " closed the connection without answering Kafka's ApiVersions request: it is not a Kafka "
+            + "listener, or it refuses this client (a connection limit); check the host and port"
+        : answer.address() + " " + answer.description() + "; check the host and port";
+  }
+
+  private static int probeTimeout(long timeout) {
+    return (int) Math.max(200, Math.min(2_000, timeout / 3));
   }
 
   private static String timedOut(ListenerKind kind, String protocol) {

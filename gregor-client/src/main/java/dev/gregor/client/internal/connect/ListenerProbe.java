@@ -25,6 +25,7 @@ import javax.net.ssl.X509TrustManager;
 final class ListenerProbe {
   private static final short SASL_HANDSHAKE = 17;
   private static final short ILLEGAL_SASL_STATE = 34;
+  private static SSLContext probeContext;
 
   private ListenerProbe() {}
 
@@ -80,10 +81,18 @@ final class ListenerProbe {
     }
   }
 
-  private static SSLSocket tlsOver(Socket socket, String host, int port) throws GeneralSecurityException, IOException {
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new TrustManager[] {new TrustingAnything()}, new SecureRandom());
-    return (SSLSocket) context.getSocketFactory().createSocket(socket, host, port, true);
+  static SSLSocket tlsOver(Socket socket, String host, int port) throws GeneralSecurityException, IOException {
+    return (SSLSocket) probeContext().getSocketFactory().createSocket(socket, host, port, true);
+  }
+
+  /** One context for every probe: creating one costs more than the handshake it serves (every TLS connect probes). */
+  private static synchronized SSLContext probeContext() throws GeneralSecurityException {
+    if (probeContext == null) {
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {new TrustingAnything()}, new SecureRandom());
+      probeContext = context;
+    }
+    return probeContext;
   }
 
   /** The enabled mechanisms if the port answered a SaslHandshake as a SASL listener, null if it is not one. */
