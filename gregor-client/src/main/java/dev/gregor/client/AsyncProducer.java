@@ -3,6 +3,7 @@ package dev.gregor.client;
 import dev.gregor.client.internal.AsyncWorker;
 import dev.gregor.client.internal.ProducerEvents;
 import dev.gregor.client.internal.BufferedMessage;
+import dev.gregor.client.internal.TopicLimits;
 import dev.gregor.client.internal.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,10 +39,10 @@ public final class AsyncProducer implements AutoCloseable {
   private final AtomicInteger outstanding = new AtomicInteger();
   private volatile boolean shutDown;
 
-  AsyncProducer(Config config, AsyncProducerSettings settings, ProducerEvents events) {
+  AsyncProducer(Config config, AsyncProducerSettings settings, ProducerEvents events, TopicLimits limits) {
     this.config = config;
     this.settings = settings;
-    this.worker = new AsyncWorker(config, settings, events);
+    this.worker = new AsyncWorker(config, settings, events, limits);
     Thread thread = new Thread(worker, "gregor-async-producer-" + THREADS.incrementAndGet());
     thread.setDaemon(true);
     thread.start();

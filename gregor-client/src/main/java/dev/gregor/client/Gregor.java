@@ -11,6 +11,7 @@ import dev.gregor.client.internal.ProducerEvents;
 import dev.gregor.client.internal.SimpleConsumer;
 import dev.gregor.client.internal.SingleDelivery;
 import dev.gregor.client.internal.Span;
+import dev.gregor.client.internal.TopicLimits;
 import dev.gregor.client.internal.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class Gregor implements AutoCloseable {
   private final SingleDelivery singleDelivery;
   private BatchSender batchSender;
   private final ClusterAdmin admin;
+  private final TopicLimits topicLimits;
   private final NotificationBus bus;
   private final Notifications notifications;
   private final ProducerEvents producerEvents;
@@ -53,6 +55,7 @@ public final class Gregor implements AutoCloseable {
     this.producerEvents = new ProducerEvents(bus);
     this.singleDelivery = new SingleDelivery(config, producerEvents);
     this.admin = new ClusterAdmin(config);
+    this.topicLimits = new TopicLimits(admin, config);
   }
 
   /** This client's instrumentation: ruby-kafka's notifications and KafkaEx-style spans. */
@@ -109,7 +112,7 @@ public final class Gregor implements AutoCloseable {
 
   private synchronized BatchSender batchSender() {
     if (batchSender == null) {
-      batchSender = new BatchSender(config, ProducerSettings.builder().build());
+      batchSender = new BatchSender(config, ProducerSettings.builder().build(), topicLimits);
     }
     return batchSender;
   }
@@ -124,7 +127,7 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     ProducerSettings.Builder builder = ProducerSettings.builder();
     configure.accept(builder);
-    return new Producer(config, builder.build(), producerEvents);
+    return new Producer(config, builder.build(), producerEvents, topicLimits);
   }
 
   /** A thread-safe {@link AsyncProducer}: {@code kafka.asyncProducer(a -> a.deliveryThreshold(100))}. */
@@ -132,7 +135,7 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     AsyncProducerSettings.Builder builder = AsyncProducerSettings.builder();
     configure.accept(builder);
-    return new AsyncProducer(config, builder.build(), producerEvents);
+    return new AsyncProducer(config, builder.build(), producerEvents, topicLimits);
   }
 
   /** A {@link TransactionalProducer} for {@code transactionalId}, which must stay the same across restarts of one instance. */

@@ -5,6 +5,7 @@ import dev.gregor.client.internal.BufferDelivery;
 import dev.gregor.client.internal.MessageBuffer;
 import dev.gregor.client.internal.OwnerThread;
 import dev.gregor.client.internal.ProducerEvents;
+import dev.gregor.client.internal.TopicLimits;
 import dev.gregor.client.internal.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -30,9 +31,9 @@ public final class Producer implements AutoCloseable {
   private final OwnerThread owner = new OwnerThread("Producer");
   private boolean closed;
 
-  Producer(Config config, ProducerSettings settings, ProducerEvents events) {
+  Producer(Config config, ProducerSettings settings, ProducerEvents events, TopicLimits limits) {
     this.buffer = new MessageBuffer(settings.maxBufferSize(), settings.maxBufferBytesize(), events);
-    this.sender = new BatchSender(config, settings);
+    this.sender = new BatchSender(config, settings, limits);
   }
 
   /** Buffers a UTF-8 message; the returned report completes once a delivery got it acknowledged. */

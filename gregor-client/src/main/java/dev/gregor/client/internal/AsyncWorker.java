@@ -45,11 +45,11 @@ public final class AsyncWorker implements Runnable {
   /** The most recent failed delivery, or null once one succeeded: the reason given for what shutdown leaves undelivered. */
   private DeliveryFailed lastFailure;
 
-  public AsyncWorker(Config config, AsyncProducerSettings settings, ProducerEvents events) {
+  public AsyncWorker(Config config, AsyncProducerSettings settings, ProducerEvents events, TopicLimits limits) {
     this.settings = settings;
     this.queueSpace = new Semaphore(settings.maxQueueSize());
     this.buffer = new MessageBuffer(settings.producer().maxBufferSize(), settings.producer().maxBufferBytesize(), events);
-    this.sender = new BatchSender(config, settings.producer());
+    this.sender = new BatchSender(config, settings.producer(), limits);
     this.retryBackoffNanos = settings.redeliveryBackoff().toNanos();
     this.nextIntervalNanos = intervalFromNow();
   }
