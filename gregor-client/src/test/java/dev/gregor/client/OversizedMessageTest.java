@@ -72,4 +72,30 @@ class OversizedMessageTest {
     }
     assertThat(Records.readAll(kafka.clientConfig(), topic, 10)).hasSize(10);
   }
+
+  @Test
+  @Timeout(90)
+  void anIncompressibleMessageOverTheLimitInACompressedBatchFailsWithoutHangingAndTheOthersFollow(EmbeddedKafka kafka,
+      TestTopics topics) {
+    String topic = topics.create(1, 1, Map.of("max.message.bytes", "1000"));
+    byte[] noise = new byte[5000];
+    new java.util.Random(20).nextBytes(noise);
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers());
+         Producer producer = gregor.producer(p -> p.compression(Compression.LZ4))) {
+      producer.produce(topic, "good 1");
+      producer.produce(topic, noise, Produce.options());
+      producer.produce(topic, "good 2");
+
+      // Compressed, its size is the broker's to judge; kafka-clients' endless split is stopped, not waited out.
+      long started = System.nanoTime();
+      assertThatThrownBy(producer::deliverMessages).isInstanceOfSatisfying(DeliveryFailed.class,
+          failed -> assertThat(failed).hasMessageContaining("max.message.bytes is 1000"));
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+
+      // The retry sends that topic one message to a batch: only the one too large on its own fails.
+      assertThatThrownBy(producer::deliverMessages).isInstanceOfSatisfying(DeliveryFailed.class,
+          failed -> assertThat(failed.failedMessages()).singleElement().satisfies(m -> assertThat(m.bytesize()).isEqualTo(5000)));
+    }
+    assertThat(BufferedProducerTest.values(Records.readAll(kafka.clientConfig(), topic, 2))).containsExactly("good 1", "good 2");
+  }
 }
