@@ -53,9 +53,9 @@ public final class Gregor implements AutoCloseable {
     this.bus = new NotificationBus(config.clientId());
     this.notifications = new Notifications(bus);
     this.producerEvents = new ProducerEvents(bus);
-    this.singleDelivery = new SingleDelivery(config, producerEvents);
     this.admin = new ClusterAdmin(config);
     this.topicLimits = new TopicLimits(admin, config);
+    this.singleDelivery = new SingleDelivery(config, producerEvents, topicLimits);
   }
 
   /** This client's instrumentation: ruby-kafka's notifications and KafkaEx-style spans. */

@@ -65,7 +65,7 @@ public final class BatchSender implements AutoCloseable {
     Map<String, TopicLimits.Topic> topics = limits.describe(batch.stream().map(m -> m.message().topic()).distinct().toList());
     for (int i = 0; i < size; i++) {
       PendingMessage message = batch.get(i).message();
-      failures[i] = SendRefusals.refusal(message, topics.get(message.topic()), settings.compression());
+      failures[i] = SendRefusals.refusal(message, topics.get(message.topic()), settings.compression() != Compression.NONE);
       if (failures[i] == null) {
         failures[i] = failFast(message, unreachable, deadline);
       }

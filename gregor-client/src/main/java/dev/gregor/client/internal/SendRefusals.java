@@ -1,6 +1,5 @@
 package dev.gregor.client.internal;
 
-import dev.gregor.client.Compression;
 import dev.gregor.client.GregorException;
 import dev.gregor.client.MessageSizeTooLarge;
 import dev.gregor.client.PendingMessage;
@@ -14,7 +13,7 @@ final class SendRefusals {
   private SendRefusals() {}
 
   /** The failure for a message the cluster is known to refuse, or null to send it. */
-  static RuntimeException refusal(PendingMessage message, TopicLimits.Topic topic, Compression compression) {
+  static RuntimeException refusal(PendingMessage message, TopicLimits.Topic topic, boolean compressed) {
     if (topic == null) {
       return null;
     }
@@ -22,7 +21,7 @@ final class SendRefusals {
       return missing(message.topic());
     }
     // Compressed, a larger message may still fit; the broker then judges it alone in its batch.
-    if (topic.knownLimit() && compression == Compression.NONE) {
+    if (topic.knownLimit() && !compressed) {
       int bytes = RecordBatchSize.alone(message);
       if (bytes > topic.maxMessageBytes()) {
         return new MessageSizeTooLarge("Not sent: a message of " + message.bytesize() + " bytes (key and value; "
