@@ -148,7 +148,7 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     ProducerSettings.Builder builder = ProducerSettings.builder();
     configure.accept(builder);
-    return new TransactionalProducer(config, builder.build(), transactionalId);
+    return new TransactionalProducer(config, builder.build(), transactionalId, producerEvents, topicLimits);
   }
 
   /** Reads one partition from {@code offset} with the broker's defaults: up to 1 MB, waiting at most 5 s for data. */

@@ -1,5 +1,7 @@
 package dev.gregor.client;
 
+import dev.gregor.client.internal.ProducerEvents;
+import dev.gregor.client.internal.TopicLimits;
 import dev.gregor.client.internal.TransactionRunner;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -20,13 +22,19 @@ import java.util.function.Consumer;
 public final class TransactionalProducer implements AutoCloseable {
   private final TransactionRunner runner;
 
-  TransactionalProducer(Config config, ProducerSettings settings, String transactionalId) {
-    this.runner = new TransactionRunner(config, settings, Objects.requireNonNull(transactionalId, "transactionalId"));
+  TransactionalProducer(Config config, ProducerSettings settings, String transactionalId, ProducerEvents events,
+      TopicLimits limits) {
+    this.runner = new TransactionRunner(config, settings, Objects.requireNonNull(transactionalId, "transactionalId"),
+        events, limits);
   }
 
   /**
    * Runs {@code body} in a new transaction and commits it; if {@code body} throws, the transaction
    * is aborted and the exception rethrown, so none of its messages or offsets become visible.
+   * A message to a topic that does not exist (and will not be created) or over the topic's
+   * {@code max.message.bytes} fails its {@code produce} at once; a send that failed later makes
+   * the commit throw {@link DeliveryFailed} naming it. Either way the transaction is aborted and
+   * this producer stays usable. The {@link Transaction} is only valid inside {@code body}.
    */
   public void inTransaction(Consumer<Transaction> body) {
     runner.inTransaction(Objects.requireNonNull(body, "body"));
