@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -61,12 +62,13 @@ final class Acknowledgements {
   }
 
   /**
-   * Sends what the producers hold now and waits until every message finished or {@code deadlineNanos}.
+   * Sends what the producers hold now and waits until every message finished or the deadline
+   * (read again while waiting: a shutdown may bring it forward).
    * A producer that splits without end, or still holds messages at the deadline, is handed to
    * {@code stop} (outside this object's lock: stopping it runs its callbacks) and its messages
    * count as finished. Returns the stopped producers, each with why: "split" or "timeout".
    */
-  Map<KafkaProducer<byte[], byte[]>, String> await(long deadlineNanos, BiConsumer<KafkaProducer<byte[], byte[]>, String> stop) {
+  Map<KafkaProducer<byte[], byte[]>, String> await(LongSupplier deadline, BiConsumer<KafkaProducer<byte[], byte[]>, String> stop) {
     List<KafkaProducer<byte[], byte[]>> used;
     synchronized (this) {
       used = new ArrayList<>(sentThrough.keySet());
@@ -80,6 +82,7 @@ final class Acknowledgements {
         if (pending == 0) {
           return stopped;
         }
+        long deadlineNanos = deadline.getAsLong();
         long left = deadlineNanos - System.nanoTime();
         try {
           if (left > 0) {

@@ -44,6 +44,8 @@ public final class BatchSender implements AutoCloseable {
   /** Topics whose batches kafka-clients split without end: their messages now go in batches of their own. */
   private final Set<String> unbatched = new HashSet<>();
   private RequestStats requestStats;
+  /** Set by a shutdown with a timeout: no delivery, and no close, waits past it. */
+  private volatile Long cutoffNanos;
 
   public BatchSender(Config config, ProducerSettings settings, TopicLimits limits) {
     this.config = config;
@@ -62,7 +64,8 @@ public final class BatchSender implements AutoCloseable {
     // metadata could not be had, or the delivery timeout is spent, the rest fail at once instead.
     Map<String, RuntimeException> unreachable = new ConcurrentHashMap<>();
     long deadline = System.nanoTime() + deliveryTimeout().toNanos();
-    Map<String, TopicLimits.Topic> topics = limits.describe(batch.stream().map(m -> m.message().topic()).distinct().toList());
+    Map<String, TopicLimits.Topic> topics = limits.describe(batch.stream().map(m -> m.message().topic()).distinct().toList(),
+        cutoff(Long.MAX_VALUE));
     for (int i = 0; i < size; i++) {
       PendingMessage message = batch.get(i).message();
       failures[i] = SendRefusals.refusal(message, topics.get(message.topic()), settings.compression() != Compression.NONE);
@@ -114,10 +117,15 @@ public final class BatchSender implements AutoCloseable {
       lastSend = System.nanoTime();
     }
     // kafka-clients expires a record delivery.timeout.ms after its send; a little more covers the callback.
-    Map<KafkaProducer<byte[], byte[]>, String> stopped = acks.await(lastSend + deliveryTimeout().toNanos()
-        + TimeUnit.SECONDS.toNanos(1), (producer, why) -> pool.discard(producer));
+    long ackDeadline = lastSend + deliveryTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+    Map<KafkaProducer<byte[], byte[]>, String> stopped = acks.await(() -> cutoff(ackDeadline),
+        (producer, why) -> pool.discard(producer));
     for (int i = 0; i < size; i++) {
       String why = stopped.get(acks.producerOf(i));
+      Long cutoff = cutoffNanos;
+      if ("timeout".equals(why) && cutoff != null && System.nanoTime() - cutoff >= 0) {
+        why = "shutdown";
+      }
       if (why != null && delivered[i] == null) {
         PendingMessage message = batch.get(i).message();
         if (why.equals("split")) {
@@ -132,6 +140,21 @@ public final class BatchSender implements AutoCloseable {
     return new Outcome(batch, delivered, failures);
   }
 
+  /**
+   * Ends the delivery under way, and any later one, by {@code deadlineNanos}: a message not sent
+   * by then is not sent, one not acknowledged by then fails, and {@link #close()} waits no longer.
+   * Any thread may call this, also while {@link #send} runs.
+   */
+  public void cutOff(long deadlineNanos) {
+    cutoffNanos = deadlineNanos;
+  }
+
+  /** The earlier of {@code deadlineNanos} and the cutoff, if any. */
+  private long cutoff(long deadlineNanos) {
+    Long cutoff = cutoffNanos;
+    return cutoff == null || (deadlineNanos != Long.MAX_VALUE && deadlineNanos - cutoff < 0) ? deadlineNanos : cutoff;
+  }
+
   private Duration deliveryTimeout() {
     return settings.deliveryTimeout() != null ? settings.deliveryTimeout() : config.deliveryTimeout();
   }
@@ -142,6 +165,10 @@ public final class BatchSender implements AutoCloseable {
     if (earlier != null) {
       return new TimeoutException("Not sent: the metadata of topic '" + message.topic() + "' could not be had earlier "
           + "in this delivery (" + earlier.getMessage() + ")");
+    }
+    Long cutoff = cutoffNanos;
+    if (cutoff != null && System.nanoTime() - cutoff > 0) {
+      return new TimeoutException("Not sent: the producer is shutting down and its shutdown timeout was spent");
     }
     if (System.nanoTime() - deadline > 0) {
       return new TimeoutException("Not sent: the delivery timeout (" + deliveryTimeout().toMillis()
@@ -201,6 +228,7 @@ public final class BatchSender implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    pool.close(deliveryTimeout());
+    Long cutoff = cutoffNanos;
+    pool.close(cutoff == null ? deliveryTimeout() : Duration.ofNanos(Math.max(0, cutoff - System.nanoTime())));
   }
 }

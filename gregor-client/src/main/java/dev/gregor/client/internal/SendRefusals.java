@@ -63,6 +63,10 @@ final class SendRefusals {
           + message.topic() + "' accepts (" + limit + "), and kafka-clients could not split it below that limit; "
           + "the next delivery sends this topic's messages one to a batch, so only a message too large on its own fails", null);
     }
+    if (why.equals("shutdown")) {
+      return new GregorException("Not delivered: the producer shut down before Kafka acknowledged this message to topic '"
+          + message.topic() + "' (its shutdown timeout was spent)", null);
+    }
     return new GregorException("Not delivered: no acknowledgement for this message to topic '" + message.topic()
         + "' arrived within the delivery timeout (" + timeout.toMillis() + " ms)", null);
   }

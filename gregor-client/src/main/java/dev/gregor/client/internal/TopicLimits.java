@@ -49,6 +49,11 @@ public final class TopicLimits {
 
   /** Describes {@code topics} in one request (remembered ones from memory), waiting at most the connect timeout. */
   public Map<String, Topic> describe(Collection<String> topics) {
+    return describe(topics, Long.MAX_VALUE);
+  }
+
+  /** The same, but waiting no later than {@code notAfterNanos} (a {@link System#nanoTime()}) either. */
+  public Map<String, Topic> describe(Collection<String> topics, long notAfterNanos) {
     Map<String, Topic> result = new HashMap<>();
     List<ConfigResource> wanted = new ArrayList<>();
     long now = System.nanoTime();
@@ -71,6 +76,7 @@ public final class TopicLimits {
       return result;
     }
     long deadline = now + config.connectTimeout().toNanos();
+    deadline = notAfterNanos != Long.MAX_VALUE && notAfterNanos - deadline < 0 ? notAfterNanos : deadline;
     for (Map.Entry<ConfigResource, KafkaFuture<org.apache.kafka.clients.admin.Config>> entry : asked.entrySet()) {
       String name = entry.getKey().name();
       Topic topic = await(name, entry.getValue(), deadline);
