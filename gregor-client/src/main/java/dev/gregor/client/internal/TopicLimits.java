@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
@@ -20,11 +21,16 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  * {@code max.message.bytes}. kafka-clients learns neither in time: it waits its whole
  * {@code max.block.ms} for a missing topic, and it splits a batch the broker rejected as too
  * large by its own {@code batch.size}, which never ends when that is above the topic's limit.
- * Existing topics are remembered for a minute; a lookup that fails leaves a topic unknown.
+ * Existing topics (and refusals to describe them) are remembered for a minute; a lookup that
+ * fails leaves a topic unknown, and its messages go to kafka-clients unchecked.
  */
 public final class TopicLimits {
-  /** A topic as the cluster described it; {@code maxMessageBytes} is -1 when it could not be read. */
-  public record Topic(String name, Existence existence, int maxMessageBytes) {
+  /** A topic as the cluster described it; {@code maxMessageBytes} is -1 when it could not be read, {@code refused} when that was not allowed. */
+  public record Topic(String name, Existence existence, int maxMessageBytes, boolean refused) {
+    Topic(String name, Existence existence, int maxMessageBytes) {
+      this(name, existence, maxMessageBytes, false);
+    }
+
     boolean knownLimit() {
       return existence == Existence.EXISTS && maxMessageBytes > 0;
     }
@@ -80,7 +86,7 @@ public final class TopicLimits {
     for (Map.Entry<ConfigResource, KafkaFuture<org.apache.kafka.clients.admin.Config>> entry : asked.entrySet()) {
       String name = entry.getKey().name();
       Topic topic = await(name, entry.getValue(), deadline);
-      if (topic.knownLimit()) {
+      if (topic.knownLimit() || topic.refused()) {
         known.put(name, new Remembered(topic, System.nanoTime()));
       }
       result.put(name, topic);
@@ -104,7 +110,8 @@ public final class TopicLimits {
             && !Boolean.FALSE.equals(autoCreate(deadline));
         return new Topic(name, created ? Existence.MISSING : Existence.MISSING_NOT_CREATED, -1);
       }
-      return new Topic(name, Existence.UNKNOWN, -1); // no DescribeConfigs ACL, say: kafka-clients finds out alone
+      // No DescribeConfigs ACL, say: kafka-clients finds out alone, and asking again each delivery would not help.
+      return new Topic(name, Existence.UNKNOWN, -1, e.getCause() instanceof AuthorizationException);
     } catch (java.util.concurrent.TimeoutException | NumberFormatException e) {
       return new Topic(name, Existence.UNKNOWN, -1);
     } catch (InterruptedException e) {
