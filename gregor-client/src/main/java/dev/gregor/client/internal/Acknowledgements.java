@@ -73,7 +73,7 @@ final class Acknowledgements {
     synchronized (this) {
       used = new ArrayList<>(sentThrough.keySet());
     }
-    used.forEach(producer -> FLUSHES.execute(producer::flush));
+    used.forEach(producer -> FLUSHES.execute(() -> flush(producer)));
     Map<KafkaProducer<byte[], byte[]>, String> stopped = new IdentityHashMap<>();
     while (true) {
       KafkaProducer<byte[], byte[]> stopping = null;
@@ -113,6 +113,14 @@ final class Acknowledgements {
         stop.accept(stopping, why);
         abandon(stopping);
       }
+    }
+  }
+
+  private static void flush(KafkaProducer<byte[], byte[]> producer) {
+    try {
+      producer.flush();
+    } catch (RuntimeException closedMeanwhile) {
+      // A producer stopped while this flush waited: its messages were failed by the stop.
     }
   }
 
