@@ -128,9 +128,14 @@ public final class BatchSender implements AutoCloseable {
       }
       if (why != null && delivered[i] == null) {
         PendingMessage message = batch.get(i).message();
-        if (why.equals("split")) {
+        TopicLimits.Topic topic = topics.get(message.topic());
+        // Only a topic whose messages were not checked against its limit can have caused the split.
+        boolean suspect = topic == null || !topic.knownLimit() || settings.compression() != Compression.NONE;
+        if (why.equals("split") && suspect) {
           unbatched.add(message.topic());
           limits.forget(message.topic());
+        } else if (why.equals("split")) {
+          why = "split elsewhere";
         }
         failures[i] = SendRefusals.stopped(message, why, deliveryTimeout(), topics.get(message.topic()));
       } else if (delivered[i] == null && failures[i] == null) {

@@ -63,6 +63,11 @@ final class SendRefusals {
           + message.topic() + "' accepts (" + limit + "), and kafka-clients could not split it below that limit; "
           + "the next delivery sends this topic's messages one to a batch, so only a message too large on its own fails", null);
     }
+    if (why.equals("split elsewhere")) {
+      return new GregorException("Not delivered: Gregor stopped the kafka-clients producer carrying this message to topic '"
+          + message.topic() + "', which kept splitting a batch of another topic that the broker refused as too large; "
+          + "the next delivery sends it again", null);
+    }
     if (why.equals("shutdown")) {
       return new GregorException("Not delivered: the producer shut down before Kafka acknowledged this message to topic '"
           + message.topic() + "' (its shutdown timeout was spent)", null);
