@@ -4,6 +4,7 @@ import dev.gregor.client.internal.AsyncWorker;
 import dev.gregor.client.internal.ClientScope;
 import dev.gregor.client.internal.ProducerEvents;
 import dev.gregor.client.internal.BufferedMessage;
+import dev.gregor.client.internal.TopicLimits;
 import dev.gregor.client.internal.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,20 +33,23 @@ import org.slf4j.LoggerFactory;
 public final class AsyncProducer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AsyncProducer.class);
   private static final AtomicInteger THREADS = new AtomicInteger();
+  private static final long INTERRUPTED_WORKER_GRACE_MILLIS = 500;
 
   private final Config config;
   private final AsyncProducerSettings settings;
   private final AsyncWorker worker;
   private final AtomicInteger outstanding = new AtomicInteger();
   private final ClientScope scope;
+  private final Thread thread;
   private volatile boolean shutDown;
 
-  AsyncProducer(Config config, AsyncProducerSettings settings, ProducerEvents events, ClientScope scope) {
+  AsyncProducer(Config config, AsyncProducerSettings settings, ProducerEvents events, TopicLimits limits,
+      ClientScope scope) {
     this.config = config;
     this.settings = settings;
     this.scope = scope;
-    this.worker = new AsyncWorker(config, settings, events);
-    Thread thread = new Thread(worker, "gregor-async-producer-" + THREADS.incrementAndGet());
+    this.worker = new AsyncWorker(config, settings, events, limits);
+    this.thread = new Thread(worker, "gregor-async-producer-" + THREADS.incrementAndGet());
     thread.setDaemon(true);
     thread.start();
     scope.add(new ClientScope.Part(ClientScope.Kind.ASYNC_PRODUCER, () -> { }, this::closeFromClient, () -> shutDown));
@@ -103,17 +107,25 @@ public final class AsyncProducer implements AutoCloseable {
   /**
    * Delivers what is queued and buffered, retrying until {@code timeout}, then stops. Returns the
    * messages it could not deliver (their reports fail with {@link DeliveryFailed}); empty if none.
+   * {@code timeout} bounds the call: a delivery under way when it ends is cut short.
    */
   public List<PendingMessage> shutdown(Duration timeout) {
     if (shutDown) {
       return List.of();
     }
     shutDown = true;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    CompletableFuture<List<PendingMessage>> done = worker.requestShutdown(deadline);
     try {
-      return worker.requestShutdown(timeout).get(timeout.toMillis() + config.deliveryTimeout().toMillis() + 5_000,
-          TimeUnit.MILLISECONDS);
+      try {
+        return done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        // Only a kafka-clients call that waits for metadata (max.block.ms) ignores the deadline; the interrupt ends it.
+        thread.interrupt();
+        return done.get(INTERRUPTED_WORKER_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+      }
     } catch (ExecutionException | TimeoutException e) {
-      throw new GregorException("The async producer did not shut down within " + timeout, e);
+      throw new GregorException("The async producer did not shut down within " + timeout.toMillis() + " ms", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GregorException("Interrupted while shutting the async producer down", e);

@@ -12,6 +12,7 @@ import dev.gregor.client.internal.ProducerEvents;
 import dev.gregor.client.internal.SimpleConsumer;
 import dev.gregor.client.internal.SingleDelivery;
 import dev.gregor.client.internal.Span;
+import dev.gregor.client.internal.TopicLimits;
 import dev.gregor.client.internal.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class Gregor implements AutoCloseable {
   private final SingleDelivery singleDelivery;
   private BatchSender batchSender;
   private final ClusterAdmin admin;
+  private final TopicLimits topicLimits;
   private final NotificationBus bus;
   private final Notifications notifications;
   private final ProducerEvents producerEvents;
@@ -53,8 +55,9 @@ public final class Gregor implements AutoCloseable {
     this.bus = new NotificationBus(config.clientId());
     this.notifications = new Notifications(bus);
     this.producerEvents = new ProducerEvents(bus);
-    this.singleDelivery = new SingleDelivery(config, producerEvents);
     this.admin = new ClusterAdmin(config);
+    this.topicLimits = new TopicLimits(admin, config);
+    this.singleDelivery = new SingleDelivery(config, producerEvents, topicLimits);
   }
 
   /** This client's instrumentation: ruby-kafka's notifications and KafkaEx-style spans. */
@@ -111,7 +114,7 @@ public final class Gregor implements AutoCloseable {
 
   private synchronized BatchSender batchSender() {
     if (batchSender == null) {
-      batchSender = new BatchSender(config, ProducerSettings.builder().build());
+      batchSender = new BatchSender(config, ProducerSettings.builder().build(), topicLimits);
     }
     return batchSender;
   }
@@ -126,7 +129,7 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     ProducerSettings.Builder builder = ProducerSettings.builder();
     configure.accept(builder);
-    return new Producer(config, builder.build(), producerEvents, scope);
+    return new Producer(config, builder.build(), producerEvents, topicLimits, scope);
   }
 
   /** A thread-safe {@link AsyncProducer}: {@code kafka.asyncProducer(a -> a.deliveryThreshold(100))}. */
@@ -134,7 +137,7 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     AsyncProducerSettings.Builder builder = AsyncProducerSettings.builder();
     configure.accept(builder);
-    return new AsyncProducer(config, builder.build(), producerEvents, scope);
+    return new AsyncProducer(config, builder.build(), producerEvents, topicLimits, scope);
   }
 
   /** A {@link TransactionalProducer} for {@code transactionalId}, which must stay the same across restarts of one instance. */
@@ -147,7 +150,7 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     ProducerSettings.Builder builder = ProducerSettings.builder();
     configure.accept(builder);
-    return new TransactionalProducer(config, builder.build(), transactionalId, scope);
+    return new TransactionalProducer(config, builder.build(), transactionalId, producerEvents, topicLimits, scope);
   }
 
   /** Reads one partition from {@code offset} with the broker's defaults: up to 1 MB, waiting at most 5 s for data. */

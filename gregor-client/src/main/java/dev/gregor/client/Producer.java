@@ -7,6 +7,7 @@ import dev.gregor.client.internal.ClientScope;
 import dev.gregor.client.internal.MessageBuffer;
 import dev.gregor.client.internal.OwnerThread;
 import dev.gregor.client.internal.ProducerEvents;
+import dev.gregor.client.internal.TopicLimits;
 import dev.gregor.client.internal.TopicNames;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -34,9 +35,9 @@ public final class Producer implements AutoCloseable {
   private final CallGate gate;
   private volatile boolean closed;
 
-  Producer(Config config, ProducerSettings settings, ProducerEvents events, ClientScope scope) {
+  Producer(Config config, ProducerSettings settings, ProducerEvents events, TopicLimits limits, ClientScope scope) {
     this.buffer = new MessageBuffer(settings.maxBufferSize(), settings.maxBufferBytesize(), events);
-    this.sender = new BatchSender(config, settings);
+    this.sender = new BatchSender(config, settings, limits);
     this.gate = new CallGate(scope, this::release);
     scope.add(new ClientScope.Part(ClientScope.Kind.PRODUCER, () -> { }, timeout -> gate.closeFromClient(), () -> closed));
   }

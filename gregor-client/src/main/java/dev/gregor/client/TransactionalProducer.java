@@ -2,6 +2,8 @@ package dev.gregor.client;
 
 import dev.gregor.client.internal.CallGate;
 import dev.gregor.client.internal.ClientScope;
+import dev.gregor.client.internal.ProducerEvents;
+import dev.gregor.client.internal.TopicLimits;
 import dev.gregor.client.internal.TransactionRunner;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -24,8 +26,10 @@ public final class TransactionalProducer implements AutoCloseable {
   private final CallGate gate;
   private volatile boolean closed;
 
-  TransactionalProducer(Config config, ProducerSettings settings, String transactionalId, ClientScope scope) {
-    this.runner = new TransactionRunner(config, settings, Objects.requireNonNull(transactionalId, "transactionalId"));
+  TransactionalProducer(Config config, ProducerSettings settings, String transactionalId, ProducerEvents events,
+      TopicLimits limits, ClientScope scope) {
+    this.runner = new TransactionRunner(config, settings, Objects.requireNonNull(transactionalId, "transactionalId"),
+        events, limits);
     this.gate = new CallGate(scope, this::release);
     scope.add(new ClientScope.Part(ClientScope.Kind.PRODUCER, () -> { }, timeout -> gate.closeFromClient(), () -> closed));
   }
@@ -33,6 +37,10 @@ public final class TransactionalProducer implements AutoCloseable {
   /**
    * Runs {@code body} in a new transaction and commits it; if {@code body} throws, the transaction
    * is aborted and the exception rethrown, so none of its messages or offsets become visible.
+   * A message to a topic that does not exist (and will not be created) or over the topic's
+   * {@code max.message.bytes} fails its {@code produce} at once; a send that failed later makes
+   * the commit throw {@link DeliveryFailed} naming it. Either way the transaction is aborted and
+   * this producer stays usable. The {@link Transaction} is only valid inside {@code body}.
    */
   public void inTransaction(Consumer<Transaction> body) {
     gate.enter();

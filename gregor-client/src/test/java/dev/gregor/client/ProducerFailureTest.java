@@ -77,7 +77,7 @@ class ProducerFailureTest {
         }
         assertThatThrownBy(producer::deliverMessages).isInstanceOfSatisfying(DeliveryFailed.class, failed -> {
           assertThat(failed.failedMessages()).hasSize(20);
-          assertThat(failed).hasMessageContaining("could not be had earlier in this delivery");
+          assertThat(failed).hasMessageContaining("does not exist");
         });
         assertThat(producer.bufferSize()).isEqualTo(20);
       }

@@ -45,11 +45,11 @@ public final class AsyncWorker implements Runnable {
   /** The most recent failed delivery, or null once one succeeded: the reason given for what shutdown leaves undelivered. */
   private DeliveryFailed lastFailure;
 
-  public AsyncWorker(Config config, AsyncProducerSettings settings, ProducerEvents events) {
+  public AsyncWorker(Config config, AsyncProducerSettings settings, ProducerEvents events, TopicLimits limits) {
     this.settings = settings;
     this.queueSpace = new Semaphore(settings.maxQueueSize());
     this.buffer = new MessageBuffer(settings.producer().maxBufferSize(), settings.producer().maxBufferBytesize(), events);
-    this.sender = new BatchSender(config, settings.producer());
+    this.sender = new BatchSender(config, settings.producer(), limits);
     this.retryBackoffNanos = settings.redeliveryBackoff().toNanos();
     this.nextIntervalNanos = intervalFromNow();
   }
@@ -69,9 +69,11 @@ public final class AsyncWorker implements Runnable {
     return done;
   }
 
-  public CompletableFuture<List<PendingMessage>> requestShutdown(Duration timeout) {
+  /** Asks the worker to deliver what it holds by {@code deadlineNanos} and stop; a delivery under way is cut short to it. */
+  public CompletableFuture<List<PendingMessage>> requestShutdown(long deadlineNanos) {
     CompletableFuture<List<PendingMessage>> done = new CompletableFuture<>();
-    Shutdown shutdown = new Shutdown(System.nanoTime() + timeout.toNanos(), done);
+    Shutdown shutdown = new Shutdown(deadlineNanos, done);
+    sender.cutOff(deadlineNanos);
     shutdownRequest = shutdown;
     queue.add(shutdown);
     return done;
@@ -101,8 +103,11 @@ public final class AsyncWorker implements Runnable {
         }
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      drainAndClose(System.nanoTime(), null);
+      Shutdown shutdown = shutdownRequest;
+      List<PendingMessage> left = drainAndClose(System.nanoTime(), null);
+      if (shutdown != null) {
+        shutdown.done().complete(left);
+      }
     }
   }
 
@@ -170,6 +175,8 @@ public final class AsyncWorker implements Runnable {
     }
     List<BufferedMessage> undelivered = new ArrayList<>(buffer.clear());
     undelivered.addAll(left);
+    // Stopping is done: an interrupt from a shutdown that ran out of time must not fail the close.
+    Thread.interrupted();
     List<PendingMessage> messages = new ArrayList<>();
     // Say why: the last failed attempt (such as a topic that no longer exists) is the cause.
     Throwable why = lastFailure == null ? null : lastFailure.getCause() != null ? lastFailure.getCause() : lastFailure;
@@ -179,7 +186,11 @@ public final class AsyncWorker implements Runnable {
           + message.message().topic() + "' could be delivered" + (why == null ? "" : "; the last attempt failed: " + why.getMessage()),
           List.of(message.message()), why));
     }
-    sender.close();
+    try {
+      sender.close();
+    } catch (RuntimeException e) {
+      LOG.warn("Closing the async producer's Kafka producer failed", e);
+    }
     return messages;
   }
 

@@ -10,6 +10,7 @@ public final class NotificationCategories {
       Map.entry("ack_message.producer", "produce"),
       Map.entry("buffer_overflow.producer", "produce"),
       Map.entry("topic_error.producer", "produce"),
+      Map.entry("transaction.producer", "produce"),
       Map.entry("process_message.consumer", "consumer"),
       Map.entry("start_process_message.consumer", "consumer"),
       Map.entry("process_batch.consumer", "consumer"),

@@ -27,6 +27,26 @@ public final class ProducerEvents {
     }
   }
 
+  /** {@code produce_message.producer} for a transaction's send: {@code buffer_size} counts its messages so far. */
+  void produced(PendingMessage message, int inTransaction, String transactionalId) {
+    if (bus.wants("produce_message.producer")) {
+      Map<String, Object> payload = message(message);
+      payload.put("buffer_size", inTransaction);
+      payload.put("transactional_id", transactionalId);
+      bus.event("produce_message.producer", payload);
+    }
+  }
+
+  /** {@code transaction.producer}: a transaction begins; its span stops when committed and fails when aborted. */
+  Span transaction(String transactionalId) {
+    if (!bus.wants("transaction.producer")) {
+      return Span.NONE;
+    }
+    Map<String, Object> payload = bus.payload();
+    payload.put("transactional_id", transactionalId);
+    return bus.start("transaction.producer", payload);
+  }
+
   /** {@code buffer_overflow.producer}: a message did not fit. */
   void overflowed(PendingMessage message, int bufferSize, int maxBufferSize) {
     if (bus.wants("buffer_overflow.producer")) {

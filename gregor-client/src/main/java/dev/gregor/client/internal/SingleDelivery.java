@@ -19,18 +19,26 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class SingleDelivery implements AutoCloseable {
   private final Config config;
   private final ProducerEvents events;
+  private final TopicLimits limits;
   private KafkaProducer<byte[], byte[]> producer;
   private RequestStats requestStats;
 
-  public SingleDelivery(Config config, ProducerEvents events) {
+  public SingleDelivery(Config config, ProducerEvents events, TopicLimits limits) {
     this.config = config;
     this.events = events;
+    this.limits = limits;
   }
 
   public Delivered deliver(PendingMessage message) {
     TopicNames.check(message.topic());
     Produce options = message.options();
     Span span = events.delivering(1);
+    TopicLimits.Topic topic = limits.describe(List.of(message.topic())).get(message.topic());
+    RuntimeException refused = SendRefusals.refusal(message, topic,
+        !"none".equals(String.valueOf(config.properties().getOrDefault("compression.type", "none"))));
+    if (refused != null) {
+      throw failed(span, message, refused);
+    }
     try {
       KafkaProducer<byte[], byte[]> kafka = producer();
       // Keyed messages go to kafka-clients' own murmur2, which Partitioner.murmur2() matches.
@@ -46,9 +54,11 @@ public final class SingleDelivery implements AutoCloseable {
       span.with("delivered_message_count", 1).stop();
       return delivered;
     } catch (ExecutionException e) {
-      throw failed(span, message, Failures.describe(message, e.getCause()));
-    } catch (TimeoutException | RuntimeException e) {
+      throw failed(span, message, SendRefusals.describe(message, e.getCause(), topic));
+    } catch (TimeoutException e) {
       throw failed(span, message, e);
+    } catch (RuntimeException e) {
+      throw failed(span, message, SendRefusals.describe(message, e, topic));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw failed(span, message, e);
@@ -65,10 +75,12 @@ public final class SingleDelivery implements AutoCloseable {
 
   private DeliveryFailed failed(Span span, PendingMessage message, Throwable cause) {
     events.topicFailed(message.topic(), cause);
+    // Only a failure that waited says how long: a refused message or a bad partition failed at once.
+    boolean waited = cause instanceof TimeoutException || cause instanceof org.apache.kafka.common.errors.TimeoutException;
     DeliveryFailed failed = new DeliveryFailed("Could not deliver a message to topic '" + message.topic() + "'"
         + (message.options().partition() == null ? "" : " partition " + message.options().partition())
-        + " within " + config.deliveryTimeout().toMillis() + " ms: " + cause.getClass().getSimpleName() + ": "
-        + cause.getMessage(), List.of(message), cause);
+        + (waited ? " within " + config.deliveryTimeout().toMillis() + " ms" : "") + ": "
+        + cause.getClass().getSimpleName() + ": " + cause.getMessage(), List.of(message), cause);
     span.with("delivered_message_count", 0).fail(failed);
     return failed;
   }

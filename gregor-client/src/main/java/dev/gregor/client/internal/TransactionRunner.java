@@ -1,23 +1,15 @@
 package dev.gregor.client.internal;
 
 import dev.gregor.client.Config;
-import dev.gregor.client.Delivered;
+import dev.gregor.client.DeliveryFailed;
 import dev.gregor.client.GregorException;
-import dev.gregor.client.PendingMessage;
-import dev.gregor.client.Produce;
 import dev.gregor.client.ProducerSettings;
 import dev.gregor.client.Transaction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
@@ -29,12 +21,21 @@ public final class TransactionRunner implements AutoCloseable {
   private final KafkaProducer<byte[], byte[]> producer;
   private final ProducerSettings settings;
   private final Config config;
+  private final ProducerEvents events;
+  private final TopicLimits limits;
   private boolean closed;
 
-  public TransactionRunner(Config config, ProducerSettings settings, String transactionalId) {
+  public TransactionRunner(Config config, ProducerSettings settings, String transactionalId, ProducerEvents events,
+      TopicLimits limits) {
+    if (transactionalId.isBlank()) {
+      throw new IllegalArgumentException("transactionalId must be a non-blank name that stays the same across restarts "
+          + "of one instance (kafka-clients' transactional.id); got '" + transactionalId + "'");
+    }
     this.transactionalId = transactionalId;
     this.settings = settings;
     this.config = config;
+    this.events = events;
+    this.limits = limits;
     Map<String, Object> properties = ProducerProperties.of(config, settings, settings.compression());
     properties.put("transactional.id", transactionalId);
     properties.put("enable.idempotence", "true");
@@ -52,56 +53,58 @@ public final class TransactionRunner implements AutoCloseable {
 
   public synchronized void inTransaction(Consumer<Transaction> body) {
     if (closed) {
-      throw new IllegalStateException("this TransactionalProducer is closed");
+      throw new IllegalStateException("this TransactionalProducer (transactional id '" + transactionalId + "') is closed");
     }
-    producer.beginTransaction();
+    OpenTransaction transaction = new OpenTransaction(transactionalId, producer, settings, events, limits);
+    Span span = events.transaction(transactionalId);
     try {
-      body.accept(new OpenTransaction());
-      producer.commitTransaction();
+      producer.beginTransaction();
+      body.accept(transaction);
+      transaction.end();
+      commit(transaction);
+      span.with("message_count", transaction.sent()).stop();
     } catch (ProducerFencedException | InvalidProducerEpochException | AuthorizationException e) {
+      GregorException fenced = new GregorException("Transactional id '" + transactionalId + "' can no longer write ("
+          + e.getMessage() + "); a newer producer with the same id fenced this one, or it lacks the ACLs", e);
+      span.with("message_count", transaction.sent()).fail(fenced);
       close();
-      throw new GregorException("Transactional id '" + transactionalId + "' can no longer write (" + e.getMessage()
-          + "); a newer producer with the same id fenced this one, or it lacks the ACLs", e);
+      throw fenced;
     } catch (RuntimeException e) {
-      abortQuietly(e);
+      transaction.end();
+      abort(e);
+      span.with("message_count", transaction.sent()).fail(e);
       throw e;
+    } finally {
+      transaction.end();
     }
   }
 
-  private void abortQuietly(RuntimeException cause) {
+  /** Commits; a send that failed (kafka-clients then refuses the commit) is reported as the DeliveryFailed it was. */
+  private void commit(OpenTransaction transaction) {
+    try {
+      producer.commitTransaction();
+    } catch (ProducerFencedException | InvalidProducerEpochException | AuthorizationException e) {
+      throw e;
+    } catch (KafkaException e) {
+      Throwable cause = transaction.firstFailure() != null ? transaction.firstFailure() : e;
+      if (transaction.failed().isEmpty()) {
+        throw new GregorException("The transaction of transactional id '" + transactionalId + "' could not commit ("
+            + e.getMessage() + ") and was aborted", e);
+      }
+      throw new DeliveryFailed("The transaction of transactional id '" + transactionalId + "' was aborted: "
+          + transaction.failed().size() + " of its " + transaction.sent() + " messages failed (topic '"
+          + transaction.failed().get(0).topic() + "': " + cause.getMessage() + ")", transaction.failed(), cause);
+    }
+  }
+
+  /** Aborts after {@code cause}; if even that fails, this producer cannot go on and is closed. */
+  private void abort(RuntimeException cause) {
     try {
       producer.abortTransaction();
     } catch (KafkaException e) {
-      cause.addSuppressed(e);
-    }
-  }
-
-  private final class OpenTransaction implements Transaction {
-    @Override
-    public CompletableFuture<Delivered> produce(String topic, String value, Produce options) {
-      return produce(topic, value == null ? null : value.getBytes(StandardCharsets.UTF_8), options);
-    }
-
-    @Override
-    public CompletableFuture<Delivered> produce(String topic, byte[] value, Produce options) {
-      TopicNames.check(topic);
-      BufferedMessage message = BufferedMessage.of(new PendingMessage(topic, value, options));
-      Integer partition = Partitions.resolve(producer, settings.partitioner(), message.message());
-      producer.send(ProducerRecords.of(message.message(), partition), (metadata, error) -> {
-        if (error != null) {
-          message.report().completeExceptionally(error);
-        } else {
-          message.report().complete(new Delivered(metadata.topic(), metadata.partition(), metadata.offset(),
-              Instant.ofEpochMilli(metadata.timestamp())));
-        }
-      });
-      return message.report();
-    }
-
-    @Override
-    public void sendOffsets(String groupId, String topic, int partition, long nextOffset) {
-      producer.sendOffsetsToTransaction(Map.of(new TopicPartition(topic, partition), new OffsetAndMetadata(nextOffset)),
-          new ConsumerGroupMetadata(groupId));
+      cause.addSuppressed(new GregorException("Could not abort the transaction of transactional id '" + transactionalId
+          + "' (" + e.getMessage() + "); this TransactionalProducer is closed, create a new one", e));
+      close();
     }
   }
 
