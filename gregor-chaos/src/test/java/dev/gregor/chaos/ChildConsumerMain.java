@@ -1,7 +1,7 @@
 package dev.gregor.chaos;
 
 import dev.gregor.client.Config;
-import dev.gregor.client.Consumer;
+import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.GroupProtocol;
 import java.io.FileDescriptor;
@@ -28,7 +28,7 @@ public final class ChildConsumerMain {
     CommitObserver.install(member, topic, journal);
     Gregor kafka = Gregor.connect(Config.builder().seedBrokers(bootstrap).clientId(member)
         .property(CommitObserver.PROPERTY, CommitObserver.class.getName()).build());
-    Consumer consumer = kafka.consumer(group, c -> c
+    GroupConsumer consumer = kafka.consumer(group, c -> c
         .offsetCommitThreshold(50)
         .offsetCommitInterval(Duration.ofSeconds(1))
         .sessionTimeout(Duration.ofSeconds(6))

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -131,7 +132,7 @@ class EdgeCaseTest {
     String topic = topic(Map.of());
     String group = "chaos-" + topic;
     History history = new History();
-    java.util.function.Consumer<Config.Builder> fastMetadata = c -> c.property("metadata.max.age.ms", "1000");
+    Consumer<Config.Builder> fastMetadata = c -> c.property("metadata.max.age.ms", "1000");
     GroupMember first = new GroupMember(cluster.bootstrapServers(), topic, group, topic + "-m1", history,
         c -> c.offsetCommitThreshold(20), fastMetadata);
     GroupMember second = new GroupMember(cluster.bootstrapServers(), topic, group, topic + "-m2", history,

@@ -1,9 +1,10 @@
 package dev.gregor.chaos;
 
 import dev.gregor.client.Config;
-import dev.gregor.client.Consumer;
+import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.ConsumerSettings;
 import dev.gregor.client.Gregor;
+import java.util.function.Consumer;
 
 /**
  * A consumer-group member in this JVM, on its own thread, recording what it processes and what its
@@ -12,12 +13,12 @@ import dev.gregor.client.Gregor;
 final class GroupMember {
   private final String member;
   private final Gregor kafka;
-  private final Consumer consumer;
+  private final GroupConsumer consumer;
   private final Thread thread;
   private volatile Throwable failure;
 
   GroupMember(String bootstrap, String topic, String group, String member, History history,
-              java.util.function.Consumer<ConsumerSettings.Builder> settings, java.util.function.Consumer<Config.Builder> config) {
+              Consumer<ConsumerSettings.Builder> settings, Consumer<Config.Builder> config) {
     this.member = member;
     CommitObserver.install(member, topic, history);
     Config.Builder builder = Config.builder().seedBrokers(bootstrap).clientId(member)

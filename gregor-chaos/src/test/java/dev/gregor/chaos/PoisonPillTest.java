@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.gregor.client.Config;
-import dev.gregor.client.Consumer;
+import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.ErrorPolicy;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.HandlerFailure;
@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class PoisonPillTest {
   }
 
   private List<HandlerFailure> pillsAreSkipped(EmbeddedKafka kafka, TestTopics topics, String policyName,
-      Function<java.util.function.Consumer<HandlerFailure>, ErrorPolicy> policy) throws Exception {
+      Function<Consumer<HandlerFailure>, ErrorPolicy> policy) throws Exception {
     String topic = topics.create(3);
     String member = topic + "-member";
     History history = new History();
@@ -58,7 +59,7 @@ class PoisonPillTest {
     CommitObserver.install(member, topic, history);
     try (Gregor client = Gregor.connect(Config.builder().seedBrokers(kafka.bootstrapServers()).clientId(member)
         .property(CommitObserver.PROPERTY, CommitObserver.class.getName()).build())) {
-      Consumer consumer = client.consumer("chaos-" + topic, c -> c.offsetCommitThreshold(10)
+      GroupConsumer consumer = client.consumer("chaos-" + topic, c -> c.offsetCommitThreshold(10)
           .errorPolicy(policy.apply(failure -> {
             skipped.add(failure);
             history.processed(member, failure.partition(), failure.offset(), Sequenced.parse(failure.messages().get(0).value()));

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gregor.chaos.ClusterFaults.Fault;
 import dev.gregor.client.Config;
-import dev.gregor.client.Consumer;
+import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.Message;
 import dev.gregor.client.Produce;
@@ -83,7 +83,7 @@ class TransactionBounceTest {
     private final AtomicInteger restarts = new AtomicInteger();
     private final AtomicLong transformed = new AtomicLong();
     private volatile boolean stopping;
-    private volatile Consumer consumer;
+    private volatile GroupConsumer consumer;
     private final Thread thread = new Thread(this::run, "chaos-transformer");
 
     Transformer(String bootstrap) {
@@ -140,7 +140,7 @@ class TransactionBounceTest {
 
     void stop() throws InterruptedException {
       stopping = true;
-      Consumer current = consumer;
+      GroupConsumer current = consumer;
       if (current != null) {
         current.stop();
       }

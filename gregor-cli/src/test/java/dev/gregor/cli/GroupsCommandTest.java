@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gregor.client.Consumer;
+import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.GroupDescription;
 import dev.gregor.embedded.EmbeddedKafka;
@@ -131,7 +131,7 @@ class GroupsCommandTest {
     String topic = topics.create(1);
     String group = readAsGroup(kafka, topics, topic, 3, 3);
     try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
-      Consumer member = gregor.consumer(group);
+      GroupConsumer member = gregor.consumer(group);
       member.subscribe(topic);
       Thread running = new Thread(() -> member.eachMessage(m -> { }), "active-member");
       running.start();
@@ -186,7 +186,7 @@ class GroupsCommandTest {
     String topic = topics.create(1);
     String group = readAsGroup(kafka, topics, topic, 1, 1);
     try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
-      Consumer member = gregor.consumer(group);
+      GroupConsumer member = gregor.consumer(group);
       member.subscribe(topic);
       Thread running = new Thread(() -> member.eachMessage(m -> { }), "active-member");
       running.start();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How a {@link Gregor} client connects. Built by {@link #builder()}, which checks every setting
@@ -162,7 +163,7 @@ public final class Config {
     }
 
     /** Turns TLS on and configures it: {@code .ssl(s -> s.caCertificate(pem).clientCertificate(cert, key))}. */
-    public Builder ssl(java.util.function.Consumer<Ssl.Builder> configure) {
+    public Builder ssl(Consumer<Ssl.Builder> configure) {
       if (ssl == null) {
         ssl = new Ssl.Builder();
       }

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Settings of a group {@link Consumer}, with ruby-kafka's names and defaults ("Consumer
+ * Settings of a group {@link GroupConsumer}, with ruby-kafka's names and defaults ("Consumer
  * Checkpointing", "Balancing Throughput and Latency"). Session and heartbeat settings apply to
  * the classic protocol; with {@link GroupProtocol#CONSUMER} the broker's group configs rule.
  * ruby-kafka's {@code offset_retention_time} has no counterpart: since Kafka 2.1 (KIP-211) a
@@ -104,7 +104,7 @@ public final class ConsumerSettings {
     return errorPolicy;
   }
 
-  /** Whether {@link Consumer#poll} reports {@link Event.PartitionEof} (default false). */
+  /** Whether {@link GroupConsumer#poll} reports {@link Event.PartitionEof} (default false). */
   public boolean partitionEof() {
     return partitionEof;
   }

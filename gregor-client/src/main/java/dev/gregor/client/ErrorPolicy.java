@@ -2,9 +2,10 @@ package dev.gregor.client;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * What a group {@link Consumer} does when a handler throws: stop (the default), skip the
+ * What a group {@link GroupConsumer} does when a handler throws: stop (the default), skip the
  * message, or retry it later. A retry pauses only the failing partition and keeps polling, so
  * a long backoff never costs the group membership.
  */
@@ -20,7 +21,7 @@ public interface ErrorPolicy {
   }
 
   /** Report the failure, mark the message processed and go on with the next one. */
-  static ErrorPolicy skip(java.util.function.Consumer<HandlerFailure> report) {
+  static ErrorPolicy skip(Consumer<HandlerFailure> report) {
     Objects.requireNonNull(report, "report");
     return failure -> {
       report.accept(failure);

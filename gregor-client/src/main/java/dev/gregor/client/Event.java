@@ -3,7 +3,7 @@ package dev.gregor.client;
 import java.util.List;
 
 /**
- * What {@link Consumer#poll(java.time.Duration)} returns (confluent-kafka-go's events): a
+ * What {@link GroupConsumer#poll(java.time.Duration)} returns (confluent-kafka-go's events): a
  * {@link Message}, a rebalance, the end of a partition, or an error the consumer survived.
  */
 public sealed interface Event
@@ -11,7 +11,7 @@ public sealed interface Event
 
   /**
    * Partitions given to this member. Their messages are fetched from the next {@code poll}, so
-   * {@link Consumer#seek} calls made in between decide where they start (application-handled rebalance).
+   * {@link GroupConsumer#seek} calls made in between decide where they start (application-handled rebalance).
    */
   record PartitionsAssigned(List<TopicPartition> partitions) implements Event {}
 

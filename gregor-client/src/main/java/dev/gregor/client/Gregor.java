@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.OffsetSpec;
 
@@ -125,7 +126,7 @@ public final class Gregor implements AutoCloseable {
   }
 
   /** A buffered {@link Producer}: {@code kafka.producer(p -> p.compression(Compression.LZ4).maxBufferSize(5_000))}. */
-  public Producer producer(java.util.function.Consumer<ProducerSettings.Builder> configure) {
+  public Producer producer(Consumer<ProducerSettings.Builder> configure) {
     requireOpen();
     ProducerSettings.Builder builder = ProducerSettings.builder();
     configure.accept(builder);
@@ -133,7 +134,7 @@ public final class Gregor implements AutoCloseable {
   }
 
   /** A thread-safe {@link AsyncProducer}: {@code kafka.asyncProducer(a -> a.deliveryThreshold(100))}. */
-  public AsyncProducer asyncProducer(java.util.function.Consumer<AsyncProducerSettings.Builder> configure) {
+  public AsyncProducer asyncProducer(Consumer<AsyncProducerSettings.Builder> configure) {
     requireOpen();
     AsyncProducerSettings.Builder builder = AsyncProducerSettings.builder();
     configure.accept(builder);
@@ -146,7 +147,7 @@ public final class Gregor implements AutoCloseable {
   }
 
   /** A {@link TransactionalProducer} with settings (compression, partitioner, timeouts); acks is always all. */
-  public TransactionalProducer transactionalProducer(String transactionalId, java.util.function.Consumer<ProducerSettings.Builder> configure) {
+  public TransactionalProducer transactionalProducer(String transactionalId, Consumer<ProducerSettings.Builder> configure) {
     requireOpen();
     ProducerSettings.Builder builder = ProducerSettings.builder();
     configure.accept(builder);
@@ -257,27 +258,27 @@ public final class Gregor implements AutoCloseable {
   }
 
   /** A member of consumer group {@code groupId} with ruby-kafka's defaults (commit every 10 s). */
-  public Consumer consumer(String groupId) {
+  public GroupConsumer consumer(String groupId) {
     return consumer(groupId, settings -> { });
   }
 
   /** A member of consumer group {@code groupId}: {@code kafka.consumer("g", c -> c.offsetCommitThreshold(100))}. */
-  public Consumer consumer(String groupId, java.util.function.Consumer<ConsumerSettings.Builder> configure) {
+  public GroupConsumer consumer(String groupId, Consumer<ConsumerSettings.Builder> configure) {
     requireOpen();
     if (groupId == null || groupId.isBlank()) {
       throw new IllegalArgumentException("groupId must not be blank");
     }
     ConsumerSettings.Builder builder = ConsumerSettings.builder();
     configure.accept(builder);
-    return new Consumer(config, groupId, builder.build(), bus, scope);
+    return new GroupConsumer(config, groupId, builder.build(), bus, scope);
   }
 
   /** A member of the queue (KIP-932 share group) {@code groupId}. */
-  public Queue queue(String groupId, java.util.function.Consumer<QueueSettings.Builder> configure) {
+  public QueueConsumer queue(String groupId, Consumer<QueueSettings.Builder> configure) {
     requireOpen();
     QueueSettings.Builder builder = QueueSettings.builder();
     configure.accept(builder);
-    return new Queue(config, groupId, builder.build(), scope, bus);
+    return new QueueConsumer(config, groupId, builder.build(), scope, bus);
   }
 
   /** Topic management: list, create, describe, add partitions, alter configs, delete. */

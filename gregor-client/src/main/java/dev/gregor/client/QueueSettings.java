@@ -1,6 +1,6 @@
 package dev.gregor.client;
 
-/** Settings of a {@link Queue}: where a new queue starts and how often a failing message is retried. */
+/** Settings of a {@link QueueConsumer}: where a new queue starts and how often a failing message is retried. */
 public final class QueueSettings {
   private final boolean startFromBeginning;
   private final int maxDeliveries;

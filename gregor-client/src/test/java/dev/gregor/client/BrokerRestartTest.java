@@ -20,7 +20,7 @@ class BrokerRestartTest {
       kafka.createTopic("restarts", 2, 1);
       Set<String> seen = ConcurrentHashMap.newKeySet();
       Set<String> twice = ConcurrentHashMap.newKeySet();
-      Consumer consumer = gregor.consumer("restarts-group", c -> c.offsetCommitThreshold(1).stopOnShutdown(false));
+      GroupConsumer consumer = gregor.consumer("restarts-group", c -> c.offsetCommitThreshold(1).stopOnShutdown(false));
       consumer.subscribe("restarts");
       Thread polling = new Thread(() -> consumer.eachMessage(message -> {
         if (!seen.add(message.partition() + "@" + message.offset())) {

@@ -31,7 +31,7 @@ class ClientCloseTest {
     String topic = topics.create(1);
     write(writer, topic, 3);
     Gregor gregor = Gregor.connect(kafka.bootstrapServers());
-    Consumer consumer = gregor.consumer(topic + "-group");
+    GroupConsumer consumer = gregor.consumer(topic + "-group");
     consumer.subscribe(topic);
     List<String> handled = new CopyOnWriteArrayList<>();
     Thread running = new Thread(() -> consumer.eachMessage(message -> handled.add(message.valueAsString())));
@@ -50,7 +50,7 @@ class ClientCloseTest {
   @Test
   void aConsumerNotYetConsumingRefusesToStartOnceTheClientIsClosed(EmbeddedKafka kafka, TestTopics topics) {
     Gregor gregor = Gregor.connect(kafka.bootstrapServers());
-    Consumer consumer = gregor.consumer("never-started");
+    GroupConsumer consumer = gregor.consumer("never-started");
 
     gregor.close();
 
@@ -120,7 +120,7 @@ class ClientCloseTest {
     String topic = topics.create(1);
     writer.deliverMessage(topic, "job");
     Gregor gregor = Gregor.connect(kafka.bootstrapServers());
-    Queue queue = gregor.queue(topic + "-queue", q -> q.startFromBeginning(true));
+    QueueConsumer queue = gregor.queue(topic + "-queue", q -> q.startFromBeginning(true));
     queue.subscribe(topic);
     List<String> handled = new CopyOnWriteArrayList<>();
     Thread running = new Thread(() -> queue.eachMessage(job -> handled.add(job.message().valueAsString())));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -40,7 +41,7 @@ class CompressionTest {
   void compressionThresholdCompressesOnlyDeliveriesWithEnoughMessagesForAPartition(EmbeddedKafka kafka, TestTopics topics)
       throws IOException {
     String topic = topics.create(1);
-    java.util.function.Consumer<ProducerSettings.Builder> settings = p -> p.compression(Compression.LZ4).compressionThreshold(10);
+    Consumer<ProducerSettings.Builder> settings = p -> p.compression(Compression.LZ4).compressionThreshold(10);
 
     deliver(kafka, topic, List.of("a", "b", "c"), settings);
     deliver(kafka, topic, IntStream.range(0, 12).mapToObj(i -> "m" + i).collect(Collectors.toList()), settings);
@@ -49,7 +50,7 @@ class CompressionTest {
   }
 
   private static void deliver(EmbeddedKafka kafka, String topic, List<String> values,
-      java.util.function.Consumer<ProducerSettings.Builder> settings) {
+      Consumer<ProducerSettings.Builder> settings) {
     try (Gregor gregor = Gregor.connect(kafka.bootstrapServers()); Producer producer = gregor.producer(settings)) {
       values.forEach(v -> producer.produce(topic, v));
       producer.deliverMessages();

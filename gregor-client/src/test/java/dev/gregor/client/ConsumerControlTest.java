@@ -39,7 +39,7 @@ class ConsumerControlTest {
       return ErrorPolicy.retry(5, Duration.ofMillis(50), Duration.ofMillis(200)).decide(failure);
     };
 
-    Consumer consumer = gregor.consumer(group, c -> c.errorPolicy(recordingRetry));
+    GroupConsumer consumer = gregor.consumer(group, c -> c.errorPolicy(recordingRetry));
     consumer.subscribe(topic);
     consumer.eachMessage(message -> {
       seen.add(message.offset());
@@ -63,7 +63,7 @@ class ConsumerControlTest {
     write(gregor, topic, 3);
     String group = topic + "-group";
 
-    Consumer consumer = gregor.consumer(group, c -> c.errorPolicy(ErrorPolicy.retry(2, Duration.ZERO, Duration.ZERO)));
+    GroupConsumer consumer = gregor.consumer(group, c -> c.errorPolicy(ErrorPolicy.retry(2, Duration.ZERO, Duration.ZERO)));
     consumer.subscribe(topic);
     assertThatThrownBy(() -> consumer.eachMessage(message -> {
       if (message.offset() == 1) {
@@ -83,7 +83,7 @@ class ConsumerControlTest {
     List<HandlerFailure> reported = new CopyOnWriteArrayList<>();
     List<Long> processed = new CopyOnWriteArrayList<>();
 
-    Consumer consumer = gregor.consumer(group, c -> c.errorPolicy(ErrorPolicy.skip(reported::add)));
+    GroupConsumer consumer = gregor.consumer(group, c -> c.errorPolicy(ErrorPolicy.skip(reported::add)));
     consumer.subscribe(topic);
     consumer.eachMessage(message -> {
       if (message.offset() == 1) {
@@ -115,7 +115,7 @@ class ConsumerControlTest {
 
     // Sleeping 3 s in the handler would exceed the 1 s rebalance timeout, drop the member and fail
     // its commit; pausing the partition and polling on keeps it.
-    Consumer consumer = gregor.consumer(group, c -> c.rebalanceTimeout(Duration.ofSeconds(1))
+    GroupConsumer consumer = gregor.consumer(group, c -> c.rebalanceTimeout(Duration.ofSeconds(1))
         .sessionTimeout(Duration.ofSeconds(6)).heartbeatInterval(Duration.ofMillis(500))
         .offsetCommitThreshold(1)
         .errorPolicy(ErrorPolicy.retry(2, Duration.ofSeconds(3), Duration.ofSeconds(3))));
@@ -144,7 +144,7 @@ class ConsumerControlTest {
     CountDownLatch dropped = new CountDownLatch(1);
     List<Long> seen = new CopyOnWriteArrayList<>();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    Consumer consumer = gregor.consumer(group, c -> c.rebalanceTimeout(Duration.ofSeconds(1))
+    GroupConsumer consumer = gregor.consumer(group, c -> c.rebalanceTimeout(Duration.ofSeconds(1))
         .sessionTimeout(Duration.ofSeconds(6)).heartbeatInterval(Duration.ofMillis(500)).offsetCommitThreshold(1));
     consumer.subscribe(topic);
     Thread loop = new Thread(() -> {
@@ -178,7 +178,7 @@ class ConsumerControlTest {
     List<Long> seen = new CopyOnWriteArrayList<>();
     List<Boolean> pausedAfterwards = new CopyOnWriteArrayList<>();
 
-    Consumer consumer = gregor.consumer(topic + "-group");
+    GroupConsumer consumer = gregor.consumer(topic + "-group");
     consumer.subscribe(topic);
     consumer.eachMessage(message -> {
       seen.add(message.offset());
@@ -203,7 +203,7 @@ class ConsumerControlTest {
     List<Long> seen = new CopyOnWriteArrayList<>();
     AtomicBoolean rewound = new AtomicBoolean();
 
-    Consumer consumer = gregor.consumer(topic + "-group");
+    GroupConsumer consumer = gregor.consumer(topic + "-group");
     consumer.subscribe(topic);
     consumer.eachMessage(message -> {
       seen.add(message.offset());
@@ -222,7 +222,7 @@ class ConsumerControlTest {
   void pausingAPartitionThisMemberDoesNotOwnNamesIt(Gregor gregor, TestTopics topics) {
     String topic = topics.create(1);
     write(gregor, topic, 1);
-    Consumer consumer = gregor.consumer(topic + "-group");
+    GroupConsumer consumer = gregor.consumer(topic + "-group");
     consumer.subscribe(topic);
 
     assertThatThrownBy(() -> consumer.eachMessage(message -> consumer.pause(topic, 7)))
@@ -246,7 +246,7 @@ class ConsumerControlTest {
     List<String> seen = new CopyOnWriteArrayList<>();
     AtomicBoolean wroteFresh = new AtomicBoolean();
 
-    Consumer consumer = gregor.consumer(prefix + "-group");
+    GroupConsumer consumer = gregor.consumer(prefix + "-group");
     consumer.subscribe(true, old);
     consumer.subscribe(false, fresh);
     consumer.subscribe(Pattern.compile(Pattern.quote(prefix) + "-[ab]"), true);
@@ -269,7 +269,7 @@ class ConsumerControlTest {
   @Test
   void subscribingToAMissingTopicNamesItAndSuggestsTheClosestName(Gregor gregor, TestTopics topics) {
     String topic = topics.create(1);
-    Consumer consumer = gregor.consumer(topic + "-group");
+    GroupConsumer consumer = gregor.consumer(topic + "-group");
     consumer.subscribe(topic + "x");
 
     assertThatThrownBy(() -> consumer.eachMessage(message -> { }))

@@ -35,7 +35,7 @@ class ConsumerEventsTest {
     write(gregor, topic, 0, 3);
     List<Event> events = new ArrayList<>();
 
-    try (Consumer consumer = gregor.consumer(topic + "-group", c -> c.partitionEof(true))) {
+    try (GroupConsumer consumer = gregor.consumer(topic + "-group", c -> c.partitionEof(true))) {
       consumer.subscribe(topic);
       pollUntil(consumer, events, () -> ends(events).size() == 2);
       write(gregor, topic, 0, 1);
@@ -59,7 +59,7 @@ class ConsumerEventsTest {
     write(gregor, topic, 5);
     List<Event> events = new ArrayList<>();
 
-    try (Consumer consumer = gregor.consumer(topic + "-group")) {
+    try (GroupConsumer consumer = gregor.consumer(topic + "-group")) {
       consumer.subscribe(topic);
       pollUntil(consumer, events, () -> {
         if (events.get(events.size() - 1) instanceof Event.PartitionsAssigned) {
@@ -80,7 +80,7 @@ class ConsumerEventsTest {
     String group = topic + "-group";
     List<Event> events = new ArrayList<>();
 
-    Consumer consumer = gregor.consumer(group);
+    GroupConsumer consumer = gregor.consumer(group);
     consumer.subscribe(topic);
     pollUntil(consumer, events, () -> events.stream().filter(Message.class::isInstance).count() == 3);
     consumer.close();
@@ -98,7 +98,7 @@ class ConsumerEventsTest {
     String group = topic + "-group";
     List<Long> taken = new ArrayList<>();
 
-    Consumer consumer = gregor.consumer(group, c -> c.automaticallyMarkAsProcessed(false));
+    GroupConsumer consumer = gregor.consumer(group, c -> c.automaticallyMarkAsProcessed(false));
     consumer.subscribe(topic);
     BlockingQueue<Event> channel = consumer.events(3);
     while (taken.size() < 20) {
@@ -121,7 +121,7 @@ class ConsumerEventsTest {
   @Test
   void theChannelNeedsManualMarking(Gregor gregor, TestTopics topics) {
     String topic = topics.create(1);
-    Consumer consumer = gregor.consumer(topic + "-group");
+    GroupConsumer consumer = gregor.consumer(topic + "-group");
     consumer.subscribe(topic);
 
     assertThatThrownBy(() -> consumer.events(10)).isInstanceOf(IllegalStateException.class)
@@ -133,7 +133,7 @@ class ConsumerEventsTest {
     String topic = topics.create(1);
     write(gregor, topic, 10);
     String group = topic + "-group";
-    Consumer consumer = gregor.consumer(group);
+    GroupConsumer consumer = gregor.consumer(group);
     consumer.subscribe(topic);
 
     List<String> values;
@@ -151,7 +151,7 @@ class ConsumerEventsTest {
     String topic = topics.create(1);
     write(gregor, topic, 20);
     String group = topic + "-group";
-    Consumer consumer = gregor.consumer(group);
+    GroupConsumer consumer = gregor.consumer(group);
     consumer.subscribe(topic);
     AtomicInteger received = new AtomicInteger();
     CountDownLatch completed = new CountDownLatch(1);
@@ -191,7 +191,7 @@ class ConsumerEventsTest {
   }
 
   /** Polls on this thread (the consumer's owner) until {@code done} holds after an event. */
-  private static void pollUntil(Consumer consumer, List<Event> events, java.util.function.BooleanSupplier done) {
+  private static void pollUntil(GroupConsumer consumer, List<Event> events, java.util.function.BooleanSupplier done) {
     await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollDelay(Duration.ZERO).until(() -> {
       Event event = consumer.poll(POLL);
       if (event == null) {

@@ -32,7 +32,7 @@ class ConsumerGapsTest {
     }
 
     List<String> grouped = new CopyOnWriteArrayList<>();
-    Consumer consumer = gregor.consumer(topic + "-group", c -> c.readCommitted(true));
+    GroupConsumer consumer = gregor.consumer(topic + "-group", c -> c.readCommitted(true));
     consumer.subscribe(topic);
     consumer.eachMessage(message -> {
       grouped.add(message.valueAsString());
@@ -71,7 +71,7 @@ class ConsumerGapsTest {
     String group = topic + "-queue";
     List<Notification> seen = new CopyOnWriteArrayList<>();
     gregor.notifications().subscribe("*.consumer", seen::add);
-    Queue queue = gregor.queue(group, q -> q.startFromBeginning(true));
+    QueueConsumer queue = gregor.queue(group, q -> q.startFromBeginning(true));
     queue.subscribe(topic);
     Thread running = new Thread(() -> queue.eachMessage(job -> queue.stop()), "queue");
     running.start();
@@ -88,7 +88,7 @@ class ConsumerGapsTest {
     String topic = topics.create(1);
     write(gregor, topic, 0, 1);
     List<Event> events = new ArrayList<>();
-    try (Consumer consumer = gregor.consumer(topic + "-group"); WarnLog log = new WarnLog()) {
+    try (GroupConsumer consumer = gregor.consumer(topic + "-group"); WarnLog log = new WarnLog()) {
       consumer.subscribe(topic);
       pollUntil(consumer, events, () -> events.stream().anyMatch(Message.class::isInstance));
 
@@ -104,7 +104,7 @@ class ConsumerGapsTest {
     assertThat(told.retriable()).isTrue();
   }
 
-  private static void pollUntil(Consumer consumer, List<Event> events, java.util.function.BooleanSupplier done) {
+  private static void pollUntil(GroupConsumer consumer, List<Event> events, java.util.function.BooleanSupplier done) {
     await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollDelay(Duration.ZERO).until(() -> {
       Event event = consumer.poll(Duration.ofMillis(200));
       if (event != null) {

@@ -57,7 +57,7 @@ class ConsumerMisuseTest {
       throws Exception {
     String topic = topics.create(1);
     write(gregor, topic, 0, 1);
-    Consumer consumer = gregor.consumer(topic + "-group");
+    GroupConsumer consumer = gregor.consumer(topic + "-group");
     consumer.subscribe(topic);
     Thread reader = readInBackground(consumer);
     try {
@@ -80,7 +80,7 @@ class ConsumerMisuseTest {
     String topic = topics.create(1);
     String other = topics.create(1);
     write(gregor, topic, 0, 1);
-    Consumer consumer = gregor.consumer(topic + "-group", c -> c.automaticallyMarkAsProcessed(false));
+    GroupConsumer consumer = gregor.consumer(topic + "-group", c -> c.automaticallyMarkAsProcessed(false));
     consumer.subscribe(topic);
     Thread reader = readInBackground(consumer);
     Message foreign = new Message(other, 0, 0, Instant.now(), null, new byte[0], List.of());
@@ -99,14 +99,14 @@ class ConsumerMisuseTest {
       throws Exception {
     String topic = topics.create(1);
     write(gregor, topic, 0, 1);
-    Consumer consumer = gregor.consumer(topic + "-group");
+    GroupConsumer consumer = gregor.consumer(topic + "-group");
     consumer.subscribe(topic);
     Thread reader = readInBackground(consumer);
     try {
       assertThatThrownBy(() -> consumer.eachMessage(message -> { }))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("Consumer is not thread-safe")
-          .hasMessageContaining("one Consumer per thread")
+          .hasMessageContaining("one GroupConsumer per thread")
           .hasMessageNotContaining("AsyncProducer");
     } finally {
       consumer.stop();
@@ -119,7 +119,7 @@ class ConsumerMisuseTest {
     String topic = topics.create(1);
     write(gregor, topic, 0, 3);
     List<Long> seen = new CopyOnWriteArrayList<>();
-    Consumer consumer = gregor.consumer(topic + "-group");
+    GroupConsumer consumer = gregor.consumer(topic + "-group");
     consumer.subscribe(topic);
 
     // Documented (docs/client.md, "Pause, seek and lag"): as with any kafka-clients consumer, a position outside
@@ -141,7 +141,7 @@ class ConsumerMisuseTest {
   }
 
   /** Starts eachMessage on another thread and returns once the consumer has its assignment. */
-  private static Thread readInBackground(Consumer consumer) throws InterruptedException {
+  private static Thread readInBackground(GroupConsumer consumer) throws InterruptedException {
     CountDownLatch first = new CountDownLatch(1);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread reader = new Thread(() -> {

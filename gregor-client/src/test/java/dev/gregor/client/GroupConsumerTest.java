@@ -32,7 +32,7 @@ class GroupConsumerTest {
     String group = topic + "-group";
     List<String> seen = new CopyOnWriteArrayList<>();
 
-    Consumer consumer = gregor.consumer(group, c -> c.groupProtocol(protocol));
+    GroupConsumer consumer = gregor.consumer(group, c -> c.groupProtocol(protocol));
     consumer.subscribe(topic);
     consumer.eachMessage(message -> {
       seen.add(message.valueAsString());
@@ -52,7 +52,7 @@ class GroupConsumerTest {
     write(gregor, topic, 5);
     String group = topic + "-group";
 
-    Consumer first = gregor.consumer(group);
+    GroupConsumer first = gregor.consumer(group);
     first.subscribe(topic);
     assertThatThrownBy(() -> first.eachMessage(message -> {
       if (message.offset() == 3) {
@@ -62,7 +62,7 @@ class GroupConsumerTest {
     assertThat(committedTotal(admin, group)).isEqualTo(3);
 
     List<Long> resumed = new CopyOnWriteArrayList<>();
-    Consumer second = gregor.consumer(group);
+    GroupConsumer second = gregor.consumer(group);
     second.subscribe(topic);
     second.eachMessage(message -> {
       resumed.add(message.offset());
@@ -79,7 +79,7 @@ class GroupConsumerTest {
     write(gregor, topic, 6);
     String group = topic + "-group";
 
-    Consumer consumer = gregor.consumer(group, c -> c.automaticallyMarkAsProcessed(false));
+    GroupConsumer consumer = gregor.consumer(group, c -> c.automaticallyMarkAsProcessed(false));
     consumer.subscribe(topic);
     consumer.eachMessage(message -> {
       if (message.offset() == 2) {
@@ -93,7 +93,7 @@ class GroupConsumerTest {
     assertThat(committedTotal(admin, group)).isEqualTo(3);
 
     List<Long> resumed = new CopyOnWriteArrayList<>();
-    Consumer next = gregor.consumer(group);
+    GroupConsumer next = gregor.consumer(group);
     next.subscribe(topic);
     next.eachMessage(message -> {
       resumed.add(message.offset());
@@ -107,7 +107,7 @@ class GroupConsumerTest {
     String topic = topics.create(1);
     write(gregor, topic, 4);
     String group = topic + "-group";
-    Consumer consumer = gregor.consumer(group, c -> c.offsetCommitInterval(Duration.ofMillis(100)));
+    GroupConsumer consumer = gregor.consumer(group, c -> c.offsetCommitInterval(Duration.ofMillis(100)));
     consumer.subscribe(topic);
     Thread running = new Thread(() -> consumer.eachMessage(message -> { }));
     running.start();
@@ -123,7 +123,7 @@ class GroupConsumerTest {
     String topic = topics.create(1);
     write(gregor, topic, 4);
     String group = topic + "-group";
-    Consumer consumer = gregor.consumer(group, c -> c.offsetCommitThreshold(1).offsetCommitInterval(Duration.ZERO));
+    GroupConsumer consumer = gregor.consumer(group, c -> c.offsetCommitThreshold(1).offsetCommitInterval(Duration.ZERO));
     consumer.subscribe(topic);
     Thread running = new Thread(() -> consumer.eachMessage(message -> { }));
     running.start();
@@ -143,7 +143,7 @@ class GroupConsumerTest {
     String group = topic + "-group";
     List<Batch> batches = new CopyOnWriteArrayList<>();
 
-    Consumer consumer = gregor.consumer(group);
+    GroupConsumer consumer = gregor.consumer(group);
     consumer.subscribe(topic);
     consumer.eachBatch(batch -> {
       batches.add(batch);
@@ -164,7 +164,7 @@ class GroupConsumerTest {
 
   @Test
   void consumingBeforeSubscribingIsRefused(Gregor gregor) {
-    Consumer consumer = gregor.consumer("never-subscribed");
+    GroupConsumer consumer = gregor.consumer("never-subscribed");
 
     assertThatThrownBy(() -> consumer.eachMessage(m -> { }))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("subscribe");

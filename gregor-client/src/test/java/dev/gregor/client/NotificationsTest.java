@@ -34,7 +34,7 @@ class NotificationsTest {
       producer.produce(topic, "v1", Produce.key("k1"));
       producer.deliverMessages();
     }
-    Consumer consumer = gregor.consumer(group, c -> c.offsetCommitThreshold(1));
+    GroupConsumer consumer = gregor.consumer(group, c -> c.offsetCommitThreshold(1));
     consumer.subscribe(topic);
     consumer.eachMessage(message -> {
       if (message.offset() == 1) {
@@ -77,7 +77,7 @@ class NotificationsTest {
       producer.produce(topic, "x".repeat(2_000_000));
       assertThatThrownBy(producer::deliverMessages).isInstanceOf(DeliveryFailed.class);
     }
-    Consumer consumer = gregor.consumer(topic + "-group");
+    GroupConsumer consumer = gregor.consumer(topic + "-group");
     gregor.deliverMessage(topic, "poison");
     consumer.subscribe(topic);
     assertThatThrownBy(() -> consumer.eachMessage(message -> {
@@ -137,7 +137,7 @@ class NotificationsTest {
     List<Notification> seen = new CopyOnWriteArrayList<>();
     gregor.notifications().subscribe("*.consumer", seen::add);
 
-    Consumer consumer = gregor.consumer(topic + "-group", c -> c.heartbeatInterval(Duration.ofMillis(100)));
+    GroupConsumer consumer = gregor.consumer(topic + "-group", c -> c.heartbeatInterval(Duration.ofMillis(100)));
     consumer.subscribe(topic);
     consumer.eachMessage(message -> {
       if (message.offset() == 0) {

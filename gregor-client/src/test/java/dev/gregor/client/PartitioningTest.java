@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -63,7 +64,7 @@ class PartitioningTest {
   }
 
   private static Map<String, Integer> gregorPartitions(EmbeddedKafka kafka, String topic,
-      java.util.function.Consumer<ProducerSettings.Builder> settings) throws Exception {
+      Consumer<ProducerSettings.Builder> settings) throws Exception {
     Map<String, CompletableFuture<Delivered>> reports = new HashMap<>();
     try (Gregor gregor = Gregor.connect(kafka.bootstrapServers()); Producer producer = gregor.producer(settings)) {
       KEYS.forEach(key -> reports.put(key, producer.produce(topic, "v", Produce.key(key))));

@@ -31,7 +31,7 @@ class ProcessingFailedTest {
     String group = topic + "-group";
     IllegalStateException cause = new IllegalStateException("cannot process m3");
 
-    Consumer consumer = gregor.consumer(group);
+    GroupConsumer consumer = gregor.consumer(group);
     consumer.subscribe(topic);
     assertThatThrownBy(() -> consumer.eachMessage(message -> {
       if (message.offset() == 3) {
@@ -56,7 +56,7 @@ class ProcessingFailedTest {
     write(gregor, topic, 5);
     AtomicReference<Batch> failedBatch = new AtomicReference<>();
 
-    Consumer consumer = gregor.consumer(topic + "-group");
+    GroupConsumer consumer = gregor.consumer(topic + "-group");
     consumer.subscribe(topic);
     assertThatThrownBy(() -> consumer.eachBatch(batch -> {
       failedBatch.set(batch);
@@ -95,7 +95,7 @@ class ProcessingFailedTest {
     String topic = topics.create(1);
     write(gregor, topic, 5);
     String group = topic + "-group";
-    Consumer consumer = gregor.consumer(group);
+    GroupConsumer consumer = gregor.consumer(group);
     consumer.subscribe(topic);
 
     try (Stream<Message> messages = consumer.stream()) {
@@ -115,7 +115,7 @@ class ProcessingFailedTest {
   void aSubscriberWhoseOnNextThrowsGetsProcessingFailedInOnError(Gregor gregor, TestTopics topics) throws Exception {
     String topic = topics.create(1);
     write(gregor, topic, 3);
-    Consumer consumer = gregor.consumer(topic + "-group");
+    GroupConsumer consumer = gregor.consumer(topic + "-group");
     consumer.subscribe(topic);
     AtomicReference<Throwable> error = new AtomicReference<>();
     CountDownLatch ended = new CountDownLatch(1);
@@ -156,7 +156,7 @@ class ProcessingFailedTest {
     String group = topic + "-group";
     AtomicLong handled = new AtomicLong();
 
-    Consumer consumer = gregor.consumer(group, c -> c.errorPolicy(failure -> null));
+    GroupConsumer consumer = gregor.consumer(group, c -> c.errorPolicy(failure -> null));
     consumer.subscribe(topic);
     assertThatThrownBy(() -> consumer.eachMessage(message -> {
       handled.incrementAndGet();

@@ -14,7 +14,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-// Issue 5, "Queue consumers (share groups, KIP-932)".
+// Issue 5, "QueueConsumer consumers (share groups, KIP-932)".
 @EmbeddedKafkaTest
 @ExtendWith(ConnectedClient.class)
 class QueueTest {
@@ -25,10 +25,10 @@ class QueueTest {
     String topic = topics.create(1);
     String group = topic + "-queue";
     List<String> handled = new CopyOnWriteArrayList<>();
-    List<Queue> members = new ArrayList<>();
+    List<QueueConsumer> members = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
-      Queue member = gregor.queue(group, q -> q.startFromBeginning(true));
+      QueueConsumer member = gregor.queue(group, q -> q.startFromBeginning(true));
       member.subscribe(topic);
       members.add(member);
       threads.add(new Thread(() -> member.eachMessage(job -> handled.add(job.message().valueAsString()))));
@@ -39,7 +39,7 @@ class QueueTest {
         .collect(Collectors.toList()));
 
     await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() >= 20);
-    members.forEach(Queue::stop);
+    members.forEach(QueueConsumer::stop);
     for (Thread thread : threads) {
       thread.join(30_000);
     }
@@ -52,7 +52,7 @@ class QueueTest {
     String topic = topics.create(1);
     gregor.deliverMessage(topic, "flaky");
     List<Integer> deliveries = new CopyOnWriteArrayList<>();
-    Queue queue = gregor.queue(topic + "-queue", q -> q.startFromBeginning(true).maxDeliveries(5));
+    QueueConsumer queue = gregor.queue(topic + "-queue", q -> q.startFromBeginning(true).maxDeliveries(5));
     queue.subscribe(topic);
     Thread running = new Thread(() -> queue.eachMessage(job -> {
       deliveries.add(job.deliveryCount());
@@ -75,7 +75,7 @@ class QueueTest {
     gregor.deliverMessage(topic, "poison");
     gregor.deliverMessage(topic, "fine");
     List<String> seen = new CopyOnWriteArrayList<>();
-    Queue queue = gregor.queue(topic + "-queue", q -> q.startFromBeginning(true).maxDeliveries(2));
+    QueueConsumer queue = gregor.queue(topic + "-queue", q -> q.startFromBeginning(true).maxDeliveries(2));
     queue.subscribe(topic);
     Thread running = new Thread(() -> queue.eachMessage(job -> {
       seen.add(job.message().valueAsString() + "#" + job.deliveryCount());

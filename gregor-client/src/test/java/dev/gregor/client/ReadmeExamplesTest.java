@@ -71,7 +71,7 @@ class ReadmeExamplesTest {
     try (Gregor kafka = Gregor.connect(embedded.bootstrapServers())) {
       // Offsets are committed only after the handler returned; a failure is retried by pausing
       // the partition (the member keeps polling, so it stays in the group), then stops the loop.
-      Consumer consumer = kafka.consumer("greeters", c -> c
+      GroupConsumer consumer = kafka.consumer("greeters", c -> c
           .offsetCommitThreshold(100)
           .errorPolicy(ErrorPolicy.retry(3, Duration.ofSeconds(1), Duration.ofSeconds(30))));
       consumer.subscribe("greetings");
@@ -83,7 +83,7 @@ class ReadmeExamplesTest {
       });
 
       // Events: rebalances, messages, partition ends and errors, one poll at a time.
-      try (Consumer auditor = kafka.consumer("auditors", c -> c.partitionEof(true))) {
+      try (GroupConsumer auditor = kafka.consumer("auditors", c -> c.partitionEof(true))) {
         auditor.subscribe("greetings");
         Event event;
         while (!((event = auditor.poll(Duration.ofSeconds(1))) instanceof Event.PartitionEof)) {
@@ -94,7 +94,7 @@ class ReadmeExamplesTest {
       }
 
       // A Stream pulls as fast as it is consumed (a Flow.Publisher and a BlockingQueue exist too).
-      Consumer counter = kafka.consumer("counters");
+      GroupConsumer counter = kafka.consumer("counters");
       counter.subscribe("greetings");
       try (Stream<Message> messages = counter.stream()) {
         long hellos = messages.limit(6).filter(m -> m.valueAsString().startsWith("hello")).count();

@@ -28,7 +28,7 @@ class ReadmeInstrumentationTest {
             n -> System.out.println(n.spanName() + " " + n.duration().toMillis() + " ms"));   // gregor.produce.stop 3 ms
 
         kafka.deliverMessage("audit", "logged in");
-        Consumer consumer = kafka.consumer("auditors");
+        GroupConsumer consumer = kafka.consumer("auditors");
         consumer.subscribe("audit");
         consumer.eachMessage(message -> consumer.stop());
         await().atMost(Duration.ofSeconds(10)).until(() -> printed.toString(StandardCharsets.UTF_8).contains("leave_group"));

@@ -25,7 +25,7 @@ class RebalanceTest {
 
   /** One group member polling on its own thread, recording what it saw. */
   private static final class Member extends Thread {
-    final Consumer consumer;
+    final GroupConsumer consumer;
     final List<Event> events = new CopyOnWriteArrayList<>();
     final Set<String> processedTwice;
     final Set<String> processed;

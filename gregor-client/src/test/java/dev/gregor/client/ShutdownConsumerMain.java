@@ -10,7 +10,7 @@ public final class ShutdownConsumerMain {
     String group = args[2];
     Gregor gregor = Gregor.connect(bootstrap);
     // stopOnShutdown is on by default; no timer commits, so only the graceful stop can commit.
-    Consumer consumer = gregor.consumer(group, c -> c.offsetCommitInterval(java.time.Duration.ZERO));
+    GroupConsumer consumer = gregor.consumer(group, c -> c.offsetCommitInterval(java.time.Duration.ZERO));
     consumer.subscribe(topic);
     consumer.eachMessage(message -> {
       System.out.println("processed " + message.offset());

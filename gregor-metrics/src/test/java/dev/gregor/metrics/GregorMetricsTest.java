@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.gregor.client.BufferOverflow;
-import dev.gregor.client.Consumer;
+import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.DeliveryFailed;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.ProcessingFailed;
 import dev.gregor.client.Producer;
-import dev.gregor.client.Queue;
+import dev.gregor.client.QueueConsumer;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
@@ -77,7 +77,7 @@ class GregorMetricsTest {
     try (Gregor gregor = Gregor.connect(kafka.bootstrapServers()); GregorMetrics metrics = GregorMetrics.of(gregor)) {
       metrics.bindTo(registry);
       gregor.deliverMessage(topic, "job");
-      Queue queue = gregor.queue(group, q -> q.startFromBeginning(true));
+      QueueConsumer queue = gregor.queue(group, q -> q.startFromBeginning(true));
       queue.subscribe(topic);
       Thread running = new Thread(() -> queue.eachMessage(job -> queue.stop()), "queue");
       running.start();
@@ -117,7 +117,7 @@ class GregorMetricsTest {
     try (Gregor gregor = Gregor.connect(kafka.bootstrapServers()); GregorMetrics metrics = GregorMetrics.of(gregor)) {
       metrics.bindTo(registry);
       gregor.deliverMessage(topic, "one");
-      Consumer consumer = gregor.consumer(topic + "-group");
+      GroupConsumer consumer = gregor.consumer(topic + "-group");
       consumer.subscribe(topic);
       consumer.eachMessage(message -> {
         if (registry.find("kafka.consumer.fetch.manager.records.lag").tag("partition", "0").gauge() != null) {
@@ -152,7 +152,7 @@ class GregorMetricsTest {
         assertThatThrownBy(producer::deliverMessages).isInstanceOf(DeliveryFailed.class);
       }
       gregor.deliverMessage(topic, "poison");
-      Consumer consumer = gregor.consumer(topic + "-group");
+      GroupConsumer consumer = gregor.consumer(topic + "-group");
       consumer.subscribe(topic);
       assertThatThrownBy(() -> consumer.eachMessage(message -> {
         throw new IllegalStateException("cannot process");

@@ -1,6 +1,6 @@
 package dev.gregor.metrics;
 
-import dev.gregor.client.Consumer;
+import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.Produce;
 import dev.gregor.client.Producer;
@@ -15,7 +15,7 @@ final class RoundTrip {
       producer.produce(topic, "v1", Produce.key("k1"));
       producer.deliverMessages();
     }
-    Consumer consumer = kafka.consumer(topic + "-group", c -> c.offsetCommitThreshold(1));
+    GroupConsumer consumer = kafka.consumer(topic + "-group", c -> c.offsetCommitThreshold(1));
     consumer.subscribe(topic);
     consumer.eachMessage(message -> {
       if (message.offset() == 1) {

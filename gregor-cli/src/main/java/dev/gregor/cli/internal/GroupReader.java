@@ -1,6 +1,6 @@
 package dev.gregor.cli.internal;
 
-import dev.gregor.client.Consumer;
+import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.Event;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.Message;
@@ -21,7 +21,7 @@ public final class GroupReader implements MessageReader {
   private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(5);
   private static final Duration POLL = Duration.ofMillis(200);
 
-  private final Consumer consumer;
+  private final GroupConsumer consumer;
   private final boolean exitAtEnd;
   private final Set<TopicPartition> assigned = new HashSet<>();
   private final Set<TopicPartition> atEnd = new HashSet<>();

@@ -15,11 +15,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 
 /**
- * confluent-kafka-go's {@code Poll}: one event at a time from a {@link GroupConsumer} — rebalances
+ * confluent-kafka-go's {@code Poll}: one event at a time from a {@link GroupMember} — rebalances
  * first, then the messages of a poll, then the ends of partitions reached (opt-in).
  */
 public final class EventPoller {
-  private final GroupConsumer group;
+  private final GroupMember group;
   private final boolean markOnReturn;
   private final Deque<Event> pending = new ArrayDeque<>();
   private final Map<TopicPartition, Long> endReported = new HashMap<>();
@@ -27,7 +27,7 @@ public final class EventPoller {
   private Message handedOut;
 
   /** {@code markOnReturn}: a message counts as processed when the application polls again. */
-  public EventPoller(GroupConsumer group, boolean markOnReturn) {
+  public EventPoller(GroupMember group, boolean markOnReturn) {
     this.group = group;
     this.markOnReturn = markOnReturn;
     this.marks = markOnReturn ? new MarkRun(group) : null;
@@ -65,7 +65,7 @@ public final class EventPoller {
       if (polled && left <= 0) {
         return null;
       }
-      keepAlive(Duration.ofNanos(Math.max(0, Math.min(left, GroupConsumer.POLL.toNanos()))));
+      keepAlive(Duration.ofNanos(Math.max(0, Math.min(left, GroupMember.POLL.toNanos()))));
       polled = true;
     }
   }

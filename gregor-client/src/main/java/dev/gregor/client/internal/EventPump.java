@@ -20,18 +20,18 @@ final class EventPump implements Runnable {
 
   private static final Duration IDLE = Duration.ofMillis(100);
 
-  private final GroupConsumer group;
+  private final GroupMember group;
   private final EventPoller poller;
   private final Sink sink;
 
-  EventPump(GroupConsumer group, Sink sink) {
+  EventPump(GroupMember group, Sink sink) {
     this.group = group;
     this.poller = new EventPoller(group, false);
     this.sink = sink;
   }
 
   /** Starts the pump on a daemon thread named after the group. */
-  static void start(GroupConsumer group, Sink sink, String name) {
+  static void start(GroupMember group, Sink sink, String name) {
     Thread thread = new Thread(new EventPump(group, sink), name);
     thread.setDaemon(true);
     thread.start();
@@ -44,7 +44,7 @@ final class EventPump implements Runnable {
       Event waiting = null;
       while (!group.stopRequested()) {
         if (waiting == null) {
-          waiting = poller.poll(GroupConsumer.POLL);
+          waiting = poller.poll(GroupMember.POLL);
         } else if (sink.offer(waiting)) {
           waiting = null;
           group.partitions().backpressure(false);

@@ -13,17 +13,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * ruby-kafka's {@code each_message} and {@code each_batch} over a {@link GroupConsumer}: handlers
+ * ruby-kafka's {@code each_message} and {@code each_batch} over a {@link GroupMember}: handlers
  * run on the polling thread, a message is marked only after its handler returned, and a failure
  * goes to the {@link ErrorPolicy}.
  */
 public final class HandlerLoop {
   private enum Outcome { DONE, RETRY }
 
-  private final GroupConsumer group;
+  private final GroupMember group;
   private final boolean autoMark;
 
-  public HandlerLoop(GroupConsumer group) {
+  public HandlerLoop(GroupMember group) {
     this.group = group;
     this.autoMark = group.settings().automaticallyMarkAsProcessed();
   }
@@ -170,7 +170,7 @@ public final class HandlerLoop {
     group.start(false);
     try {
       while (!group.stopRequested()) {
-        handler.handle(group.pollOnce(GroupConsumer.POLL));
+        handler.handle(group.pollOnce(GroupMember.POLL));
       }
     } finally {
       group.close();

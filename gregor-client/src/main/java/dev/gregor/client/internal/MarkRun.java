@@ -9,12 +9,12 @@ import org.apache.kafka.common.TopicPartition;
  * cost a map update and an allocation each.
  */
 final class MarkRun {
-  private final GroupConsumer group;
+  private final GroupMember group;
   private TopicPartition partition;
   private long next;
   private int count;
 
-  MarkRun(GroupConsumer group) {
+  MarkRun(GroupMember group) {
     this.group = group;
     group.flushMarksWith(this::flush);
   }

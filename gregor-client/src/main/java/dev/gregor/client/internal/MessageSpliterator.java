@@ -11,11 +11,11 @@ import java.util.function.Consumer;
  * processed once the stream's action for it returned. The stream ends when the consumer stops.
  */
 public final class MessageSpliterator implements Spliterator<Message> {
-  private final GroupConsumer group;
+  private final GroupMember group;
   private final EventPoller poller;
   private final MarkRun marks;
 
-  public MessageSpliterator(GroupConsumer group) {
+  public MessageSpliterator(GroupMember group) {
     this.group = group;
     this.poller = new EventPoller(group, false);
     this.marks = group.settings().automaticallyMarkAsProcessed() ? new MarkRun(group) : null;
@@ -24,7 +24,7 @@ public final class MessageSpliterator implements Spliterator<Message> {
   @Override
   public boolean tryAdvance(Consumer<? super Message> action) {
     while (!group.stopRequested()) {
-      Event event = poller.poll(GroupConsumer.POLL);
+      Event event = poller.poll(GroupMember.POLL);
       if (event instanceof Event.KafkaError error && !error.retriable()) {
         group.close();
         throw error.error();

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -40,8 +41,8 @@ final class Rebalances implements ConsumerRebalanceListener {
   private final Deque<Event> events = new ArrayDeque<>();
   private boolean recordEvents;
   private boolean holdNew;
-  private java.util.function.Consumer<Collection<TopicPartition>> onGone = gone -> { };
-  private java.util.function.Consumer<Collection<TopicPartition>> onRevoked = revoked -> { };
+  private Consumer<Collection<TopicPartition>> onGone = gone -> { };
+  private Consumer<Collection<TopicPartition>> onRevoked = revoked -> { };
 
   Rebalances(KafkaConsumer<byte[], byte[]> consumer, Subscriptions subscriptions, Committer committer,
       ConsumerEvents notifications) {
@@ -57,12 +58,12 @@ final class Rebalances implements ConsumerRebalanceListener {
     holdNew = true;
   }
 
-  void onGone(java.util.function.Consumer<Collection<TopicPartition>> forget) {
+  void onGone(Consumer<Collection<TopicPartition>> forget) {
     this.onGone = forget;
   }
 
   /** Partitions given up in an orderly rebalance (not lost): what a deleted topic looks like to a member. */
-  void onRevoked(java.util.function.Consumer<Collection<TopicPartition>> revoked) {
+  void onRevoked(Consumer<Collection<TopicPartition>> revoked) {
     this.onRevoked = revoked;
   }
 

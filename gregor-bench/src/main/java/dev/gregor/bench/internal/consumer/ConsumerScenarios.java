@@ -5,7 +5,7 @@ import dev.gregor.bench.internal.run.Payloads;
 import dev.gregor.bench.internal.run.Scenario;
 import dev.gregor.bench.internal.run.Trial;
 import dev.gregor.client.Consume;
-import dev.gregor.client.Consumer;
+import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.Message;
 import dev.gregor.client.NotificationSubscription;
@@ -21,7 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Consumer throughput: each of Gregor's ways of reading a topic of 100 B records from the
+ * GroupConsumer throughput: each of Gregor's ways of reading a topic of 100 B records from the
  * beginning, against a plain {@code KafkaConsumer.poll} loop doing the same (with or without a
  * group). Each run is timed from creating the consumer (joining the group included) to the last
  * record's arrival, on both sides; see {@link Tally} for why closing is left out.
@@ -56,7 +56,7 @@ public final class ConsumerScenarios {
       new Variant("eachMessage (no group)", Baseline.NO_GROUP, (kafka, topic, tally) ->
           kafka.eachMessage(topic, Consume.fromBeginning().exitAtEnd(), message -> tally.add(1))),
       new Variant("group eachMessage", Baseline.GROUP, (kafka, topic, tally) -> {
-        try (Consumer consumer = kafka.consumer(newGroup())) {
+        try (GroupConsumer consumer = kafka.consumer(newGroup())) {
           consumer.subscribe(topic);
           consumer.eachMessage(message -> {
             if (tally.add(1)) {
@@ -66,7 +66,7 @@ public final class ConsumerScenarios {
         }
       }),
       new Variant("group eachBatch", Baseline.GROUP, (kafka, topic, tally) -> {
-        try (Consumer consumer = kafka.consumer(newGroup())) {
+        try (GroupConsumer consumer = kafka.consumer(newGroup())) {
           consumer.subscribe(topic);
           consumer.eachBatch(batch -> {
             if (tally.add(batch.messages().size())) {
@@ -76,7 +76,7 @@ public final class ConsumerScenarios {
         }
       }),
       new Variant("group poll events", Baseline.GROUP, (kafka, topic, tally) -> {
-        try (Consumer consumer = kafka.consumer(newGroup())) {
+        try (GroupConsumer consumer = kafka.consumer(newGroup())) {
           consumer.subscribe(topic);
           boolean done = false;
           while (!done) {
@@ -85,7 +85,7 @@ public final class ConsumerScenarios {
         }
       }),
       new Variant("group stream", Baseline.GROUP, (kafka, topic, tally) -> {
-        Consumer consumer = kafka.consumer(newGroup());
+        GroupConsumer consumer = kafka.consumer(newGroup());
         consumer.subscribe(topic);
         try (Stream<Message> messages = consumer.stream()) {
           messages.takeWhile(message -> !tally.add(1)).forEach(message -> { });
@@ -93,7 +93,7 @@ public final class ConsumerScenarios {
       }),
       new Variant("group eachMessage, a listener on every event", Baseline.GROUP, (kafka, topic, tally) -> {
         try (NotificationSubscription listening = kafka.notifications().subscribe("*", n -> { });
-             Consumer consumer = kafka.consumer(newGroup())) {
+             GroupConsumer consumer = kafka.consumer(newGroup())) {
           consumer.subscribe(topic);
           consumer.eachMessage(message -> {
             if (tally.add(1)) {

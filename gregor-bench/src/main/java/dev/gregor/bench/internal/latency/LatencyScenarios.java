@@ -6,7 +6,7 @@ import dev.gregor.bench.internal.run.Scenario;
 import dev.gregor.bench.internal.run.Stats;
 import dev.gregor.bench.internal.run.Trial;
 import dev.gregor.bench.internal.run.Unit;
-import dev.gregor.client.Consumer;
+import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.Produce;
 import java.time.Duration;
@@ -43,7 +43,7 @@ public final class LatencyScenarios {
     int records = rate * ctx.profile().latencySeconds();
     Trial gregor = () -> run(ctx, records, rate, (topic, value) -> kafka.deliverMessage(topic, value, Produce.options()),
         (topic, probe, running) -> {
-          try (Consumer consumer = kafka.consumer("bench-latency-" + UUID.randomUUID(),
+          try (GroupConsumer consumer = kafka.consumer("bench-latency-" + UUID.randomUUID(),
               c -> c.offsetCommitInterval(Duration.ofSeconds(5)))) {
             consumer.subscribe(topic);
             Thread stopper = new Thread(() -> {

@@ -4,7 +4,7 @@ import dev.gregor.client.internal.ClientScope;
 import dev.gregor.client.internal.ConsumerEvents;
 import dev.gregor.client.internal.EventChannel;
 import dev.gregor.client.internal.EventPoller;
-import dev.gregor.client.internal.GroupConsumer;
+import dev.gregor.client.internal.GroupMember;
 import dev.gregor.client.internal.HandlerLoop;
 import dev.gregor.client.internal.MessagePublisher;
 import dev.gregor.client.internal.MessageSpliterator;
@@ -31,24 +31,24 @@ import org.slf4j.LoggerFactory;
  * the pause, seek and mark calls are safe from any thread (they run at the owner's next poll).
  *
  * <pre>{@code
- * Consumer consumer = kafka.consumer("greeters");
+ * GroupConsumer consumer = kafka.consumer("greeters");
  * consumer.subscribe("greetings");
  * consumer.eachMessage(message -> System.out.println(message.valueAsString()));
  * }</pre>
  */
-public final class Consumer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(Consumer.class);
+public final class GroupConsumer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupConsumer.class);
   private final Config config;
   private final String groupId;
   private final ConsumerSettings settings;
   private final Subscriptions subscriptions = new Subscriptions();
   private final ConsumerEvents events;
   private final ClientScope scope;
-  private GroupConsumer group;
+  private GroupMember group;
   private EventPoller poller;
   private boolean stopRequested;
 
-  Consumer(Config config, String groupId, ConsumerSettings settings, NotificationBus bus, ClientScope scope) {
+  GroupConsumer(Config config, String groupId, ConsumerSettings settings, NotificationBus bus, ClientScope scope) {
     this.config = config;
     this.events = new ConsumerEvents(bus, groupId);
     this.groupId = groupId;
@@ -93,7 +93,7 @@ public final class Consumer implements AutoCloseable {
    * processed when this is called again.
    */
   public Event poll(Duration timeout) {
-    GroupConsumer running = start();
+    GroupMember running = start();
     EventPoller poller;
     synchronized (this) {
       if (this.poller == null) {
@@ -122,7 +122,7 @@ public final class Consumer implements AutoCloseable {
 
   /** The messages as a sequential stream pulled on the calling thread; it ends after {@link #stop()}. */
   public Stream<Message> stream() {
-    GroupConsumer running = start();
+    GroupMember running = start();
     return StreamSupport.stream(new MessageSpliterator(running), false).onClose(this::close);
   }
 
@@ -136,7 +136,7 @@ public final class Consumer implements AutoCloseable {
    * {@link IllegalStateException} for a message of a partition never assigned to this member.
    */
   public void markMessageAsProcessed(Message message) {
-    GroupConsumer running = started();
+    GroupMember running = started();
     running.markFromAnyThread(message);
   }
 
@@ -192,7 +192,7 @@ public final class Consumer implements AutoCloseable {
 
   /** Finishes the current message or batch, commits and leaves the group; safe from any thread. */
   public void stop() {
-    GroupConsumer running;
+    GroupMember running;
     synchronized (this) {
       stopRequested = true;
       running = group;
@@ -208,7 +208,7 @@ public final class Consumer implements AutoCloseable {
    */
   @Override
   public void close() {
-    GroupConsumer running;
+    GroupMember running;
     synchronized (this) {
       running = group;
     }
@@ -218,7 +218,7 @@ public final class Consumer implements AutoCloseable {
   }
 
   private void closeFromClient(Duration timeout) {
-    GroupConsumer running;
+    GroupMember running;
     synchronized (this) {
       running = group;
     }
@@ -232,30 +232,30 @@ public final class Consumer implements AutoCloseable {
     return group == null ? stopRequested : group.isClosed();
   }
 
-  private synchronized GroupConsumer start() {
+  private synchronized GroupMember start() {
     if (group == null) {
       scope.requireOpen();
       if (subscriptions.isEmpty()) {
         throw new IllegalStateException("subscribe to a topic before consuming");
       }
-      group = new GroupConsumer(config, groupId, settings, subscriptions, events);
+      group = new GroupMember(config, groupId, settings, subscriptions, events);
       if (stopRequested) {
         group.stop();
       }
     } else if (group.isClosed()) {
       scope.requireOpen();
-      throw new IllegalStateException("this Consumer has stopped; create a new one to consume again");
+      throw new IllegalStateException("this GroupConsumer has stopped; create a new one to consume again");
     }
     // A member the client's close stopped, but whose thread was not polling, closes at this call.
     return group;
   }
 
-  private synchronized GroupConsumer started() {
+  private synchronized GroupMember started() {
     if (group == null || group.isClosed()) {
       scope.requireOpen();
     }
     if (group == null) {
-      throw new IllegalStateException("this Consumer is not consuming yet: subscribe, then start eachMessage, poll, "
+      throw new IllegalStateException("this GroupConsumer is not consuming yet: subscribe, then start eachMessage, poll, "
           + "events, stream or publisher");
     }
     return group;
@@ -264,7 +264,7 @@ public final class Consumer implements AutoCloseable {
   private void requireNotStarted() {
     scope.requireOpen();
     if (group != null) {
-      throw new IllegalStateException("subscribe before consuming starts; create another Consumer for more topics");
+      throw new IllegalStateException("subscribe before consuming starts; create another GroupConsumer for more topics");
     }
   }
 }

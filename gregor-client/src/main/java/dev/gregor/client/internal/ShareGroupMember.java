@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The poll loop of a queue member on kafka-clients' {@link KafkaShareConsumer}, acknowledging each record explicitly. */
-public final class ShareGroupConsumer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(ShareGroupConsumer.class);
+public final class ShareGroupMember implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ShareGroupMember.class);
   private static final Duration POLL = Duration.ofMillis(200);
 
   private final Config config;
@@ -40,7 +40,7 @@ public final class ShareGroupConsumer implements AutoCloseable {
   private boolean closed;
   private final CountDownLatch closedLatch = new CountDownLatch(1);
 
-  public ShareGroupConsumer(Config config, String groupId, QueueSettings settings, NotificationBus bus) {
+  public ShareGroupMember(Config config, String groupId, QueueSettings settings, NotificationBus bus) {
     if (groupId == null || groupId.isBlank()) {
       throw new IllegalArgumentException("groupId must not be blank");
     }

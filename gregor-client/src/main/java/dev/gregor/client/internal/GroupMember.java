@@ -21,7 +21,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * was marked processed, commits before a rebalance takes partitions away, and applies pauses and
  * seeks. The loops over it ({@link HandlerLoop}, {@link EventPoller}) decide what a poll means.
  */
-public final class GroupConsumer implements ShutdownStop.Stoppable {
+public final class GroupMember implements ShutdownStop.Stoppable {
   static final Duration POLL = Duration.ofMillis(200);
 
   private final String groupId;
@@ -51,7 +51,7 @@ public final class GroupConsumer implements ShutdownStop.Stoppable {
   private boolean started;
   private boolean closed;
 
-  public GroupConsumer(Config config, String groupId, ConsumerSettings settings, Subscriptions subscriptions,
+  public GroupMember(Config config, String groupId, ConsumerSettings settings, Subscriptions subscriptions,
       ConsumerEvents events) {
     this.config = config;
     this.events = events;

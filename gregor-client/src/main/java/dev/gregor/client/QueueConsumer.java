@@ -2,7 +2,7 @@ package dev.gregor.client;
 
 import dev.gregor.client.internal.ClientScope;
 import dev.gregor.client.internal.NotificationBus;
-import dev.gregor.client.internal.ShareGroupConsumer;
+import dev.gregor.client.internal.ShareGroupMember;
 import java.util.List;
 
 /**
@@ -12,17 +12,17 @@ import java.util.List;
  * times.
  *
  * <pre>{@code
- * Queue jobs = kafka.queue("mailers", q -> q.startFromBeginning(true).maxDeliveries(5));
+ * QueueConsumer jobs = kafka.queue("mailers", q -> q.startFromBeginning(true).maxDeliveries(5));
  * jobs.subscribe("emails");
  * jobs.eachMessage(job -> send(job.message()));
  * }</pre>
  */
-public final class Queue implements AutoCloseable {
-  private final ShareGroupConsumer consumer;
+public final class QueueConsumer implements AutoCloseable {
+  private final ShareGroupMember consumer;
   private final ClientScope scope;
 
-  Queue(Config config, String groupId, QueueSettings settings, ClientScope scope, NotificationBus bus) {
-    this.consumer = new ShareGroupConsumer(config, groupId, settings, bus);
+  QueueConsumer(Config config, String groupId, QueueSettings settings, ClientScope scope, NotificationBus bus) {
+    this.consumer = new ShareGroupMember(config, groupId, settings, bus);
     this.scope = scope;
     scope.add(new ClientScope.Part(ClientScope.Kind.READER, consumer::stop, consumer::closeFromAnyThread, consumer::isClosed));
   }
