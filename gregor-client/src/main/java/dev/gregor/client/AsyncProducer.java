@@ -1,11 +1,11 @@
 package dev.gregor.client;
 
-import dev.gregor.client.internal.AsyncWorker;
-import dev.gregor.client.internal.ClientScope;
-import dev.gregor.client.internal.ProducerEvents;
-import dev.gregor.client.internal.BufferedMessage;
-import dev.gregor.client.internal.TopicLimits;
-import dev.gregor.client.internal.TopicNames;
+import dev.gregor.client.internal.lifecycle.ClientScope;
+import dev.gregor.client.internal.names.TopicNames;
+import dev.gregor.client.internal.producer.AsyncWorker;
+import dev.gregor.client.internal.producer.BufferedMessage;
+import dev.gregor.client.internal.producer.ProducerEvents;
+import dev.gregor.client.internal.producer.TopicLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.gregor.client;
 
-import dev.gregor.client.internal.ClusterAdmin;
 import dev.gregor.client.internal.admin.AdminFailure;
 import dev.gregor.client.internal.admin.AdminFutures;
 import dev.gregor.client.internal.admin.BrokerConfigRequests;
+import dev.gregor.client.internal.admin.ClusterAdmin;
 import dev.gregor.client.internal.admin.ClusterRequests;
 import java.time.Duration;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.gregor.client;
 
-import dev.gregor.client.internal.ClientPropertyNames;
-import dev.gregor.client.internal.SeedBrokers;
+import dev.gregor.client.internal.config.ClientPropertyNames;
+import dev.gregor.client.internal.connection.SeedBrokers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,15 +1,15 @@
 package dev.gregor.client;
 
-import dev.gregor.client.internal.ClientScope;
-import dev.gregor.client.internal.ConsumerEvents;
-import dev.gregor.client.internal.EventChannel;
-import dev.gregor.client.internal.EventPoller;
-import dev.gregor.client.internal.GroupMember;
-import dev.gregor.client.internal.HandlerLoop;
-import dev.gregor.client.internal.MessagePublisher;
-import dev.gregor.client.internal.MessageSpliterator;
-import dev.gregor.client.internal.NotificationBus;
-import dev.gregor.client.internal.Subscriptions;
+import dev.gregor.client.internal.consumer.ConsumerEvents;
+import dev.gregor.client.internal.consumer.EventChannel;
+import dev.gregor.client.internal.consumer.EventPoller;
+import dev.gregor.client.internal.consumer.GroupMember;
+import dev.gregor.client.internal.consumer.HandlerLoop;
+import dev.gregor.client.internal.consumer.MessagePublisher;
+import dev.gregor.client.internal.consumer.MessageSpliterator;
+import dev.gregor.client.internal.consumer.Subscriptions;
+import dev.gregor.client.internal.events.NotificationBus;
+import dev.gregor.client.internal.lifecycle.ClientScope;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

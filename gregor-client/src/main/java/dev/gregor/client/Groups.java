@@ -1,12 +1,12 @@
 package dev.gregor.client;
 
-import dev.gregor.client.internal.ClusterAdmin;
-import dev.gregor.client.internal.TopicNames;
 import dev.gregor.client.internal.admin.AdminFailure;
 import dev.gregor.client.internal.admin.AdminFutures;
+import dev.gregor.client.internal.admin.ClusterAdmin;
 import dev.gregor.client.internal.admin.GroupRequests;
 import dev.gregor.client.internal.admin.OffsetResetRequest;
 import dev.gregor.client.internal.admin.UnknownNames;
+import dev.gregor.client.internal.names.TopicNames;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

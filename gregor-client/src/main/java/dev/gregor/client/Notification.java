@@ -34,7 +34,7 @@ public record Notification(String name, Phase phase, Instant time, Duration dura
 
   /** The KafkaEx-style category: produce, consumer, offset, fetch, metadata, connection or request. */
   public String category() {
-    return dev.gregor.client.internal.NotificationCategories.of(name);
+    return dev.gregor.client.internal.events.NotificationCategories.of(name);
   }
 
   /** The KafkaEx-style span name, e.g. {@code [gregor, produce, stop]} as {@code gregor.produce.stop}. */

@@ -1,6 +1,6 @@
 package dev.gregor.client;
 
-import dev.gregor.client.internal.NotificationBus;
+import dev.gregor.client.internal.events.NotificationBus;
 import java.util.regex.Pattern;
 
 /**

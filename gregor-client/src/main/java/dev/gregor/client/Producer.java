@@ -1,14 +1,14 @@
 package dev.gregor.client;
 
-import dev.gregor.client.internal.BatchSender;
-import dev.gregor.client.internal.BufferDelivery;
-import dev.gregor.client.internal.CallGate;
-import dev.gregor.client.internal.ClientScope;
-import dev.gregor.client.internal.MessageBuffer;
-import dev.gregor.client.internal.OwnerThread;
-import dev.gregor.client.internal.ProducerEvents;
-import dev.gregor.client.internal.TopicLimits;
-import dev.gregor.client.internal.TopicNames;
+import dev.gregor.client.internal.consumer.OwnerThread;
+import dev.gregor.client.internal.lifecycle.CallGate;
+import dev.gregor.client.internal.lifecycle.ClientScope;
+import dev.gregor.client.internal.names.TopicNames;
+import dev.gregor.client.internal.producer.BatchSender;
+import dev.gregor.client.internal.producer.BufferDelivery;
+import dev.gregor.client.internal.producer.MessageBuffer;
+import dev.gregor.client.internal.producer.ProducerEvents;
+import dev.gregor.client.internal.producer.TopicLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;

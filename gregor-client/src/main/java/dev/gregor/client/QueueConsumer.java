@@ -1,8 +1,8 @@
 package dev.gregor.client;
 
-import dev.gregor.client.internal.ClientScope;
-import dev.gregor.client.internal.NotificationBus;
-import dev.gregor.client.internal.ShareGroupMember;
+import dev.gregor.client.internal.consumer.ShareGroupMember;
+import dev.gregor.client.internal.events.NotificationBus;
+import dev.gregor.client.internal.lifecycle.ClientScope;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package dev.gregor.client;
 
-import dev.gregor.client.internal.CallGate;
-import dev.gregor.client.internal.ClientScope;
-import dev.gregor.client.internal.ProducerEvents;
-import dev.gregor.client.internal.TopicLimits;
-import dev.gregor.client.internal.TransactionRunner;
+import dev.gregor.client.internal.lifecycle.CallGate;
+import dev.gregor.client.internal.lifecycle.ClientScope;
+import dev.gregor.client.internal.producer.ProducerEvents;
+import dev.gregor.client.internal.producer.TopicLimits;
+import dev.gregor.client.internal.producer.TransactionRunner;
 import java.util.Objects;
 import java.util.function.Consumer;
 

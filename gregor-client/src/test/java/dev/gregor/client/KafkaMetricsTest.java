@@ -2,7 +2,7 @@ package dev.gregor.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gregor.client.internal.ClientProperties;
+import dev.gregor.client.internal.config.ClientProperties;
 import dev.gregor.client.internal.metrics.ClientMetricsRegistry;
 import dev.gregor.client.internal.metrics.GregorMetricsReporter;
 import dev.gregor.embedded.TestTopics;

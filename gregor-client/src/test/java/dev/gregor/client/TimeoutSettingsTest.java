@@ -3,7 +3,7 @@ package dev.gregor.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gregor.client.internal.ClientProperties;
+import dev.gregor.client.internal.config.ClientProperties;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -2,9 +2,9 @@ package dev.gregor.bench.internal.jmh;
 
 import dev.gregor.client.PendingMessage;
 import dev.gregor.client.Produce;
-import dev.gregor.client.internal.BufferedMessage;
-import dev.gregor.client.internal.MessageBuffer;
-import dev.gregor.client.internal.ProducerEvents;
+import dev.gregor.client.internal.producer.BufferedMessage;
+import dev.gregor.client.internal.producer.MessageBuffer;
+import dev.gregor.client.internal.producer.ProducerEvents;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;

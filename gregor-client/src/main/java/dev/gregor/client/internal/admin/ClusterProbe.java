@@ -1,0 +1,19 @@
+package dev.gregor.client.internal.admin;
+
+import dev.gregor.client.Config;
+import dev.gregor.client.ConnectionFailed;
+import dev.gregor.client.internal.config.ClientProperties;
+import dev.gregor.client.internal.connection.ConnectCheck;
+
+/**
+ * Asks the seed brokers for the cluster id once at connect, so an unreachable cluster, a wrong
+ * protocol or a wrong password fails at once with a message instead of at the first send.
+ */
+public final class ClusterProbe {
+  private ClusterProbe() {}
+
+  /** Returns the cluster id, or throws {@link ConnectionFailed} naming the addresses tried and the likely cause. */
+  public static String clusterId(Config config) {
+    return ConnectCheck.clusterId(config, ClientProperties.common(config));
+  }
+}

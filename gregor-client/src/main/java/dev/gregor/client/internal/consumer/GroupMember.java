@@ -1,0 +1,323 @@
+package dev.gregor.client.internal.consumer;
+
+import dev.gregor.client.Config;
+import dev.gregor.client.ConsumerSettings;
+import dev.gregor.client.GregorException;
+import dev.gregor.client.Message;
+import dev.gregor.client.UnknownTopic;
+import dev.gregor.client.internal.events.RequestStats;
+import dev.gregor.client.internal.events.Span;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * One member of a consumer group, owned by the thread that polls it: polls, commits only what
+ * was marked processed, commits before a rebalance takes partitions away, and applies pauses and
+ * seeks. The loops over it ({@link HandlerLoop}, {@link EventPoller}) decide what a poll means.
+ */
+public final class GroupMember implements ShutdownStop.Stoppable {
+  static final Duration POLL = Duration.ofMillis(200);
+
+  private final String groupId;
+  private final ConsumerSettings settings;
+  private final Config config;
+  private final Subscriptions subscriptions;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final OffsetTracker offsets;
+  private final Rebalances rebalances;
+  private final GroupCommits commits;
+  final ConsumerEvents events;
+  private final HeartbeatCount heartbeats;
+  private final PartitionControl partitions;
+  private final RequestStats requestStats;
+  private final LagSnapshot lagSnapshot;
+  private final DeletedTopics deletedTopics;
+  private final AnyThreadChecks checks;
+  private final SessionWatch session;
+  final PartitionPauses pauses = new PartitionPauses();
+  final RetryAttempts attempts = new RetryAttempts();
+  final OwnerThread owner = new OwnerThread("Consumer", AnyThreadChecks.CONSUMER_ADVICE);
+  final OwnerCommands commands = new OwnerCommands(owner);
+  private final CountDownLatch closedLatch = new CountDownLatch(1);
+  private ShutdownStop shutdownStop;
+  private Runnable flushMarks = () -> { };
+  private volatile boolean stopRequested;
+  private boolean started;
+  private boolean closed;
+
+  public GroupMember(Config config, String groupId, ConsumerSettings settings, Subscriptions subscriptions,
+      ConsumerEvents events) {
+    this.config = config;
+    this.events = events;
+    this.groupId = groupId;
+    this.settings = settings;
+    this.subscriptions = subscriptions;
+    this.offsets = new OffsetTracker(settings);
+    this.consumer = new KafkaConsumer<>(ConsumerProperties.group(config, groupId, settings, subscriptions.commonStart()),
+        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.session = new SessionWatch(consumer, groupId, settings);
+    this.commits = new GroupCommits(consumer, offsets, events, groupId, () -> stopRequested, session::refused);
+    this.rebalances = new Rebalances(consumer, subscriptions, revoked -> commits.commitUnlessDropped(offsets.uncommitted(revoked)), events);
+    this.heartbeats = new HeartbeatCount(consumer);
+    this.partitions = new PartitionControl(consumer, pauses, rebalances, events, groupId,
+        ConsumerProperties.offsetReset(subscriptions.commonStart()));
+    this.requestStats = new RequestStats(events.bus(), consumer::metrics);
+    this.lagSnapshot = new LagSnapshot(consumer, rebalances.assigned());
+    this.deletedTopics = new DeletedTopics(consumer, subscriptions, groupId, config.connectTimeout());
+    rebalances.onRevoked(deletedTopics::revoked);
+    this.checks = new AnyThreadChecks(rebalances, groupId);
+    rebalances.onGone(gone -> {
+      offsets.forget(gone);
+      pauses.forget(gone);
+      attempts.forget(gone);
+    });
+  }
+
+  /** Binds the calling thread as the poller, checks the topics exist and joins the group; once. */
+  void start(boolean eventMode) {
+    owner.check();
+    if (started) {
+      return;
+    }
+    started = true;
+    if (eventMode) {
+      rebalances.recordEvents();
+    }
+    Map<String, String> missing;
+    try {
+      missing = subscriptions.missing(consumer.listTopics(config.connectTimeout()).keySet());
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      close();
+      throw new GregorException("Cannot subscribe group '" + groupId + "' to " + subscriptions + ": the cluster did not "
+          + "answer within connectTimeout (" + config.connectTimeout().toMillis() + " ms); is it running?", e);
+    }
+    if (!missing.isEmpty()) {
+      close();
+      throw new UnknownTopic("Cannot subscribe group '" + groupId + "': " + missing.entrySet().stream()
+          .map(e -> "topic '" + e.getKey() + "' does not exist" + (e.getValue() == null ? "" : " (did you mean '" + e.getValue() + "'?)"))
+          .collect(Collectors.joining("; ")), null);
+    }
+    if (subscriptions.hasPatterns()) {
+      consumer.subscribe(subscriptions.combined(), rebalances);
+    } else {
+      consumer.subscribe(subscriptions.topics(), rebalances);
+    }
+    if (settings.stopOnShutdown()) {
+      shutdownStop = new ShutdownStop(groupId, this, settings.shutdownTimeout());
+    }
+  }
+
+  /** Registers what holds marks not yet given to {@link #mark}, to flush before they are committed. */
+  void flushMarksWith(Runnable flush) {
+    this.flushMarks = flush;
+  }
+
+  /** One step of the loop: queued commands, ended pauses, due commits, then a poll; empty once stop was asked. */
+  ConsumerRecords<byte[], byte[]> pollOnce(Duration timeout) {
+    try {
+      commands.runQueued();
+      flushMarks.run();
+      partitions.beforePoll();
+      if (offsets.commitDue()) {
+        commits.commitUnlessDropped(offsets.uncommitted(null));
+      }
+      session.beforePoll();
+      partitions.holdAll(!session.current());
+      ConsumerRecords<byte[], byte[]> records = stopRequested ? ConsumerRecords.empty() : consumer.poll(timeout);
+      deletedTopics.check(rebalances.assigned(), rebalances::report);
+      session.afterPoll();
+      if (!records.isEmpty() && !session.current()) {
+        holdBack(records, null, 0);
+        records = ConsumerRecords.empty();
+      }
+      lagSnapshot.refreshEverySecond();
+      reportStatus();
+      return records;
+    } catch (WakeupException woken) {
+      return ConsumerRecords.empty(); // stop() from another thread
+    }
+  }
+
+  /** Whether fetched records may still be handed out: the group can still count this member in. */
+  boolean inGroup() {
+    return session.current();
+  }
+
+  /**
+   * Hands out nothing more of {@code records}, from {@code from} at {@code offset} (or, for null,
+   * from the start) on: each such partition goes back to its first record not handed out, to be
+   * fetched again if it is still this member's, and fetching stops until the group answers.
+   */
+  void holdBack(ConsumerRecords<byte[], byte[]> records, TopicPartition from, long offset) {
+    boolean reached = from == null;
+    for (TopicPartition tp : records.partitions()) {
+      reached |= tp.equals(from);
+      if (reached && rebalances.owns(tp)) {
+        consumer.seek(tp, tp.equals(from) ? offset : records.records(tp).get(0).offset());
+      }
+    }
+    partitions.holdAll(true);
+  }
+
+  void mark(TopicPartition partition, long nextOffset, int count) {
+    if (rebalances.owns(partition)) { // a partition given away meanwhile is its new owner's to commit
+      offsets.mark(partition, nextOffset, count);
+    }
+  }
+
+  public void markFromAnyThread(Message message) {
+    TopicPartition partition = checks.everAssigned(message);
+    commands.run("markMessageAsProcessed(" + message + ")", () -> mark(partition, message.offset() + 1, 1));
+  }
+
+  public void pauseFromAnyThread(String topic, int partition, Duration timeout, Duration maxTimeout) {
+    TopicPartition tp = checks.assigned(topic, partition);
+    commands.run("pause(" + tp + ")", () -> partitions.pause(tp, timeout, maxTimeout));
+  }
+
+  public void resumeFromAnyThread(String topic, int partition) {
+    TopicPartition tp = new TopicPartition(topic, partition);
+    commands.run("resume(" + tp + ")", () -> partitions.resume(tp));
+  }
+
+  public boolean isPaused(String topic, int partition) {
+    return pauses.isPaused(new TopicPartition(topic, partition));
+  }
+
+  public void seekFromAnyThread(String topic, int partition, long offset) {
+    TopicPartition tp = checks.assigned(topic, partition);
+    commands.run("seek(" + tp + ", " + offset + ")", () -> partitions.seek(tp, offset));
+  }
+
+  public void commitOffsets() {
+    commands.runAndWait("commitOffsets", () -> {
+      flushMarks.run();
+      commits.commit(offsets.uncommitted(null));
+    }, settings.rebalanceTimeout());
+  }
+
+  /** Derived notifications: heartbeats from kafka-clients' heartbeat count, and the pauses still running. */
+  private void reportStatus() {
+    if (events.wantsHeartbeats() && heartbeats.increased()) {
+      events.heartbeat(rebalances.assigned());
+    }
+    requestStats.reportIfDue();
+    if (events.wantsPauseStatus()) {
+      pauses.paused().forEach(partition -> events.pauseStatus(partition, pauses.pausedFor(partition)));
+    }
+  }
+
+  /** Pauses, seeks, retries, held partitions and back-pressure. */
+  PartitionControl partitions() {
+    return partitions;
+  }
+
+  Rebalances rebalances() {
+    return rebalances;
+  }
+
+  ConsumerSettings settings() {
+    return settings;
+  }
+
+  String groupId() {
+    return groupId;
+  }
+
+  long lag(TopicPartition partition) {
+    return consumer.currentLag(partition).orElse(-1);
+  }
+
+  /** The partition's end as of the last fetch: position plus lag. */
+  long highWatermark(TopicPartition partition) {
+    return position(partition) + Math.max(0, lag(partition));
+  }
+
+  long position(TopicPartition partition) {
+    return consumer.position(partition, config.connectTimeout());
+  }
+
+  /** Lag per assigned partition where known; exact on the polling thread, at most a second old elsewhere. */
+  public Map<dev.gregor.client.TopicPartition, Long> lag() {
+    return owner.isCurrent() ? lagSnapshot.current() : lagSnapshot.latest();
+  }
+
+  boolean stopRequested() {
+    return stopRequested;
+  }
+
+  /** Asks the poller to finish the current message or batch, commit and leave the group; any thread may call it. */
+  @Override
+  public void stop() {
+    stopRequested = true;
+    consumer.wakeup();
+  }
+
+  @Override
+  public boolean awaitClosed(Duration timeout) {
+    try {
+      return closedLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  public boolean isClosed() {
+    return closedLatch.getCount() == 0;
+  }
+
+  /** Closes now on the polling thread (or before any poll); from another thread, stops the poller and waits for it. */
+  public void closeFromAnyThread() {
+    closeFromAnyThread(settings.shutdownTimeout());
+  }
+
+  /** {@link #closeFromAnyThread()} waiting at most {@code timeout}; whether the member is closed. */
+  public boolean closeFromAnyThread(Duration timeout) {
+    if (!owner.isBound() || owner.isCurrent()) {
+      close();
+    } else if (!isClosed()) {
+      stop();
+      return awaitClosed(timeout);
+    }
+    return true;
+  }
+
+  /** Commits processed offsets and leaves the group; on the polling thread (or before any poll). */
+  public void close() {
+    if (closed) {
+      return;
+    }
+    owner.check();
+    closed = true;
+    try {
+      commands.runQueued(); // marks asked for from other threads still count
+      flushMarks.run();
+      commits.commit(offsets.uncommitted(null));
+    } catch (RuntimeException e) {
+      // Closing still leaves the group; the uncommitted tail is redelivered, never lost.
+    } finally {
+      Span leaving = events.leaving();
+      try {
+        consumer.close();
+        leaving.stop();
+      } catch (RuntimeException e) {
+        leaving.fail(e);
+        throw e;
+      } finally {
+        if (shutdownStop != null) {
+          shutdownStop.cancel();
+        }
+        closedLatch.countDown();
+      }
+    }
+  }
+}

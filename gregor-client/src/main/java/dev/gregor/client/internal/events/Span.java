@@ -1,0 +1,53 @@
+package dev.gregor.client.internal.events;
+
+import dev.gregor.client.Notification;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A timed operation between its start and its stop or exception notification. */
+public class Span {
+  /** The span of an operation nobody listens to: does nothing. */
+  public static final Span NONE = new Span(null, null, null);
+
+  private final NotificationBus bus;
+  private final String name;
+  private final Map<String, Object> payload;
+  private final long startNanos = System.nanoTime();
+
+  Span(NotificationBus bus, String name, Map<String, Object> payload) {
+    this.bus = bus;
+    this.name = name;
+    this.payload = payload == null ? null : new HashMap<>(payload);
+  }
+
+  /** Adds a payload entry known only at the end (e.g. {@code delivered_message_count}). */
+  public Span with(String key, Object value) {
+    if (payload != null) {
+      payload.put(key, value);
+    }
+    return this;
+  }
+
+  public void stop() {
+    end(null);
+  }
+
+  /** Ends the span as failed; the payload gets ruby-kafka's {@code exception} key. */
+  public void fail(Throwable error) {
+    if (payload != null) {
+      payload.put("exception", error.getClass().getName() + ": " + error.getMessage());
+    }
+    end(error);
+  }
+
+  private void end(Throwable error) {
+    if (bus == null) {
+      return;
+    }
+    Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+    bus.send(new Notification(name, error == null ? Notification.Phase.STOP : Notification.Phase.EXCEPTION,
+        Instant.now(), took, error, java.util.Collections.unmodifiableMap(payload)));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.gregor.client.internal.producer;
+
+import dev.gregor.client.DeliveryFailed;
+import dev.gregor.client.PendingMessage;
+import dev.gregor.client.internal.events.Span;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One delivery of a whole buffer: send it, keep what failed, complete the reports of what arrived. */
+public final class BufferDelivery {
+  private static final int CAUSES_IN_MESSAGE = 5;
+
+  private BufferDelivery() {}
+
+  /** Delivers {@code buffer}; returns null when everything arrived, else the failure to report. */
+  public static DeliveryFailed deliver(MessageBuffer buffer, BatchSender sender) {
+    List<BufferedMessage> batch = buffer.snapshot();
+    if (batch.isEmpty()) {
+      return null;
+    }
+    ProducerEvents events = buffer.events();
+    Span span = events.delivering(batch.size());
+    BatchSender.Outcome outcome;
+    try {
+      outcome = sender.send(batch);
+    } catch (RuntimeException e) {
+      span.with("delivered_message_count", 0).fail(e);
+      throw e;
+    }
+    if (outcome.allDelivered()) {
+      buffer.clear();
+      for (int i = 0; i < batch.size(); i++) {
+        batch.get(i).report().complete(outcome.delivered()[i]);
+        events.acked(batch.get(i).message(), outcome.delivered()[i]);
+      }
+      span.with("delivered_message_count", batch.size()).stop();
+      events.requests(sender);
+      return null;
+    }
+    List<BufferedMessage> kept = new ArrayList<>();
+    List<PendingMessage> failedMessages = new ArrayList<>();
+    Set<String> causes = new LinkedHashSet<>();
+    Throwable firstCause = null;
+    Set<String> failedTopics = new HashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Throwable failure = outcome.failures()[i];
+      if (failure == null) {
+        batch.get(i).report().complete(outcome.delivered()[i]);
+        events.acked(batch.get(i).message(), outcome.delivered()[i]);
+        continue;
+      }
+      if (failedTopics.add(batch.get(i).message().topic())) {
+        events.topicFailed(batch.get(i).message().topic(), failure);
+      }
+      kept.add(batch.get(i));
+      failedMessages.add(batch.get(i).message());
+      firstCause = firstCause == null ? failure : firstCause;
+      if (causes.size() < CAUSES_IN_MESSAGE) {
+        causes.add("topic '" + batch.get(i).message().topic() + "': " + failure.getClass().getSimpleName() + ": "
+            + failure.getMessage());
+      }
+    }
+    buffer.retainOnly(kept);
+    DeliveryFailed failed = new DeliveryFailed("Failed to deliver " + kept.size() + " of " + batch.size() + " messages ("
+        + String.join("; ", causes) + "); they stay in the buffer for the next delivery", failedMessages, firstCause);
+    span.with("delivered_message_count", batch.size() - kept.size()).fail(failed);
+    events.requests(sender);
+    return failed;
+  }
+}
