@@ -13,7 +13,7 @@ final class AnyThreadChecks {
   /** The thread-safety error's advice: what is safe from other threads, and how to spread the work. */
   static final String CONSUMER_ADVICE = "consume on one thread; from others only stop(), close(), lag(), isPaused(), "
       + "pause, resume, seek, markMessageAsProcessed and commitOffsets are safe. To spread the work, create one "
-      + "Consumer per thread in the same group, or hand messages to workers with events(capacity)";
+      + "GroupConsumer per thread in the same group, or hand messages to workers with events(capacity)";
 
   private final Rebalances rebalances;
   private final String groupId;

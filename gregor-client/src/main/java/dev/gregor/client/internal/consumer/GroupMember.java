@@ -44,7 +44,7 @@ public final class GroupMember implements ShutdownStop.Stoppable {
   private final SessionWatch session;
   final PartitionPauses pauses = new PartitionPauses();
   final RetryAttempts attempts = new RetryAttempts();
-  final OwnerThread owner = new OwnerThread("Consumer", AnyThreadChecks.CONSUMER_ADVICE);
+  final OwnerThread owner = new OwnerThread("GroupConsumer", AnyThreadChecks.CONSUMER_ADVICE);
   final OwnerCommands commands = new OwnerCommands(owner);
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private ShutdownStop shutdownStop;

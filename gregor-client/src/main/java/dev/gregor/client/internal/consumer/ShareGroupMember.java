@@ -37,7 +37,7 @@ public final class ShareGroupMember implements AutoCloseable {
   private final String groupId;
   private final QueueSettings settings;
   private final KafkaShareConsumer<byte[], byte[]> consumer;
-  private final OwnerThread owner = new OwnerThread("Queue", "use one Queue per thread: members of one queue share "
+  private final OwnerThread owner = new OwnerThread("QueueConsumer", "use one QueueConsumer per thread: members of one queue share "
       + "its messages, so more threads means more members");
   private final ConsumerEvents events;
   private volatile boolean stopRequested;
