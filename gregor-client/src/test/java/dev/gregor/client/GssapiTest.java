@@ -25,6 +25,8 @@ class GssapiTest {
   private static SimpleKdcServer kdc;
   private static EmbeddedKafka kafka;
   private static Path clientKeytab;
+  private static final String KRB5_CONF = "java.security.krb5.conf";
+  private static String previousKrb5Conf;
 
   @BeforeAll
   static void startKdcAndBroker() throws Exception {
@@ -37,8 +39,9 @@ class GssapiTest {
     kdc.setKdcTcpPort(freePort());
     kdc.init();
     kdc.start();
-    // Kerberos reads its configuration once per JVM; nothing else in the test JVM uses Kerberos.
-    System.setProperty("java.security.krb5.conf", dir.resolve("krb5.conf").toString());
+    // Kerberos reads its configuration once per JVM, so the property must be JVM-wide while this
+    // class runs; it is put back afterwards, and nothing else in the shared test JVM uses Kerberos.
+    previousKrb5Conf = System.setProperty(KRB5_CONF, dir.resolve("krb5.conf").toString());
     Path brokerKeytab = dir.resolve("kafka.keytab");
     kdc.createAndExportPrincipals(brokerKeytab.toFile(), "kafka/localhost@" + REALM);
     clientKeytab = dir.resolve("client.keytab");
@@ -57,6 +60,11 @@ class GssapiTest {
 
   @AfterAll
   static void stopKdcAndBroker() throws Exception {
+    if (previousKrb5Conf == null) {
+      System.clearProperty(KRB5_CONF);
+    } else {
+      System.setProperty(KRB5_CONF, previousKrb5Conf);
+    }
     if (kafka != null) {
       kafka.close();
     }

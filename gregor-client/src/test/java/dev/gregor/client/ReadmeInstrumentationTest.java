@@ -5,36 +5,35 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
+import dev.gregor.embedded.TestTopics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The README's instrumentation example, line for line except the address and where it prints. */
+/**
+ * The README's instrumentation example, line for line except the address, the topic and group
+ * (fresh per run) and where it prints: to a stream of the test's own, not a swapped System.out.
+ */
 @EmbeddedKafkaTest
 class ReadmeInstrumentationTest {
 
   @Test
-  void theReadmeExamplePrintsEveryEventOfARoundTrip(EmbeddedKafka embedded) {
+  void theReadmeExamplePrintsEveryEventOfARoundTrip(EmbeddedKafka embedded, TestTopics topics) {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    PrintStream original = System.out;
-    System.setOut(out);
-    try {
-      try (Gregor kafka = Gregor.connect(embedded.bootstrapServers())) {
-        kafka.notifications().subscribe("*", n -> System.out.println(n.name() + " " + n.payload()));
-        kafka.notifications().subscribeSpans("deliver_messages.producer",
-            n -> System.out.println(n.spanName() + " " + n.duration().toMillis() + " ms"));   // gregor.produce.stop 3 ms
+    String audit = topics.next();
+    try (Gregor kafka = Gregor.connect(embedded.bootstrapServers())) {
+      kafka.notifications().subscribe("*", n -> out.println(n.name() + " " + n.payload()));
+      kafka.notifications().subscribeSpans("deliver_messages.producer",
+          n -> out.println(n.spanName() + " " + n.duration().toMillis() + " ms"));   // gregor.produce.stop 3 ms
 
-        kafka.deliverMessage("audit", "logged in");
-        GroupConsumer consumer = kafka.consumer("auditors");
-        consumer.subscribe("audit");
-        consumer.eachMessage(message -> consumer.stop());
-        await().atMost(Duration.ofSeconds(10)).until(() -> printed.toString(StandardCharsets.UTF_8).contains("leave_group"));
-      }
-    } finally {
-      System.setOut(original);
+      kafka.deliverMessage(audit, "logged in");
+      GroupConsumer consumer = kafka.consumer("auditors-" + audit);
+      consumer.subscribe(audit);
+      consumer.eachMessage(message -> consumer.stop());
+      await().atMost(Duration.ofSeconds(10)).until(() -> printed.toString(StandardCharsets.UTF_8).contains("leave_group"));
     }
 
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("deliver_messages.producer", "ack_message.producer",
