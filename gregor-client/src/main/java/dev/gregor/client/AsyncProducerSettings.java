@@ -41,7 +41,10 @@ public final class AsyncProducerSettings {
     return maxQueueSize;
   }
 
-  /** The first wait before a failed background delivery is tried again; doubles up to 30 s. */
+  /**
+   * The first wait before a failed background delivery is tried again; doubles up to 30 s (or
+   * this wait, when longer), each wait shortened by up to a fifth at random.
+   */
   public Duration redeliveryBackoff() {
     return redeliveryBackoff;
   }

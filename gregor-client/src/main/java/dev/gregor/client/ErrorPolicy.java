@@ -1,5 +1,6 @@
 package dev.gregor.client;
 
+import dev.gregor.client.internal.retry.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -42,14 +43,8 @@ public interface ErrorPolicy {
           + backoff + " and " + maxBackoff);
     }
     Objects.requireNonNull(then, "then");
-    return failure -> {
-      if (failure.attempt() >= attempts) {
-        return then.decide(failure);
-      }
-      long factor = 1L << Math.min(failure.attempt() - 1, 30);
-      Duration wait = backoff.toMillis() * factor > maxBackoff.toMillis() ? maxBackoff : backoff.multipliedBy(factor);
-      return Decision.retryAfter(wait);
-    };
+    Backoff waits = Backoff.exponential(backoff, maxBackoff);
+    return failure -> failure.attempt() >= attempts ? then.decide(failure) : Decision.retryAfter(waits.delay(failure.attempt()));
   }
 
   /** Retry as {@link #retry(int, Duration, Duration, ErrorPolicy)} does, then stop. */

@@ -152,7 +152,10 @@ public final class GroupConsumer implements AutoCloseable {
 
   /** Stops fetching {@code partition} for {@code timeout}, then resumes by itself. */
   public void pause(String topic, int partition, Duration timeout) {
-    started().pauseFromAnyThread(topic, partition, Objects.requireNonNull(timeout, "timeout"), null);
+    if (Objects.requireNonNull(timeout, "timeout").isNegative()) {
+      throw new IllegalArgumentException("timeout must be zero or more, was " + timeout);
+    }
+    started().pauseFromAnyThread(topic, partition, timeout, null);
   }
 
   /**
@@ -160,8 +163,9 @@ public final class GroupConsumer implements AutoCloseable {
    * from {@code timeout} up to {@code maxTimeout}, until a message of the partition is processed.
    */
   public void pause(String topic, int partition, Duration timeout, Duration maxTimeout) {
-    if (timeout == null || maxTimeout == null || maxTimeout.compareTo(timeout) < 0) {
-      throw new IllegalArgumentException("maxTimeout must be at least timeout, were " + timeout + " and " + maxTimeout);
+    if (timeout == null || timeout.isNegative() || maxTimeout == null || maxTimeout.compareTo(timeout) < 0) {
+      throw new IllegalArgumentException("timeout must be zero or more and maxTimeout at least timeout, were "
+          + timeout + " and " + maxTimeout);
     }
     started().pauseFromAnyThread(topic, partition, timeout, maxTimeout);
   }

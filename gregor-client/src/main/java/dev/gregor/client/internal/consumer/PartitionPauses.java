@@ -1,5 +1,6 @@
 package dev.gregor.client.internal.consumer;
 
+import dev.gregor.client.internal.retry.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,9 +35,7 @@ final class PartitionPauses {
     }
     Duration wait = timeout;
     if (maxTimeout != null) {
-      int count = inARow.merge(partition, 1, Integer::sum);
-      long factor = 1L << Math.min(count - 1, 30);
-      wait = timeout.toMillis() * factor >= maxTimeout.toMillis() ? maxTimeout : timeout.multipliedBy(factor);
+      wait = Backoff.exponential(timeout, maxTimeout).delay(inARow.merge(partition, 1, Integer::sum));
     }
     untilNanos.put(partition, System.nanoTime() + wait.toNanos());
     return wait;

@@ -5,6 +5,7 @@ import dev.gregor.client.BufferOverflow;
 import dev.gregor.client.Config;
 import dev.gregor.client.DeliveryFailed;
 import dev.gregor.client.PendingMessage;
+import dev.gregor.client.internal.retry.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AsyncWorker implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(AsyncWorker.class);
-  private static final long MAX_REDELIVERY_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(30);
+  private static final Duration MAX_REDELIVERY_BACKOFF = Duration.ofSeconds(30);
 
   private sealed interface Operation permits Message, Deliver, Shutdown {}
 
@@ -39,7 +40,8 @@ public final class AsyncWorker implements Runnable {
   private final BatchSender sender;
   private long nextIntervalNanos;
   private long nextRetryNanos = Long.MAX_VALUE;
-  private long retryBackoffNanos;
+  private final Backoff redeliveryBackoff;
+  private int failedDeliveries;
   /** Set by a shutdown request, so the worker stops taking the slow path for messages queued before it. */
   private volatile Shutdown shutdownRequest;
   /** The most recent failed delivery, or null once one succeeded: the reason given for what shutdown leaves undelivered. */
@@ -50,7 +52,10 @@ public final class AsyncWorker implements Runnable {
     this.queueSpace = new Semaphore(settings.maxQueueSize());
     this.buffer = new MessageBuffer(settings.producer().maxBufferSize(), settings.producer().maxBufferBytesize(), events);
     this.sender = new BatchSender(config, settings.producer(), limits);
-    this.retryBackoffNanos = settings.redeliveryBackoff().toNanos();
+    // Jitter keeps the async producers of many processes from retrying a recovering cluster in step.
+    Duration first = settings.redeliveryBackoff();
+    this.redeliveryBackoff = Backoff.exponential(first, first.compareTo(MAX_REDELIVERY_BACKOFF) > 0 ? first : MAX_REDELIVERY_BACKOFF)
+        .withJitter(0.2);
     this.nextIntervalNanos = intervalFromNow();
   }
 
@@ -140,98 +145,33 @@ public final class AsyncWorker implements Runnable {
     lastFailure = failed;
     if (failed == null) {
       nextRetryNanos = Long.MAX_VALUE;
-      retryBackoffNanos = settings.redeliveryBackoff().toNanos();
+      failedDeliveries = 0;
     } else {
-      LOG.warn("{}; retrying in {} ms", failed.getMessage(), TimeUnit.NANOSECONDS.toMillis(retryBackoffNanos));
-      nextRetryNanos = System.nanoTime() + retryBackoffNanos;
-      retryBackoffNanos = Math.min(retryBackoffNanos * 2, MAX_REDELIVERY_BACKOFF_NANOS);
+      Duration wait = redeliveryBackoff.delay(++failedDeliveries);
+      LOG.warn("{}; retrying in {} ms", failed.getMessage(), wait.toMillis());
+      nextRetryNanos = System.nanoTime() + wait.toNanos();
     }
   }
 
-  /**
-   * Delivers everything still queued or buffered, in queue order, until the deadline, then fails
-   * and returns what is left. A buffer that fills up is delivered to make room, as {@link #buffer} does.
-   */
+  /** Hands everything still queued, in queue order, to a {@link ShutdownDrain} that delivers it until the deadline. */
   private List<PendingMessage> drainAndClose(long deadlineNanos, Operation taken) {
     List<Operation> rest = new ArrayList<>();
     if (taken != null) {
       rest.add(taken);
     }
     queue.drainTo(rest);
-    List<BufferedMessage> left = new ArrayList<>();
-    long[] backoff = {TimeUnit.MILLISECONDS.toNanos(100)};
+    ShutdownDrain drain = new ShutdownDrain(buffer, sender, deadlineNanos, lastFailure);
     for (Operation operation : rest) {
       if (operation instanceof Message message) {
         queueSpace.release();
-        bufferWhileDraining(message.message(), deadlineNanos, backoff, left);
+        drain.add(message.message());
       } else if (operation instanceof Deliver deliver) {
         deliver.done().complete(null);
       } else if (operation instanceof Shutdown other && other != shutdownRequest) {
         other.done().complete(List.of());
       }
     }
-    while (buffer.size() > 0 && System.nanoTime() < deadlineNanos) {
-      deliverOrBackOff(deadlineNanos, backoff);
-    }
-    List<BufferedMessage> undelivered = new ArrayList<>(buffer.clear());
-    undelivered.addAll(left);
-    // Stopping is done: an interrupt from a shutdown that ran out of time must not fail the close.
-    Thread.interrupted();
-    List<PendingMessage> messages = new ArrayList<>();
-    // Say why: the last failed attempt (such as a topic that no longer exists) is the cause.
-    Throwable why = lastFailure == null ? null : lastFailure.getCause() != null ? lastFailure.getCause() : lastFailure;
-    for (BufferedMessage message : undelivered) {
-      messages.add(message.message());
-      message.report().completeExceptionally(new DeliveryFailed("The async producer shut down before this message to topic '"
-          + message.message().topic() + "' could be delivered" + (why == null ? "" : "; the last attempt failed: " + why.getMessage()),
-          List.of(message.message()), why));
-    }
-    try {
-      sender.close();
-    } catch (RuntimeException e) {
-      LOG.warn("Closing the async producer's Kafka producer failed", e);
-    }
-    return messages;
-  }
-
-  private void bufferWhileDraining(BufferedMessage message, long deadlineNanos, long[] backoff, List<BufferedMessage> left) {
-    if (!left.isEmpty()) {
-      left.add(message); // once one message is left over, later ones must not overtake it
-      return;
-    }
-    while (true) {
-      try {
-        buffer.add(message);
-        return;
-      } catch (BufferOverflow full) {
-        if (buffer.size() == 0) {
-          message.report().completeExceptionally(full); // too large for the buffer on its own
-          return;
-        }
-        if (System.nanoTime() >= deadlineNanos) {
-          left.add(message);
-          return;
-        }
-        deliverOrBackOff(deadlineNanos, backoff);
-      }
-    }
-  }
-
-  private void deliverOrBackOff(long deadlineNanos, long[] backoff) {
-    DeliveryFailed failed = deliverQuietly();
-    lastFailure = failed;
-    if (failed != null) {
-      sleepUntil(Math.min(deadlineNanos, System.nanoTime() + backoff[0]));
-      backoff[0] = Math.min(backoff[0] * 2, TimeUnit.SECONDS.toNanos(5));
-    }
-  }
-
-  private DeliveryFailed deliverQuietly() {
-    try {
-      return BufferDelivery.deliver(buffer, sender);
-    } catch (RuntimeException e) {
-      return new DeliveryFailed(e.getMessage(), List.of(), e);
-    }
+    return drain.finish();
   }
 
   private long nextWakeup() {
@@ -241,16 +181,5 @@ public final class AsyncWorker implements Runnable {
 
   private long intervalFromNow() {
     return settings.deliveryInterval().isZero() ? Long.MAX_VALUE : System.nanoTime() + settings.deliveryInterval().toNanos();
-  }
-
-  private static void sleepUntil(long nanos) {
-    long wait = nanos - System.nanoTime();
-    if (wait > 0) {
-      try {
-        TimeUnit.NANOSECONDS.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }
