@@ -193,7 +193,7 @@ public final class GroupsResetOffsetsCommand implements Callable<Integer> {
     try {
       return kafka.groups().describe(group);
     } catch (UnknownGroup e) {
-      String close = KnownNames.didYouMean(e.suggestions());
+      String close = KnownNames.hint(e.didYouMean());
       kafkaOptions.tell("Consumer group '" + group + "' does not exist yet" + (close.isEmpty() ? "." : close)
           + (mode.execute ? " It is created with these offsets." : " --execute creates it."));
       return null;

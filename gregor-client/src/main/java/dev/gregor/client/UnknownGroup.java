@@ -1,5 +1,6 @@
 package dev.gregor.client;
 
+import dev.gregor.client.internal.names.CloseNames;
 import java.util.List;
 
 /**
@@ -33,5 +34,10 @@ public final class UnknownGroup extends GregorException {
    */
   public List<String> suggestions() {
     return suggestions;
+  }
+
+  /** The hint for a message or a command line: {@code did you mean 'orders' or 'order'?}, or empty when nothing is close. */
+  public String didYouMean() {
+    return CloseNames.question(suggestions);
   }
 }

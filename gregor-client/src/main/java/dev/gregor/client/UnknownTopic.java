@@ -1,5 +1,6 @@
 package dev.gregor.client;
 
+import dev.gregor.client.internal.names.CloseNames;
 import java.util.List;
 
 /**
@@ -35,5 +36,10 @@ public final class UnknownTopic extends GregorException {
    */
   public List<String> suggestions() {
     return suggestions;
+  }
+
+  /** The hint for a message or a command line: {@code did you mean 'orders' or 'order'?}, or empty when nothing is close. */
+  public String didYouMean() {
+    return CloseNames.question(suggestions);
   }
 }

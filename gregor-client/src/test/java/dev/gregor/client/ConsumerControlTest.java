@@ -273,7 +273,10 @@ class ConsumerControlTest {
     consumer.subscribe(topic + "x");
 
     assertThatThrownBy(() -> consumer.eachMessage(message -> { }))
-        .isInstanceOf(UnknownTopic.class)
+        .isInstanceOfSatisfying(UnknownTopic.class, e -> {
+          assertThat(e.topic()).isEqualTo(topic + "x");
+          assertThat(e.suggestions()).contains(topic);
+        })
         .hasMessageContaining("topic '" + topic + "x' does not exist")
         .hasMessageContaining("did you mean '" + topic + "'");
   }

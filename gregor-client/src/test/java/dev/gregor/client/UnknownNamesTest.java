@@ -24,6 +24,7 @@ class UnknownNamesTest {
         .isInstanceOfSatisfying(UnknownTopic.class, e -> {
           assertThat(e.topic()).isEqualTo(typo);
           assertThat(e.suggestions()).first().isEqualTo(topic);
+          assertThat(e.didYouMean()).startsWith("did you mean '" + topic + "'").endsWith("?");
         })
         .hasMessageContaining("topic '" + typo + "' does not exist; did you mean '" + topic + "'");
   }
@@ -50,6 +51,7 @@ class UnknownNamesTest {
         .isInstanceOfSatisfying(UnknownTopic.class, e -> {
           assertThat(e.topic()).isEqualTo(nowhere);
           assertThat(e.suggestions()).isEmpty();
+          assertThat(e.didYouMean()).isEmpty();
         })
         .hasMessageContaining("'" + nowhere + "' does not exist")
         .hasMessageNotContaining("did you mean");
@@ -78,6 +80,7 @@ class UnknownNamesTest {
         .isInstanceOfSatisfying(UnknownGroup.class, e -> {
           assertThat(e.groupId()).isEqualTo(typo);
           assertThat(e.suggestions()).first().isEqualTo(group);
+          assertThat(e.didYouMean()).startsWith("did you mean '" + group + "'");
         })
         .hasMessageContaining("consumer group '" + typo + "' does not exist; did you mean '" + group + "'");
   }

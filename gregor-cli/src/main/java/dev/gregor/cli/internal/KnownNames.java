@@ -5,7 +5,6 @@ import dev.gregor.client.GregorException;
 import dev.gregor.client.UnknownTopic;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -23,7 +22,7 @@ public final class KnownNames {
         try {
           kafka.topicMetadata(topic); // fails naming the close topics, unless the topic was created meanwhile
         } catch (UnknownTopic e) {
-          throw new UnknownTopic(topic, "Topic '" + topic + "' does not exist" + didYouMean(e.suggestions()), e.suggestions(), e);
+          throw new UnknownTopic(topic, "Topic '" + topic + "' does not exist" + hint(e.didYouMean()), e.suggestions(), e);
         }
       }
     }
@@ -46,24 +45,14 @@ public final class KnownNames {
       kafka.topicMetadata(topic);
       return "";
     } catch (UnknownTopic e) {
-      return didYouMean(e.suggestions());
+      return hint(e.didYouMean());
     } catch (GregorException e) {
       return "";
     }
   }
 
-  /** {@code "; did you mean 'a', 'b' or 'c'?"} for the close names an exception carried, or an empty string. */
-  public static String didYouMean(List<String> close) {
-    if (close.isEmpty()) {
-      return "";
-    }
-    StringBuilder text = new StringBuilder("; did you mean ");
-    for (int i = 0; i < close.size(); i++) {
-      if (i > 0) {
-        text.append(i == close.size() - 1 ? " or " : ", ");
-      }
-      text.append('\'').append(close.get(i)).append('\'');
-    }
-    return text.append('?').toString();
+  /** {@code "; did you mean 'orders'?"} from an exception's {@code didYouMean()}, or an empty string. */
+  public static String hint(String didYouMean) {
+    return didYouMean.isEmpty() ? "" : "; " + didYouMean;
   }
 }

@@ -3,6 +3,7 @@ package dev.gregor.client.internal.admin;
 import dev.gregor.client.GroupListing;
 import dev.gregor.client.UnknownGroup;
 import dev.gregor.client.UnknownTopic;
+import dev.gregor.client.internal.names.CloseNames;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -1,7 +1,6 @@
 package dev.gregor.client.internal.config;
 
-import dev.gregor.client.internal.names.EditDistance;
-import java.util.Comparator;
+import dev.gregor.client.internal.names.CloseNames;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +22,7 @@ public final class ClientPropertyNames {
    */
   public static void check(String name, Object value) {
     if (!KNOWN.contains(name)) {
-      String closest = KNOWN.stream().min(Comparator.comparingInt(known -> EditDistance.between(known, name))).orElse("");
+      String closest = CloseNames.nearest(name, KNOWN);
       throw new IllegalArgumentException("unknown kafka-clients property '" + name + "'; did you mean '" + closest + "'?");
     }
     ClientPropertyValues.check(name, value);

@@ -6,8 +6,10 @@ import dev.gregor.client.GregorException;
 import dev.gregor.client.Message;
 import dev.gregor.client.UnknownTopic;
 import dev.gregor.client.internal.events.RequestStats;
+import dev.gregor.client.internal.names.CloseNames;
 import dev.gregor.client.internal.events.Span;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +93,7 @@ public final class GroupMember implements ShutdownStop.Stoppable {
     if (eventMode) {
       rebalances.recordEvents();
     }
-    Map<String, String> missing;
+    Map<String, List<String>> missing;
     try {
       missing = subscriptions.missing(consumer.listTopics(config.connectTimeout()).keySet());
     } catch (org.apache.kafka.common.errors.TimeoutException e) {
@@ -101,9 +103,10 @@ public final class GroupMember implements ShutdownStop.Stoppable {
     }
     if (!missing.isEmpty()) {
       close();
-      throw new UnknownTopic("Cannot subscribe group '" + groupId + "': " + missing.entrySet().stream()
-          .map(e -> "topic '" + e.getKey() + "' does not exist" + (e.getValue() == null ? "" : " (did you mean '" + e.getValue() + "'?)"))
-          .collect(Collectors.joining("; ")), null);
+      Map.Entry<String, List<String>> first = missing.entrySet().iterator().next();
+      throw new UnknownTopic(first.getKey(), "Cannot subscribe group '" + groupId + "': " + missing.entrySet().stream()
+          .map(e -> "topic '" + e.getKey() + "' does not exist" + (e.getValue().isEmpty() ? "" : " (" + CloseNames.question(e.getValue()) + ")"))
+          .collect(Collectors.joining("; ")), first.getValue(), null);
     }
     if (subscriptions.hasPatterns()) {
       consumer.subscribe(subscriptions.combined(), rebalances);

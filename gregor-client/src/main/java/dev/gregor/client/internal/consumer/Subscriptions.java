@@ -1,6 +1,6 @@
 package dev.gregor.client.internal.consumer;
 
-import dev.gregor.client.internal.names.EditDistance;
+import dev.gregor.client.internal.names.CloseNames;
 import dev.gregor.client.internal.names.TopicNames;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -76,13 +77,12 @@ public final class Subscriptions {
     return true;
   }
 
-  /** Explicitly named topics missing from {@code existing}, with the closest existing name for each. */
-  Map<String, String> missing(Collection<String> existing) {
-    Map<String, String> missing = new HashMap<>();
-    topics.keySet().stream().filter(topic -> !existing.contains(topic)).forEach(topic ->
-        missing.put(topic, existing.stream().filter(e -> !e.startsWith("__"))
-            .filter(e -> EditDistance.between(e, topic) <= Math.max(2, topic.length() / 4))
-            .min((a, b) -> EditDistance.between(a, topic) - EditDistance.between(b, topic)).orElse(null)));
+  /** Explicitly named topics missing from {@code existing}, in name order, with the close existing names of each. */
+  Map<String, List<String>> missing(Collection<String> existing) {
+    List<String> candidates = existing.stream().filter(e -> !e.startsWith("__")).toList(); // not Kafka's own topics
+    Map<String, List<String>> missing = new TreeMap<>();
+    topics.keySet().stream().filter(topic -> !existing.contains(topic))
+        .forEach(topic -> missing.put(topic, CloseNames.closest(topic, candidates)));
     return missing;
   }
 

@@ -1,4 +1,4 @@
-package dev.gregor.client.internal.admin;
+package dev.gregor.client.internal.names;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Close names for a mistyped topic or group ("did you mean 'orders'?"): names within a few edits
- * (insert, delete, replace, swap two neighbours), ignoring case, and names that start with it.
+ * Close names for a mistyped topic, group or setting ("did you mean 'orders'?"): names within a
+ * few edits (insert, delete, replace, swap two neighbours), ignoring case, and names that start
+ * with it. The one home of Gregor's suggestions; the exceptions carry what it finds.
  */
 public final class CloseNames {
   private static final int MOST = 3;
@@ -36,10 +37,15 @@ public final class CloseNames {
 
   /** {@code "; did you mean 'a' or 'b'?"} for names already found close, or an empty string for none. */
   public static String didYouMean(List<String> close) {
+    return close.isEmpty() ? "" : "; " + question(close);
+  }
+
+  /** {@code "did you mean 'a' or 'b'?"} for names already found close, or an empty string for none. */
+  public static String question(List<String> close) {
     if (close.isEmpty()) {
       return "";
     }
-    StringBuilder text = new StringBuilder("; did you mean ");
+    StringBuilder text = new StringBuilder("did you mean ");
     for (int i = 0; i < close.size(); i++) {
       if (i > 0) {
         text.append(i == close.size() - 1 ? " or " : ", ");
@@ -52,6 +58,12 @@ public final class CloseNames {
   /** Short names allow fewer edits, or every short name would look like every other. */
   private static int allowedEdits(String name) {
     return name.length() <= 3 ? 1 : name.length() <= 8 ? 2 : 3;
+  }
+
+  /** The name of {@code candidates} fewest edits away from {@code wanted}, however far; empty for no candidates. */
+  public static String nearest(String wanted, Collection<String> candidates) {
+    return candidates.stream().min(Comparator.comparingInt((String name) -> distance(wanted, name)).thenComparing(name -> name))
+        .orElse("");
   }
 
   /** Optimal string alignment distance: Levenshtein plus the swap of two neighbours, the commonest typo. */

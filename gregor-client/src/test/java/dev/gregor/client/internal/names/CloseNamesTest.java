@@ -1,4 +1,4 @@
-package dev.gregor.client.internal.admin;
+package dev.gregor.client.internal.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
