@@ -1,9 +1,14 @@
-package dev.gregor.client;
+package dev.gregor.jackson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gregor.client.Gregor;
+import dev.gregor.client.Offset;
+import dev.gregor.client.Produce;
+import dev.gregor.client.SerializationFailed;
+import dev.gregor.client.Serializer;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
@@ -26,7 +31,10 @@ class JsonSerializerTest {
       gregor.deliverMessage(topic, json.serialize(topic, new Order("o-1", 42)), Produce.key("o-1"));
     }
 
-    byte[] stored = Records.readAll(kafka.clientConfig(), topic, 1).get(0).value();
+    byte[] stored;
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
+      stored = gregor.fetch(topic, 0, Offset.EARLIEST).messages().get(0).value();
+    }
     assertThat(new ObjectMapper().readValue(stored, Order.class)).isEqualTo(new Order("o-1", 42));
   }
 

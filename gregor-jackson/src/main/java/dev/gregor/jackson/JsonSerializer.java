@@ -1,11 +1,14 @@
-package dev.gregor.client;
+package dev.gregor.jackson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gregor.client.SerializationFailed;
+import dev.gregor.client.Serializer;
 import java.util.Objects;
 
 /**
- * JSON with Jackson, which is an optional dependency: add {@code jackson-databind} to use this.
+ * JSON with Jackson, for the client's {@link Serializer} step. In its own module so that users
+ * who do not want Jackson never have it on their class path.
  *
  * <pre>{@code
  * Serializer<Order> json = JsonSerializer.create();
