@@ -1,16 +1,10 @@
 package dev.gregor.metrics;
 
 import dev.gregor.client.Gregor;
-import dev.gregor.metrics.internal.FlatNames;
 import dev.gregor.metrics.internal.Namespace;
-import io.micrometer.core.instrument.Clock;
+import dev.gregor.metrics.internal.StatsdRegistries;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.config.NamingConvention;
-import io.micrometer.statsd.StatsdConfig;
-import io.micrometer.statsd.StatsdFlavor;
-import io.micrometer.statsd.StatsdMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +16,9 @@ import java.util.Objects;
  * Sends Gregor's metrics to a StatsD or DogStatsD agent over UDP (ruby-kafka's {@code Kafka::Statsd}
  * and {@code Kafka::Datadog} reporters), with ruby-kafka's settings: a namespace prefixed to every
  * name (default {@code gregor}), host (default {@code 127.0.0.1}) and port (default 8125); the lines
- * are written by Micrometer's StatsD registry.
+ * are written by Micrometer's StatsD registry, {@code io.micrometer:micrometer-registry-statsd},
+ * which the application adds: gregor-metrics declares it optional, so Micrometer-only users do
+ * not get it, and {@link Builder#build()} says so when it is missing.
  *
  * <pre>{@code
  * try (StatsdReporter reporter = StatsdReporter.datadog().tag("env", "prod").build().report(kafka)) {
@@ -31,21 +27,23 @@ import java.util.Objects;
  * }</pre>
  */
 public final class StatsdReporter implements AutoCloseable {
-  private final StatsdMeterRegistry registry;
+  private static final String STATSD_ARTIFACT = "io.micrometer:micrometer-registry-statsd";
+
+  private final MeterRegistry registry;
   private final List<GregorMetrics> reported = new ArrayList<>();
 
-  private StatsdReporter(StatsdMeterRegistry registry) {
+  private StatsdReporter(MeterRegistry registry) {
     this.registry = registry;
   }
 
   /** Plain StatsD (Etsy): tags become part of the name, {@code gregor.producer.ack.messages.client.app.topic.orders:1|c}. */
   public static Builder statsd() {
-    return new Builder(StatsdFlavor.ETSY);
+    return new Builder(false);
   }
 
   /** DogStatsD (Datadog): tags travel as tags, {@code gregor.producer.ack.messages:1|c|#client:app,topic:orders}. */
   public static Builder datadog() {
-    return new Builder(StatsdFlavor.DATADOG);
+    return new Builder(true);
   }
 
   /** Starts reporting {@code kafka}'s metrics (events and kafka-clients' own); returns this reporter. */
@@ -69,17 +67,26 @@ public final class StatsdReporter implements AutoCloseable {
     registry.close();
   }
 
+  private static boolean statsdRegistryPresent() {
+    try {
+      Class.forName("io.micrometer.statsd.StatsdMeterRegistry", false, StatsdReporter.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
   /** ruby-kafka's reporter settings; checked in {@link #build()}. */
   public static final class Builder {
-    private final StatsdFlavor flavor;
+    private final boolean datadog;
     private String namespace = "gregor";
     private String host = "127.0.0.1";
     private int port = 8125;
     private Duration interval = Duration.ofSeconds(10);
     private final Map<String, String> tags = new LinkedHashMap<>();
 
-    private Builder(StatsdFlavor flavor) {
-      this.flavor = flavor;
+    private Builder(boolean datadog) {
+      this.datadog = datadog;
     }
 
     /** Prefixed to every metric name (default {@code gregor}). */
@@ -123,54 +130,19 @@ public final class StatsdReporter implements AutoCloseable {
       if (interval == null || interval.isNegative() || interval.isZero()) {
         throw new IllegalArgumentException("interval must be a positive duration, was " + interval);
       }
-      if (!tags.isEmpty() && flavor != StatsdFlavor.DATADOG) {
+      if (!tags.isEmpty() && !datadog) {
         throw new IllegalArgumentException("tags " + tags.keySet() + " need the DogStatsD reporter (StatsdReporter.datadog()); "
             + "plain StatsD has no tags");
       }
-      StatsdMeterRegistry registry = StatsdMeterRegistry.builder(config()).clock(Clock.SYSTEM).nameMapper(new FlatNames()).build();
-      registry.config().namingConvention(NamingConvention.dot).meterFilter(new Namespace(namespace));
+      if (!statsdRegistryPresent()) {
+        throw new IllegalStateException("StatsdReporter needs Micrometer's StatsD registry, " + STATSD_ARTIFACT
+            + ", on the class path: gregor-metrics declares it optional; add it to your build (its version from "
+            + "Micrometer's BOM, the one gregor-metrics is built against)");
+      }
       List<Tag> common = new ArrayList<>();
       tags.forEach((key, value) -> common.add(Tag.of(key, value)));
-      registry.config().commonTags(Tags.of(common));
+      MeterRegistry registry = StatsdRegistries.create(datadog, host, port, interval, namespace, common);
       return new StatsdReporter(registry);
-    }
-
-    private StatsdConfig config() {
-      StatsdFlavor flavor = this.flavor;
-      String host = this.host;
-      int port = this.port;
-      Duration interval = this.interval;
-      return new StatsdConfig() {
-        @Override
-        public String get(String key) {
-          return null;
-        }
-
-        @Override
-        public StatsdFlavor flavor() {
-          return flavor;
-        }
-
-        @Override
-        public String host() {
-          return host;
-        }
-
-        @Override
-        public int port() {
-          return port;
-        }
-
-        @Override
-        public Duration pollingFrequency() {
-          return interval;
-        }
-
-        @Override
-        public Duration step() {
-          return interval;
-        }
-      };
     }
   }
 }
