@@ -5,7 +5,6 @@ import dev.gregor.client.internal.admin.ClusterProbe;
 import dev.gregor.client.internal.consumer.Fetcher;
 import dev.gregor.client.internal.consumer.SimpleConsumer;
 import dev.gregor.client.internal.events.NotificationBus;
-import dev.gregor.client.internal.events.Span;
 import dev.gregor.client.internal.lifecycle.ClientScope;
 import dev.gregor.client.internal.names.TopicNames;
 import dev.gregor.client.internal.producer.BatchSender;
@@ -166,23 +165,17 @@ public final class Gregor implements AutoCloseable {
    */
   public Fetch fetch(String topic, int partition, Offset offset, int minBytes, Duration maxWait, int maxBytes) {
     requireOpen();
-    Span span = bus.start("fetch_messages.connection", fetchPayload(topic, partition, offset));
-    try {
-      Fetch fetch = new Fetcher(config).fetch(topic, partition, Objects.requireNonNull(offset, "offset"), minBytes, maxWait,
-          maxBytes);
-      span.with("message_count", fetch.messages().size()).with("highwater_mark_offset", fetch.highWatermark()).stop();
-      return fetch;
-    } catch (RuntimeException e) {
-      span.fail(e);
-      throw e;
-    }
+    return bus.start(ClientEvent.FETCH_MESSAGES, fetchPayload(topic, partition, offset)).around(
+        () -> new Fetcher(config).fetch(topic, partition, Objects.requireNonNull(offset, "offset"), minBytes, maxWait, maxBytes),
+        (span, fetch) -> span.with(EventKeys.MESSAGE_COUNT, fetch.messages().size())
+            .with(EventKeys.HIGHWATER_MARK_OFFSET, fetch.highWatermark()));
   }
 
   private Map<String, Object> fetchPayload(String topic, int partition, Offset offset) {
     Map<String, Object> payload = bus.payload();
-    payload.put("topic", topic);
-    payload.put("partition", partition);
-    payload.put("offset", String.valueOf(offset));
+    payload.put(EventKeys.TOPIC, topic);
+    payload.put(EventKeys.PARTITION, partition);
+    payload.put(EventKeys.OFFSET, String.valueOf(offset));
     return payload;
   }
 
@@ -214,30 +207,14 @@ public final class Gregor implements AutoCloseable {
     requireOpen();
     TopicNames.check(topic);
     Map<String, Object> payload = bus.payload();
-    payload.put("topic", topic);
-    Span span = bus.start("metadata.connection", payload);
-    try {
-      TopicMetadata metadata = admin.topic(topic);
-      span.stop();
-      return metadata;
-    } catch (RuntimeException e) {
-      span.fail(e);
-      throw e;
-    }
+    payload.put(EventKeys.TOPIC, topic);
+    return bus.start(ClientEvent.METADATA, payload).around(() -> admin.topic(topic));
   }
 
   /** The cluster's id, brokers and active controller. */
   public ClusterMetadata clusterMetadata() {
     requireOpen();
-    Span span = bus.start("metadata.connection", bus.payload());
-    try {
-      ClusterMetadata metadata = admin.cluster();
-      span.stop();
-      return metadata;
-    } catch (RuntimeException e) {
-      span.fail(e);
-      throw e;
-    }
+    return bus.start(ClientEvent.METADATA, bus.payload()).around(admin::cluster);
   }
 
   /** Reads every partition of {@code topic} from the beginning, in this thread, without a group (ruby-kafka {@code each_message}). */

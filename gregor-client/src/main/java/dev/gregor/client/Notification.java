@@ -27,14 +27,19 @@ public record Notification(String name, Phase phase, Instant time, Duration dura
     EVENT
   }
 
-  /** One payload value, or null. */
+  /** Whether this is an event of {@code kind}. */
+  public boolean is(EventKind kind) {
+    return name.equals(kind.eventName());
+  }
+
+  /** One payload value, or null; keys are listed in {@link EventKeys}. */
   public Object get(String key) {
     return payload.get(key);
   }
 
   /** The KafkaEx-style category: produce, consumer, offset, fetch, metadata, connection or request. */
   public String category() {
-    return dev.gregor.client.internal.events.NotificationCategories.of(name);
+    return dev.gregor.client.internal.events.EventKinds.category(name);
   }
 
   /** The KafkaEx-style span name, e.g. {@code [gregor, produce, stop]} as {@code gregor.produce.stop}. */

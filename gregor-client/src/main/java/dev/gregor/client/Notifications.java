@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * kafka.notifications().subscribe("*.producer", n -> log.info("{}", n));
- * kafka.notifications().subscribe("deliver_messages.producer", n -> stats.timing(n.duration()));
+ * kafka.notifications().subscribe(ClientEvent.DELIVER_MESSAGES, n -> stats.timing(n.duration()));
  * }</pre>
  */
 public final class Notifications {
@@ -31,6 +31,16 @@ public final class Notifications {
   /** Subscribes to finished events whose name matches {@code pattern} entirely. */
   public NotificationSubscription subscribe(Pattern pattern, NotificationListener listener) {
     return bus.subscribe(pattern, false, listener);
+  }
+
+  /** Subscribes to finished events of {@code kind}: {@code subscribe(ClientEvent.ACK_MESSAGE, n -> ...)}. */
+  public NotificationSubscription subscribe(EventKind kind, NotificationListener listener) {
+    return bus.subscribe(NotificationBus.filter(kind.eventName()), false, listener);
+  }
+
+  /** Subscribes to every phase of the timed events of {@code kind}, {@code START} included. */
+  public NotificationSubscription subscribeSpans(EventKind kind, NotificationListener listener) {
+    return bus.subscribe(NotificationBus.filter(kind.eventName()), true, listener);
   }
 
   /** Subscribes to KafkaEx-style spans: every phase, {@code START} included, of events matching {@code name}. */

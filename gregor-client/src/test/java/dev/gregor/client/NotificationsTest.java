@@ -28,6 +28,8 @@ class NotificationsTest {
     String group = topic + "-group";
     List<Notification> seen = new CopyOnWriteArrayList<>();
     gregor.notifications().subscribe("*", seen::add);
+    List<Notification> acks = new CopyOnWriteArrayList<>();
+    gregor.notifications().subscribe(ClientEvent.ACK_MESSAGE, acks::add);
 
     try (Producer producer = gregor.producer()) {
       producer.produce(topic, "v0", Produce.key("k0"));
@@ -62,6 +64,19 @@ class NotificationsTest {
     assertThat(first(seen, "request.connection").payload()).containsEntry("api", "all")
         .containsKeys("broker", "request_count", "request_size", "response_size", "latency_avg_ms");
     assertThat(seen).allSatisfy(n -> assertThat(n.payload()).containsKey("client_id"));
+    assertThat(seen).allSatisfy(NotificationsTest::carriesOnlyItsKindsKeys);
+    await().atMost(Duration.ofSeconds(10)).until(() -> acks.size() == 2);
+    assertThat(acks).allSatisfy(n -> assertThat(n.is(ClientEvent.ACK_MESSAGE)).isTrue());
+  }
+
+  /** Each notification is a {@link ClientEvent}, or the {@code start_} of a timed one, with only the keys its kind documents. */
+  private static void carriesOnlyItsKindsKeys(Notification n) {
+    ClientEvent kind = ClientEvent.named(n.name())
+        .or(() -> ClientEvent.named(n.name().replaceFirst("^start_", "")).filter(ClientEvent::timed))
+        .orElseThrow(() -> new AssertionError(n.name() + " is no ClientEvent"));
+    List<String> documented = new java.util.ArrayList<>(kind.payloadKeys());
+    documented.addAll(List.of(EventKeys.CLIENT_ID, EventKeys.GROUP_ID));
+    assertThat(n.payload().keySet()).as("payload keys of %s", n.name()).isSubsetOf(documented);
   }
 
   @Test
@@ -176,6 +191,7 @@ class NotificationsTest {
     assertThat((Long) first(seen, "connect.connection").get("connection_count")).isPositive();
     assertThat((Long) first(seen, "authenticate.sasl").get("succeeded")).isPositive();
     assertThat(first(seen, "authenticate.sasl").spanName()).isEqualTo("gregor.sasl_auth.event");
+    assertThat(seen).allSatisfy(NotificationsTest::carriesOnlyItsKindsKeys);
   }
 
   private static List<String> names(List<Notification> seen) {

@@ -2,6 +2,10 @@ package dev.gregor.metrics.internal;
 
 import static dev.gregor.metrics.internal.MeterNames.*;
 
+import static dev.gregor.client.EventKeys.*;
+
+import dev.gregor.client.ClientEvent;
+import dev.gregor.client.EventKeys;
 import dev.gregor.client.Notification;
 import dev.gregor.client.NotificationListener;
 import io.micrometer.core.instrument.Counter;
@@ -11,10 +15,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Turns a client's notifications into meters (ruby-kafka's "What to Monitor"). Runs on the
@@ -22,11 +28,9 @@ import java.util.regex.Pattern;
  * Datadog reporter: {@code client}, {@code group_id}, {@code topic}, {@code partition}.
  */
 public final class EventMeters implements NotificationListener {
-  /** The events this listener records; others (heartbeats, start_ events) are never built for it. */
-  public static final Pattern EVENTS = Pattern.compile(
-      "(produce_message|deliver_messages|ack_message|buffer_overflow|topic_error)\\.producer"
-          + "|(process_message|process_batch|join_group|sync_group|leave_group|seek|commit_offsets|pause_status)\\.consumer"
-          + "|request\\.connection");
+  /** The events this listener records, those {@link #metered} says; others are never built for it. */
+  public static final Pattern EVENTS = Pattern.compile(Arrays.stream(ClientEvent.values()).filter(EventMeters::metered)
+      .map(kind -> Pattern.quote(kind.eventName())).collect(Collectors.joining("|")));
 
   private final MeterRegistry registry;
   private final Tags common;
@@ -39,79 +43,102 @@ public final class EventMeters implements NotificationListener {
     this.gauges = new GaugeValues(registry);
   }
 
+  /**
+   * Whether events of {@code kind} become meters. A switch without default: a kind added to the
+   * client does not compile here until it is decided, and MeteredEventsTest checks each metered
+   * kind makes a meter.
+   */
+  public static boolean metered(ClientEvent kind) {
+    return switch (kind) {
+      case PRODUCE_MESSAGE, DELIVER_MESSAGES, ACK_MESSAGE, BUFFER_OVERFLOW, TOPIC_ERROR, PROCESS_MESSAGE, PROCESS_BATCH,
+          JOIN_GROUP, SYNC_GROUP, LEAVE_GROUP, SEEK, COMMIT_OFFSETS, PAUSE_STATUS, REQUEST -> true;
+      // The start of a span: its stop is metered with the duration.
+      case START_PROCESS_MESSAGE, START_PROCESS_BATCH -> false;
+      // Derived from kafka-clients' own metrics, which KafkaClientMeters binds directly
+      // (heartbeat-total, connection-creation/close-total, successful/failed-authentication-total).
+      case HEARTBEAT, CONNECT, DISCONNECT, AUTHENTICATE -> false;
+      // Not in ruby-kafka's "What to Monitor"; listeners can time them from the spans.
+      case TRANSACTION, FETCH_MESSAGES, METADATA -> false;
+    };
+  }
+
   @Override
   public void on(Notification n) {
-    Tags client = common.and("client", text(n.get("client_id")));
-    switch (n.name()) {
-      case "produce_message.producer" -> {
-        counter(PRODUCE_MESSAGES, client.and("topic", text(n.get("topic")))).increment();
-        double size = number(n.get("buffer_size"));
-        double max = number(n.get("max_buffer_size"));
-        gauges.set(BUFFER_SIZE, client, size);
+    ClientEvent kind = ClientEvent.named(n.name()).orElse(null);
+    if (kind == null || !metered(kind)) {
+      return;
+    }
+    Tags client = common.and("client", text(n.get(CLIENT_ID)));
+    switch (kind) {
+      case PRODUCE_MESSAGE -> {
+        counter(PRODUCE_MESSAGES, client.and("topic", text(n.get(TOPIC)))).increment();
+        double size = number(n.get(EventKeys.BUFFER_SIZE));
+        double max = number(n.get(MAX_BUFFER_SIZE));
+        gauges.set(MeterNames.BUFFER_SIZE, client, size);
         gauges.set(BUFFER_FILL_RATIO, client, max > 0 ? size / max : 0);
       }
-      case "buffer_overflow.producer" -> counter(BUFFER_OVERFLOWS, client.and("topic", text(n.get("topic")))).increment();
-      case "deliver_messages.producer" -> {
+      case BUFFER_OVERFLOW -> counter(BUFFER_OVERFLOWS, client.and("topic", text(n.get(TOPIC)))).increment();
+      case DELIVER_MESSAGES -> {
         timer(DELIVER_LATENCY, client).record(n.duration());
-        counter(DELIVER_MESSAGES, client).increment(number(n.get("delivered_message_count")));
-        counter(DELIVER_ATTEMPTS, client).increment(number(n.get("attempts")));
+        counter(DELIVER_MESSAGES, client).increment(number(n.get(DELIVERED_MESSAGE_COUNT)));
+        counter(DELIVER_ATTEMPTS, client).increment(number(n.get(ATTEMPTS)));
         if (n.phase() == Notification.Phase.EXCEPTION) {
           counter(DELIVER_ERRORS, client).increment();
         }
       }
-      case "ack_message.producer" -> counter(ACK_MESSAGES, client.and("topic", text(n.get("topic")))).increment();
-      case "topic_error.producer" -> counter(TOPIC_ERRORS, client.and("topic", text(n.get("topic")))).increment();
-      case "request.connection" -> requests(n, client.and("api", text(n.get("api"))).and("broker", text(n.get("broker"))));
-      default -> onConsumer(n, client.and("group_id", text(n.get("group_id"))));
+      case ACK_MESSAGE -> counter(ACK_MESSAGES, client.and("topic", text(n.get(TOPIC)))).increment();
+      case TOPIC_ERROR -> counter(TOPIC_ERRORS, client.and("topic", text(n.get(TOPIC)))).increment();
+      case REQUEST -> requests(n, client.and("api", text(n.get(API))).and("broker", text(n.get(BROKER))));
+      default -> onConsumer(kind, n, client.and("group_id", text(n.get(GROUP_ID))));
     }
   }
 
   /** ruby-kafka's api.* metrics; the event itself is derived from kafka-clients' per-broker counters. */
   private void requests(Notification n, Tags broker) {
-    counter(API_CALLS, broker).increment(number(n.get("request_count")));
-    counter(API_REQUEST_BYTES, broker).increment(number(n.get("request_size")));
-    counter(API_RESPONSE_BYTES, broker).increment(number(n.get("response_size")));
-    gauges.set(API_LATENCY, broker, number(n.get("latency_avg_ms")));
+    counter(API_CALLS, broker).increment(number(n.get(REQUEST_COUNT)));
+    counter(API_REQUEST_BYTES, broker).increment(number(n.get(REQUEST_SIZE)));
+    counter(API_RESPONSE_BYTES, broker).increment(number(n.get(RESPONSE_SIZE)));
+    gauges.set(API_LATENCY, broker, number(n.get(LATENCY_AVG_MS)));
   }
 
-  private void onConsumer(Notification n, Tags group) {
+  private void onConsumer(ClientEvent kind, Notification n, Tags group) {
     boolean failed = n.phase() == Notification.Phase.EXCEPTION;
-    switch (n.name()) {
-      case "process_message.consumer" -> {
-        Tags topic = group.and("topic", text(n.get("topic")));
+    switch (kind) {
+      case PROCESS_MESSAGE -> {
+        Tags topic = group.and("topic", text(n.get(TOPIC)));
         timer(PROCESS_MESSAGE_LATENCY, topic).record(n.duration());
         counter(CONSUMER_MESSAGES, topic).increment();
         if (failed) {
           counter(PROCESS_MESSAGE_ERRORS, topic).increment();
         }
-        if (n.get("offset_lag") != null) { // a queue (share group) has no position, so no lag
-          gauges.set(LAG, topic.and("partition", text(n.get("partition"))), number(n.get("offset_lag")));
+        if (n.get(OFFSET_LAG) != null) { // a queue (share group) has no position, so no lag
+          gauges.set(LAG, topic.and("partition", text(n.get(PARTITION))), number(n.get(OFFSET_LAG)));
         }
       }
-      case "process_batch.consumer" -> {
-        Tags topic = group.and("topic", text(n.get("topic")));
+      case PROCESS_BATCH -> {
+        Tags topic = group.and("topic", text(n.get(TOPIC)));
         timer(PROCESS_BATCH_LATENCY, topic).record(n.duration());
-        double count = number(n.get("message_count"));
+        double count = number(n.get(MESSAGE_COUNT));
         counter(CONSUMER_MESSAGES, topic).increment(count);
         summary(BATCH_SIZE, topic).record(count);
         if (failed) {
           counter(PROCESS_BATCH_ERRORS, topic).increment();
         }
-        gauges.set(LAG, topic.and("partition", text(n.get("partition"))), number(n.get("offset_lag")));
+        gauges.set(LAG, topic.and("partition", text(n.get(PARTITION))), number(n.get(OFFSET_LAG)));
       }
-      case "join_group.consumer" -> counter(JOIN_GROUP, group).increment();
-      case "sync_group.consumer" -> synced(n, group);
-      case "leave_group.consumer" -> counter(LEAVE_GROUP, group).increment();
-      case "seek.consumer" -> counter(SEEKS, group.and("topic", text(n.get("topic")))).increment();
-      case "commit_offsets.consumer" -> {
+      case JOIN_GROUP -> counter(JOIN_GROUP, group).increment();
+      case SYNC_GROUP -> synced(n, group);
+      case LEAVE_GROUP -> counter(LEAVE_GROUP, group).increment();
+      case SEEK -> counter(SEEKS, group.and("topic", text(n.get(TOPIC)))).increment();
+      case COMMIT_OFFSETS -> {
         timer(COMMIT_LATENCY, group).record(n.duration());
-        counter(COMMIT_OFFSETS, group).increment(number(n.get("offset_count")));
+        counter(COMMIT_OFFSETS, group).increment(number(n.get(OFFSET_COUNT)));
         if (failed) {
           counter(COMMIT_ERRORS, group).increment();
         }
       }
-      case "pause_status.consumer" -> gauges.set(PAUSE_DURATION,
-          group.and("topic", text(n.get("topic"))).and("partition", text(n.get("partition"))), number(n.get("duration")));
+      case PAUSE_STATUS -> gauges.set(PAUSE_DURATION,
+          group.and("topic", text(n.get(TOPIC))).and("partition", text(n.get(PARTITION))), number(n.get(DURATION)));
       default -> { }
     }
   }
@@ -119,7 +146,7 @@ public final class EventMeters implements NotificationListener {
   /** Counts the assignment, and drops lag and pause gauges of partitions this member no longer has. */
   private void synced(Notification n, Tags group) {
     counter(SYNC_GROUP, group).increment();
-    Map<?, ?> assignment = n.get("topic_partitions") instanceof Map<?, ?> map ? map : Map.of();
+    Map<?, ?> assignment = n.get(TOPIC_PARTITIONS) instanceof Map<?, ?> map ? map : Map.of();
     gauges.set(ASSIGNED_PARTITIONS, group, assignment.values().stream()
         .mapToInt(partitions -> partitions instanceof Collection<?> c ? c.size() : 0).sum());
     for (String name : new String[] {LAG, PAUSE_DURATION}) {

@@ -1,5 +1,7 @@
 package dev.gregor.client.internal.consumer;
 
+import dev.gregor.client.ClientEvent;
+import dev.gregor.client.EventKeys;
 import dev.gregor.client.Batch;
 import dev.gregor.client.Message;
 import dev.gregor.client.internal.events.NotificationBus;
@@ -45,107 +47,107 @@ public final class ConsumerEvents {
     int version = bus.version();
     if (version != seenVersion) {
       seenVersion = version;
-      messages = bus.wants("process_message.consumer");
-      batches = bus.wants("process_batch.consumer");
+      messages = bus.wants(ClientEvent.PROCESS_MESSAGE);
+      batches = bus.wants(ClientEvent.PROCESS_BATCH);
     }
   }
 
   /** {@code process_message.consumer} around one handler call ({@code start_process_message} before it). */
   Span processing(Message message, long highWatermark) {
     Map<String, Object> payload = payload();
-    payload.put("value", text(message.value()));
-    payload.put("key", text(message.key()));
-    payload.put("topic", message.topic());
-    payload.put("partition", message.partition());
-    payload.put("offset", message.offset());
-    payload.put("offset_lag", Math.max(0, highWatermark - message.offset() - 1));
-    return bus.start("process_message.consumer", payload);
+    payload.put(EventKeys.VALUE, text(message.value()));
+    payload.put(EventKeys.KEY, text(message.key()));
+    payload.put(EventKeys.TOPIC, message.topic());
+    payload.put(EventKeys.PARTITION, message.partition());
+    payload.put(EventKeys.OFFSET, message.offset());
+    payload.put(EventKeys.OFFSET_LAG, Math.max(0, highWatermark - message.offset() - 1));
+    return bus.start(ClientEvent.PROCESS_MESSAGE, payload);
   }
 
   /** A queue's {@code process_message.consumer}: no lag (a share group has no position), the delivery count instead. */
   Span processing(Message message, int deliveryCount) {
     Map<String, Object> payload = payload();
-    payload.put("value", text(message.value()));
-    payload.put("key", text(message.key()));
-    payload.put("topic", message.topic());
-    payload.put("partition", message.partition());
-    payload.put("offset", message.offset());
-    payload.put("delivery_count", deliveryCount);
-    return bus.start("process_message.consumer", payload);
+    payload.put(EventKeys.VALUE, text(message.value()));
+    payload.put(EventKeys.KEY, text(message.key()));
+    payload.put(EventKeys.TOPIC, message.topic());
+    payload.put(EventKeys.PARTITION, message.partition());
+    payload.put(EventKeys.OFFSET, message.offset());
+    payload.put(EventKeys.DELIVERY_COUNT, deliveryCount);
+    return bus.start(ClientEvent.PROCESS_MESSAGE, payload);
   }
 
   /** {@code process_batch.consumer} around one batch handler call. */
   Span processing(Batch batch) {
     Map<String, Object> payload = payload();
-    payload.put("message_count", batch.messages().size());
-    payload.put("topic", batch.topic());
-    payload.put("partition", batch.partition());
-    payload.put("highwater_mark_offset", batch.highWatermark());
-    payload.put("offset_lag", batch.offsetLag());
-    return bus.start("process_batch.consumer", payload);
+    payload.put(EventKeys.MESSAGE_COUNT, batch.messages().size());
+    payload.put(EventKeys.TOPIC, batch.topic());
+    payload.put(EventKeys.PARTITION, batch.partition());
+    payload.put(EventKeys.HIGHWATER_MARK_OFFSET, batch.highWatermark());
+    payload.put(EventKeys.OFFSET_LAG, batch.offsetLag());
+    return bus.start(ClientEvent.PROCESS_BATCH, payload);
   }
 
   /** {@code join_group} then {@code sync_group}: kafka-clients reports both only as the finished assignment. */
   void assigned(Collection<TopicPartition> assignment) {
-    if (bus.wants("join_group.consumer")) {
-      bus.event("join_group.consumer", payload());
+    if (bus.wants(ClientEvent.JOIN_GROUP)) {
+      bus.event(ClientEvent.JOIN_GROUP, payload());
     }
-    if (bus.wants("sync_group.consumer")) {
+    if (bus.wants(ClientEvent.SYNC_GROUP)) {
       Map<String, Object> payload = payload();
-      payload.put("topic_partitions", byTopic(assignment));
-      bus.event("sync_group.consumer", payload);
+      payload.put(EventKeys.TOPIC_PARTITIONS, byTopic(assignment));
+      bus.event(ClientEvent.SYNC_GROUP, payload);
     }
   }
 
   Span leaving() {
-    return bus.wants("leave_group.consumer") ? bus.start("leave_group.consumer", payload()) : Span.NONE;
+    return bus.wants(ClientEvent.LEAVE_GROUP) ? bus.start(ClientEvent.LEAVE_GROUP, payload()) : Span.NONE;
   }
 
   Span committing(int partitions) {
-    if (!bus.wants("commit_offsets.consumer")) {
+    if (!bus.wants(ClientEvent.COMMIT_OFFSETS)) {
       return Span.NONE;
     }
     Map<String, Object> payload = payload();
-    payload.put("offset_count", partitions);
-    return bus.start("commit_offsets.consumer", payload);
+    payload.put(EventKeys.OFFSET_COUNT, partitions);
+    return bus.start(ClientEvent.COMMIT_OFFSETS, payload);
   }
 
   void sought(TopicPartition partition, long offset) {
-    if (bus.wants("seek.consumer")) {
+    if (bus.wants(ClientEvent.SEEK)) {
       Map<String, Object> payload = payload();
-      payload.put("topic", partition.topic());
-      payload.put("partition", partition.partition());
-      payload.put("offset", offset);
-      bus.event("seek.consumer", payload);
+      payload.put(EventKeys.TOPIC, partition.topic());
+      payload.put(EventKeys.PARTITION, partition.partition());
+      payload.put(EventKeys.OFFSET, offset);
+      bus.event(ClientEvent.SEEK, payload);
     }
   }
 
   boolean wantsHeartbeats() {
-    return bus.wants("heartbeat.consumer");
+    return bus.wants(ClientEvent.HEARTBEAT);
   }
 
   void heartbeat(Collection<TopicPartition> assignment) {
     Map<String, Object> payload = payload();
-    payload.put("topic_partitions", byTopic(assignment));
-    bus.event("heartbeat.consumer", payload);
+    payload.put(EventKeys.TOPIC_PARTITIONS, byTopic(assignment));
+    bus.event(ClientEvent.HEARTBEAT, payload);
   }
 
   boolean wantsPauseStatus() {
-    return bus.wants("pause_status.consumer");
+    return bus.wants(ClientEvent.PAUSE_STATUS);
   }
 
   void pauseStatus(TopicPartition partition, Duration pausedFor) {
     Map<String, Object> payload = payload();
-    payload.put("topic", partition.topic());
-    payload.put("partition", partition.partition());
-    payload.put("duration", pausedFor.toMillis() / 1000.0);
-    bus.event("pause_status.consumer", payload);
+    payload.put(EventKeys.TOPIC, partition.topic());
+    payload.put(EventKeys.PARTITION, partition.partition());
+    payload.put(EventKeys.DURATION, pausedFor.toMillis() / 1000.0);
+    bus.event(ClientEvent.PAUSE_STATUS, payload);
   }
 
   private Map<String, Object> payload() {
     Map<String, Object> payload = bus.payload();
     if (groupId != null) { // group-less reading: no group to name
-      payload.put("group_id", groupId);
+      payload.put(EventKeys.GROUP_ID, groupId);
     }
     return payload;
   }

@@ -1,5 +1,7 @@
 package dev.gregor.client.internal.events;
 
+import dev.gregor.client.EventKind;
+import dev.gregor.client.EventKeys;
 import dev.gregor.client.Notification;
 import dev.gregor.client.NotificationListener;
 import dev.gregor.client.NotificationSubscription;
@@ -61,33 +63,36 @@ public final class NotificationBus implements AutoCloseable {
     return version;
   }
 
-  /** Whether any listener wants events named {@code name}; callers skip building payloads otherwise. */
-  public boolean wants(String name) {
+  /** Whether any listener wants events of {@code kind}; callers skip building payloads otherwise. */
+  public boolean wants(EventKind kind) {
     if (listeners.isEmpty()) {
       return false;
     }
-    return interest.computeIfAbsent(name, n -> listeners.stream().anyMatch(l -> l.matches(n)));
+    return interest.computeIfAbsent(kind.eventName(), n -> listeners.stream().anyMatch(l -> l.matches(n)));
   }
 
   /** A payload with {@code client_id} set, to add ruby-kafka's keys to. */
   public Map<String, Object> payload() {
     Map<String, Object> payload = new HashMap<>();
-    payload.put("client_id", clientId);
+    payload.put(EventKeys.CLIENT_ID, clientId);
     return payload;
   }
 
   /** Sends an event without duration. */
-  public void event(String name, Map<String, Object> payload) {
+  public void event(EventKind kind, Map<String, Object> payload) {
+    EventKinds.register(kind);
     // The caller built this map for this event alone, so it is handed over without a copy.
-    send(new Notification(name, Notification.Phase.EVENT, Instant.now(), Duration.ZERO, null,
+    send(new Notification(kind.eventName(), Notification.Phase.EVENT, Instant.now(), Duration.ZERO, null,
         java.util.Collections.unmodifiableMap(payload)));
   }
 
   /** Starts a timed operation; {@link Span#NONE} when nobody listens. */
-  public Span start(String name, Map<String, Object> payload) {
-    if (!wants(name)) {
+  public Span start(EventKind kind, Map<String, Object> payload) {
+    if (!wants(kind)) {
       return Span.NONE;
     }
+    EventKinds.register(kind);
+    String name = kind.eventName();
     Span span = new Span(this, name, payload); // the span adds to its own copy; the start event keeps this one
     send(new Notification(name, Notification.Phase.START, Instant.now(), Duration.ZERO, null,
         java.util.Collections.unmodifiableMap(payload)));

@@ -1,5 +1,7 @@
 package dev.gregor.client.internal.events;
 
+import dev.gregor.client.ClientEvent;
+import dev.gregor.client.EventKeys;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -44,8 +46,8 @@ public final class RequestStats {
 
   /** Whether anyone listens to an event these counters produce. */
   public static boolean wanted(NotificationBus bus) {
-    return bus.wants("request.connection") || bus.wants("connect.connection") || bus.wants("disconnect.connection")
-        || bus.wants("authenticate.sasl");
+    return bus.wants(ClientEvent.REQUEST) || bus.wants(ClientEvent.CONNECT) || bus.wants(ClientEvent.DISCONNECT)
+        || bus.wants(ClientEvent.AUTHENTICATE);
   }
 
   /** Reports at most once a second, and only when someone listens. */
@@ -79,13 +81,13 @@ public final class RequestStats {
       long requests = (long) (now4[0] - before[0]);
       if (requests > 0) {
         Map<String, Object> payload = bus.payload();
-        payload.put("api", "all");
-        payload.put("broker", broker(node));
-        payload.put("request_count", requests);
-        payload.put("request_size", (long) (now4[1] - before[1]));
-        payload.put("response_size", (long) (now4[2] - before[2]));
-        payload.put("latency_avg_ms", Double.isNaN(now4[3]) ? 0.0 : now4[3]);
-        bus.event("request.connection", payload);
+        payload.put(EventKeys.API, "all");
+        payload.put(EventKeys.BROKER, broker(node));
+        payload.put(EventKeys.REQUEST_COUNT, requests);
+        payload.put(EventKeys.REQUEST_SIZE, (long) (now4[1] - before[1]));
+        payload.put(EventKeys.RESPONSE_SIZE, (long) (now4[2] - before[2]));
+        payload.put(EventKeys.LATENCY_AVG_MS, Double.isNaN(now4[3]) ? 0.0 : now4[3]);
+        bus.event(ClientEvent.REQUEST, payload);
       }
     });
     last.clear();
@@ -118,22 +120,22 @@ public final class RequestStats {
     long refused = (long) (now[3] - clientTotals[3]);
     clientTotals = now;
     if (created > 0) {
-      count("connect.connection", created);
+      count(ClientEvent.CONNECT, created);
     }
     if (closed > 0) {
-      count("disconnect.connection", closed);
+      count(ClientEvent.DISCONNECT, closed);
     }
     if (authenticated > 0 || refused > 0) {
       Map<String, Object> payload = bus.payload();
-      payload.put("succeeded", authenticated);
-      payload.put("failed", refused);
-      bus.event("authenticate.sasl", payload);
+      payload.put(EventKeys.SUCCEEDED, authenticated);
+      payload.put(EventKeys.FAILED, refused);
+      bus.event(ClientEvent.AUTHENTICATE, payload);
     }
   }
 
-  private void count(String name, long connections) {
+  private void count(ClientEvent kind, long connections) {
     Map<String, Object> payload = bus.payload();
-    payload.put("connection_count", connections);
-    bus.event(name, payload);
+    payload.put(EventKeys.CONNECTION_COUNT, connections);
+    bus.event(kind, payload);
   }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /** A timed operation between its start and its stop or exception notification. */
 public class Span {
@@ -30,6 +32,28 @@ public class Span {
     return this;
   }
 
+  /** Runs {@code operation} inside this span: stops it when the operation returns, fails it when it throws. */
+  public <T> T around(Supplier<T> operation) {
+    return around(operation, (span, result) -> { });
+  }
+
+  /**
+   * {@link #around(Supplier)} where {@code details} adds what only the result tells (a count, an
+   * offset) to the stop event's payload.
+   */
+  public <T> T around(Supplier<T> operation, BiConsumer<Span, T> details) {
+    T result;
+    try {
+      result = operation.get();
+    } catch (RuntimeException | Error e) {
+      fail(e);
+      throw e;
+    }
+    details.accept(this, result);
+    stop();
+    return result;
+  }
+
   public void stop() {
     end(null);
   }
@@ -37,7 +61,7 @@ public class Span {
   /** Ends the span as failed; the payload gets ruby-kafka's {@code exception} key. */
   public void fail(Throwable error) {
     if (payload != null) {
-      payload.put("exception", error.getClass().getName() + ": " + error.getMessage());
+      payload.put(dev.gregor.client.EventKeys.EXCEPTION, error.getClass().getName() + ": " + error.getMessage());
     }
     end(error);
   }

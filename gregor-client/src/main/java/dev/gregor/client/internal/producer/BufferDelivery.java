@@ -1,5 +1,6 @@
 package dev.gregor.client.internal.producer;
 
+import dev.gregor.client.EventKeys;
 import dev.gregor.client.DeliveryFailed;
 import dev.gregor.client.PendingMessage;
 import dev.gregor.client.internal.events.Span;
@@ -27,7 +28,7 @@ public final class BufferDelivery {
     try {
       outcome = sender.send(batch);
     } catch (RuntimeException e) {
-      span.with("delivered_message_count", 0).fail(e);
+      span.with(EventKeys.DELIVERED_MESSAGE_COUNT, 0).fail(e);
       throw e;
     }
     if (outcome.allDelivered()) {
@@ -36,7 +37,7 @@ public final class BufferDelivery {
         batch.get(i).report().complete(outcome.delivered()[i]);
         events.acked(batch.get(i).message(), outcome.delivered()[i]);
       }
-      span.with("delivered_message_count", batch.size()).stop();
+      span.with(EventKeys.DELIVERED_MESSAGE_COUNT, batch.size()).stop();
       events.requests(sender);
       return null;
     }
@@ -66,7 +67,7 @@ public final class BufferDelivery {
     buffer.retainOnly(kept);
     DeliveryFailed failed = new DeliveryFailed("Failed to deliver " + kept.size() + " of " + batch.size() + " messages ("
         + String.join("; ", causes) + "); they stay in the buffer for the next delivery", failedMessages, firstCause);
-    span.with("delivered_message_count", batch.size() - kept.size()).fail(failed);
+    span.with(EventKeys.DELIVERED_MESSAGE_COUNT, batch.size() - kept.size()).fail(failed);
     events.requests(sender);
     return failed;
   }

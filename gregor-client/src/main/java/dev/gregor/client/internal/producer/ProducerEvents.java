@@ -1,5 +1,7 @@
 package dev.gregor.client.internal.producer;
 
+import dev.gregor.client.ClientEvent;
+import dev.gregor.client.EventKeys;
 import dev.gregor.client.Delivered;
 import dev.gregor.client.PendingMessage;
 import dev.gregor.client.internal.events.NotificationBus;
@@ -22,54 +24,54 @@ public final class ProducerEvents {
 
   /** {@code produce_message.producer}: a message entered a buffer. */
   void produced(PendingMessage message, int bufferSize, int maxBufferSize) {
-    if (bus.wants("produce_message.producer")) {
+    if (bus.wants(ClientEvent.PRODUCE_MESSAGE)) {
       Map<String, Object> payload = message(message);
-      payload.put("buffer_size", bufferSize);
-      payload.put("max_buffer_size", maxBufferSize);
-      bus.event("produce_message.producer", payload);
+      payload.put(EventKeys.BUFFER_SIZE, bufferSize);
+      payload.put(EventKeys.MAX_BUFFER_SIZE, maxBufferSize);
+      bus.event(ClientEvent.PRODUCE_MESSAGE, payload);
     }
   }
 
   /** {@code produce_message.producer} for a transaction's send: {@code buffer_size} counts its messages so far. */
   void produced(PendingMessage message, int inTransaction, String transactionalId) {
-    if (bus.wants("produce_message.producer")) {
+    if (bus.wants(ClientEvent.PRODUCE_MESSAGE)) {
       Map<String, Object> payload = message(message);
-      payload.put("buffer_size", inTransaction);
-      payload.put("transactional_id", transactionalId);
-      bus.event("produce_message.producer", payload);
+      payload.put(EventKeys.BUFFER_SIZE, inTransaction);
+      payload.put(EventKeys.TRANSACTIONAL_ID, transactionalId);
+      bus.event(ClientEvent.PRODUCE_MESSAGE, payload);
     }
   }
 
   /** {@code transaction.producer}: a transaction begins; its span stops when committed and fails when aborted. */
   Span transaction(String transactionalId) {
-    if (!bus.wants("transaction.producer")) {
+    if (!bus.wants(ClientEvent.TRANSACTION)) {
       return Span.NONE;
     }
     Map<String, Object> payload = bus.payload();
-    payload.put("transactional_id", transactionalId);
-    return bus.start("transaction.producer", payload);
+    payload.put(EventKeys.TRANSACTIONAL_ID, transactionalId);
+    return bus.start(ClientEvent.TRANSACTION, payload);
   }
 
   /** {@code buffer_overflow.producer}: a message did not fit. */
   void overflowed(PendingMessage message, int bufferSize, int maxBufferSize) {
-    if (bus.wants("buffer_overflow.producer")) {
+    if (bus.wants(ClientEvent.BUFFER_OVERFLOW)) {
       Map<String, Object> payload = bus.payload();
-      payload.put("topic", message.topic());
-      payload.put("buffer_size", bufferSize);
-      payload.put("max_buffer_size", maxBufferSize);
-      bus.event("buffer_overflow.producer", payload);
+      payload.put(EventKeys.TOPIC, message.topic());
+      payload.put(EventKeys.BUFFER_SIZE, bufferSize);
+      payload.put(EventKeys.MAX_BUFFER_SIZE, maxBufferSize);
+      bus.event(ClientEvent.BUFFER_OVERFLOW, payload);
     }
   }
 
   /** {@code deliver_messages.producer}: a delivery of {@code count} messages begins; one attempt, as kafka-clients retries inside it. */
   Span delivering(int count) {
-    if (!bus.wants("deliver_messages.producer")) {
+    if (!bus.wants(ClientEvent.DELIVER_MESSAGES)) {
       return Span.NONE;
     }
     Map<String, Object> payload = bus.payload();
-    payload.put("attempts", 1);
-    payload.put("message_count", count);
-    return bus.start("deliver_messages.producer", payload);
+    payload.put(EventKeys.ATTEMPTS, 1);
+    payload.put(EventKeys.MESSAGE_COUNT, count);
+    return bus.start(ClientEvent.DELIVER_MESSAGES, payload);
   }
 
   /** {@code request.connection}, derived from the sender's metrics at most once a second. */
@@ -91,29 +93,29 @@ public final class ProducerEvents {
 
   /** {@code ack_message.producer}: Kafka acknowledged a message. */
   void acked(PendingMessage message, Delivered delivered) {
-    if (bus.wants("ack_message.producer")) {
+    if (bus.wants(ClientEvent.ACK_MESSAGE)) {
       Map<String, Object> payload = message(message);
-      payload.put("partition", delivered.partition());
-      payload.put("offset", delivered.offset());
-      bus.event("ack_message.producer", payload);
+      payload.put(EventKeys.PARTITION, delivered.partition());
+      payload.put(EventKeys.OFFSET, delivered.offset());
+      bus.event(ClientEvent.ACK_MESSAGE, payload);
     }
   }
 
   /** {@code topic_error.producer}: messages for {@code topic} failed. */
   void topicFailed(String topic, Throwable error) {
-    if (bus.wants("topic_error.producer")) {
+    if (bus.wants(ClientEvent.TOPIC_ERROR)) {
       Map<String, Object> payload = bus.payload();
-      payload.put("topic", topic);
-      payload.put("exception", error.getClass().getName() + ": " + error.getMessage());
-      bus.event("topic_error.producer", payload);
+      payload.put(EventKeys.TOPIC, topic);
+      payload.put(EventKeys.EXCEPTION, error.getClass().getName() + ": " + error.getMessage());
+      bus.event(ClientEvent.TOPIC_ERROR, payload);
     }
   }
 
   private Map<String, Object> message(PendingMessage message) {
     Map<String, Object> payload = bus.payload();
-    payload.put("topic", message.topic());
-    payload.put("value", text(message.value()));
-    payload.put("key", text(message.options().key()));
+    payload.put(EventKeys.TOPIC, message.topic());
+    payload.put(EventKeys.VALUE, text(message.value()));
+    payload.put(EventKeys.KEY, text(message.options().key()));
     return payload;
   }
 

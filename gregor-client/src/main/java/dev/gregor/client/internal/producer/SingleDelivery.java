@@ -1,5 +1,6 @@
 package dev.gregor.client.internal.producer;
 
+import dev.gregor.client.EventKeys;
 import dev.gregor.client.Config;
 import dev.gregor.client.Delivered;
 import dev.gregor.client.DeliveryFailed;
@@ -55,7 +56,7 @@ public final class SingleDelivery implements AutoCloseable {
       synchronized (this) { // deliverMessage may run on many threads at once
         requestStats = events.requests(requestStats, kafka);
       }
-      span.with("delivered_message_count", 1).stop();
+      span.with(EventKeys.DELIVERED_MESSAGE_COUNT, 1).stop();
       return delivered;
     } catch (ExecutionException e) {
       throw failed(span, message, SendRefusals.describe(message, e.getCause(), topic));
@@ -85,7 +86,7 @@ public final class SingleDelivery implements AutoCloseable {
         + (message.options().partition() == null ? "" : " partition " + message.options().partition())
         + (waited ? " within " + config.deliveryTimeout().toMillis() + " ms" : "") + ": "
         + cause.getClass().getSimpleName() + ": " + cause.getMessage(), List.of(message), cause);
-    span.with("delivered_message_count", 0).fail(failed);
+    span.with(EventKeys.DELIVERED_MESSAGE_COUNT, 0).fail(failed);
     return failed;
   }
 

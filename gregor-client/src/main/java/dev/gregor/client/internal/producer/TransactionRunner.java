@@ -1,5 +1,6 @@
 package dev.gregor.client.internal.producer;
 
+import dev.gregor.client.EventKeys;
 import dev.gregor.client.Config;
 import dev.gregor.client.DeliveryFailed;
 import dev.gregor.client.GregorException;
@@ -63,17 +64,17 @@ public final class TransactionRunner implements AutoCloseable {
       body.accept(transaction);
       transaction.end();
       commit(transaction);
-      span.with("message_count", transaction.sent()).stop();
+      span.with(EventKeys.MESSAGE_COUNT, transaction.sent()).stop();
     } catch (ProducerFencedException | InvalidProducerEpochException | AuthorizationException e) {
       GregorException fenced = new GregorException("Transactional id '" + transactionalId + "' can no longer write ("
           + e.getMessage() + "); a newer producer with the same id fenced this one, or it lacks the ACLs", e);
-      span.with("message_count", transaction.sent()).fail(fenced);
+      span.with(EventKeys.MESSAGE_COUNT, transaction.sent()).fail(fenced);
       close();
       throw fenced;
     } catch (RuntimeException e) {
       transaction.end();
       abort(e);
-      span.with("message_count", transaction.sent()).fail(e);
+      span.with(EventKeys.MESSAGE_COUNT, transaction.sent()).fail(e);
       throw e;
     } finally {
       transaction.end();
