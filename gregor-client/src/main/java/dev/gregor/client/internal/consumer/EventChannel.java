@@ -17,7 +17,7 @@ public final class EventChannel implements EventPump.Sink {
   }
 
   /** Starts polling {@code group} on a background thread; the queue never holds more than {@code capacity} events. */
-  public static BlockingQueue<Event> start(GroupMember group, int capacity, String name) {
+  public static BlockingQueue<Event> start(PolledMember group, int capacity, String name) {
     EventChannel channel = new EventChannel(capacity);
     EventPump.start(group, channel, "gregor-channel-" + name);
     return channel.queue;

@@ -19,7 +19,7 @@ import org.apache.kafka.common.errors.RetriableException;
  * first, then the messages of a poll, then the ends of partitions reached (opt-in).
  */
 public final class EventPoller {
-  private final GroupMember group;
+  private final PolledMember group;
   private final boolean markOnReturn;
   private final Deque<Event> pending = new ArrayDeque<>();
   private final Map<TopicPartition, Long> endReported = new HashMap<>();
@@ -27,7 +27,7 @@ public final class EventPoller {
   private Message handedOut;
 
   /** {@code markOnReturn}: a message counts as processed when the application polls again. */
-  public EventPoller(GroupMember group, boolean markOnReturn) {
+  public EventPoller(PolledMember group, boolean markOnReturn) {
     this.group = group;
     this.markOnReturn = markOnReturn;
     this.marks = markOnReturn ? new MarkRun(group) : null;

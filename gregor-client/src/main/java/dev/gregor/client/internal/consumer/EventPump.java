@@ -20,18 +20,18 @@ final class EventPump implements Runnable {
 
   private static final Duration IDLE = Duration.ofMillis(100);
 
-  private final GroupMember group;
+  private final PolledMember group;
   private final EventPoller poller;
   private final Sink sink;
 
-  EventPump(GroupMember group, Sink sink) {
+  EventPump(PolledMember group, Sink sink) {
     this.group = group;
     this.poller = new EventPoller(group, false);
     this.sink = sink;
   }
 
   /** Starts the pump on a daemon thread named after the group. */
-  static void start(GroupMember group, Sink sink, String name) {
+  static void start(PolledMember group, Sink sink, String name) {
     Thread thread = new Thread(new EventPump(group, sink), name);
     thread.setDaemon(true);
     thread.start();

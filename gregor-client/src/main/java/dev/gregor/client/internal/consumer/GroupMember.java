@@ -25,7 +25,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * was marked processed, commits before a rebalance takes partitions away, and applies pauses and
  * seeks. The loops over it ({@link HandlerLoop}, {@link EventPoller}) decide what a poll means.
  */
-public final class GroupMember implements ShutdownStop.Stoppable {
+public final class GroupMember implements ShutdownStop.Stoppable, PolledMember {
   static final Duration POLL = Duration.ofMillis(200);
 
   private final String groupId;
@@ -36,7 +36,7 @@ public final class GroupMember implements ShutdownStop.Stoppable {
   private final OffsetTracker offsets;
   private final Rebalances rebalances;
   private final GroupCommits commits;
-  final ConsumerEvents events;
+  private final ConsumerEvents events;
   private final HeartbeatCount heartbeats;
   private final PartitionControl partitions;
   private final RequestStats requestStats;
@@ -44,10 +44,10 @@ public final class GroupMember implements ShutdownStop.Stoppable {
   private final DeletedTopics deletedTopics;
   private final AnyThreadChecks checks;
   private final SessionWatch session;
-  final PartitionPauses pauses = new PartitionPauses();
-  final RetryAttempts attempts = new RetryAttempts();
-  final OwnerThread owner = new OwnerThread("GroupConsumer", AnyThreadChecks.CONSUMER_ADVICE);
-  final OwnerCommands commands = new OwnerCommands(owner);
+  private final PartitionPauses pauses = new PartitionPauses();
+  private final RetryAttempts attempts = new RetryAttempts();
+  private final OwnerThread owner = new OwnerThread("GroupConsumer", AnyThreadChecks.CONSUMER_ADVICE);
+  private final OwnerCommands commands = new OwnerCommands(owner);
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private ShutdownStop shutdownStop;
   private Runnable flushMarks = () -> { };
@@ -84,7 +84,8 @@ public final class GroupMember implements ShutdownStop.Stoppable {
   }
 
   /** Binds the calling thread as the poller, checks the topics exist and joins the group; once. */
-  void start(boolean eventMode) {
+  @Override
+  public void start(boolean eventMode) {
     owner.check();
     if (started) {
       return;
@@ -119,12 +120,14 @@ public final class GroupMember implements ShutdownStop.Stoppable {
   }
 
   /** Registers what holds marks not yet given to {@link #mark}, to flush before they are committed. */
-  void flushMarksWith(Runnable flush) {
+  @Override
+  public void flushMarksWith(Runnable flush) {
     this.flushMarks = flush;
   }
 
   /** One step of the loop: queued commands, ended pauses, due commits, then a poll; empty once stop was asked. */
-  ConsumerRecords<byte[], byte[]> pollOnce(Duration timeout) {
+  @Override
+  public ConsumerRecords<byte[], byte[]> pollOnce(Duration timeout) {
     try {
       commands.runQueued();
       flushMarks.run();
@@ -150,7 +153,8 @@ public final class GroupMember implements ShutdownStop.Stoppable {
   }
 
   /** Whether fetched records may still be handed out: the group can still count this member in. */
-  boolean inGroup() {
+  @Override
+  public boolean inGroup() {
     return session.current();
   }
 
@@ -159,7 +163,8 @@ public final class GroupMember implements ShutdownStop.Stoppable {
    * from the start) on: each such partition goes back to its first record not handed out, to be
    * fetched again if it is still this member's, and fetching stops until the group answers.
    */
-  void holdBack(ConsumerRecords<byte[], byte[]> records, TopicPartition from, long offset) {
+  @Override
+  public void holdBack(ConsumerRecords<byte[], byte[]> records, TopicPartition from, long offset) {
     boolean reached = from == null;
     for (TopicPartition tp : records.partitions()) {
       reached |= tp.equals(from);
@@ -170,7 +175,8 @@ public final class GroupMember implements ShutdownStop.Stoppable {
     partitions.holdAll(true);
   }
 
-  void mark(TopicPartition partition, long nextOffset, int count) {
+  @Override
+  public void mark(TopicPartition partition, long nextOffset, int count) {
     if (rebalances.owns(partition)) { // a partition given away meanwhile is its new owner's to commit
       offsets.mark(partition, nextOffset, count);
     }
@@ -207,6 +213,27 @@ public final class GroupMember implements ShutdownStop.Stoppable {
     }, settings.rebalanceTimeout());
   }
 
+  @Override
+  public ConsumerEvents events() {
+    return events;
+  }
+
+  @Override
+  public void processed(TopicPartition partition) {
+    attempts.passed(partition);
+    pauses.processed(partition);
+  }
+
+  @Override
+  public int failed(TopicPartition partition, long offset) {
+    return attempts.failed(partition, offset);
+  }
+
+  @Override
+  public void skipped(TopicPartition partition) {
+    attempts.passed(partition);
+  }
+
   /** Derived notifications: heartbeats from kafka-clients' heartbeat count, and the pauses still running. */
   private void reportStatus() {
     if (events.wantsHeartbeats() && heartbeats.increased()) {
@@ -219,32 +246,39 @@ public final class GroupMember implements ShutdownStop.Stoppable {
   }
 
   /** Pauses, seeks, retries, held partitions and back-pressure. */
-  PartitionControl partitions() {
+  @Override
+  public PartitionControl partitions() {
     return partitions;
   }
 
-  Rebalances rebalances() {
+  @Override
+  public Rebalances rebalances() {
     return rebalances;
   }
 
-  ConsumerSettings settings() {
+  @Override
+  public ConsumerSettings settings() {
     return settings;
   }
 
-  String groupId() {
+  @Override
+  public String groupId() {
     return groupId;
   }
 
-  long lag(TopicPartition partition) {
+  @Override
+  public long lag(TopicPartition partition) {
     return consumer.currentLag(partition).orElse(-1);
   }
 
   /** The partition's end as of the last fetch: position plus lag. */
-  long highWatermark(TopicPartition partition) {
+  @Override
+  public long highWatermark(TopicPartition partition) {
     return position(partition) + Math.max(0, lag(partition));
   }
 
-  long position(TopicPartition partition) {
+  @Override
+  public long position(TopicPartition partition) {
     return consumer.position(partition, config.connectTimeout());
   }
 
@@ -253,7 +287,8 @@ public final class GroupMember implements ShutdownStop.Stoppable {
     return owner.isCurrent() ? lagSnapshot.current() : lagSnapshot.latest();
   }
 
-  boolean stopRequested() {
+  @Override
+  public boolean stopRequested() {
     return stopRequested;
   }
 
@@ -274,6 +309,7 @@ public final class GroupMember implements ShutdownStop.Stoppable {
     }
   }
 
+  @Override
   public boolean isClosed() {
     return closedLatch.getCount() == 0;
   }
@@ -295,6 +331,7 @@ public final class GroupMember implements ShutdownStop.Stoppable {
   }
 
   /** Commits processed offsets and leaves the group; on the polling thread (or before any poll). */
+  @Override
   public void close() {
     if (closed) {
       return;

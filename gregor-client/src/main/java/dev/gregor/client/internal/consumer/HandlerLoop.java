@@ -21,10 +21,10 @@ import org.apache.kafka.common.TopicPartition;
 public final class HandlerLoop {
   private enum Outcome { DONE, RETRY }
 
-  private final GroupMember group;
+  private final PolledMember group;
   private final boolean autoMark;
 
-  public HandlerLoop(GroupMember group) {
+  public HandlerLoop(PolledMember group) {
     this.group = group;
     this.autoMark = group.settings().automaticallyMarkAsProcessed();
   }
@@ -35,7 +35,7 @@ public final class HandlerLoop {
         // Marks once per partition run, not per message, including the run a failure cuts short.
         long next = -1;
         int processed = 0;
-        boolean instrumented = group.events.wantsMessages();
+        boolean instrumented = group.events().wantsMessages();
         long highWatermark = instrumented ? group.highWatermark(tp) : 0;
         try {
           for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
@@ -82,7 +82,7 @@ public final class HandlerLoop {
         long next = messages.get(messages.size() - 1).offset() + 1;
         long lag = group.lag(tp);
         Batch batch = new Batch(tp.topic(), tp.partition(), List.copyOf(messages), next + Math.max(lag, 0));
-        Span span = group.events.wantsBatches() ? group.events.processing(batch) : Span.NONE;
+        Span span = group.events().wantsBatches() ? group.events().processing(batch) : Span.NONE;
         if (handle(() -> {
           try {
             handler.handle(batch);
@@ -118,7 +118,7 @@ public final class HandlerLoop {
   }
 
   private Exception callInstrumented(MessageHandler handler, Message message, long highWatermark) {
-    Span span = group.events.processing(message, highWatermark);
+    Span span = group.events().processing(message, highWatermark);
     Exception failure = call(handler, message);
     if (failure == null) {
       span.stop();
@@ -138,12 +138,11 @@ public final class HandlerLoop {
   }
 
   private void passed(TopicPartition tp) {
-    group.attempts.passed(tp);
-    group.pauses.processed(tp);
+    group.processed(tp);
   }
 
   private Outcome failed(Exception failure, TopicPartition tp, long offset, List<Message> messages) {
-    int attempt = group.attempts.failed(tp, offset);
+    int attempt = group.failed(tp, offset);
     ErrorPolicy.Decision decision = group.settings().errorPolicy()
         .decide(new HandlerFailure(tp.topic(), tp.partition(), offset, messages, attempt, failure));
     long last = messages.get(messages.size() - 1).offset();
@@ -156,7 +155,7 @@ public final class HandlerLoop {
       throw HandlerCall.failed(failure, group.groupId(), tp.topic(), tp.partition(), offset, last);
     }
     if (decision.skips()) {
-      group.attempts.passed(tp);
+      group.skipped(tp);
       return Outcome.DONE;
     }
     group.partitions().retryLater(tp, offset, decision.retryAfter());

@@ -9,12 +9,12 @@ import org.apache.kafka.common.TopicPartition;
  * cost a map update and an allocation each.
  */
 final class MarkRun {
-  private final GroupMember group;
+  private final PolledMember group;
   private TopicPartition partition;
   private long next;
   private int count;
 
-  MarkRun(GroupMember group) {
+  MarkRun(PolledMember group) {
     this.group = group;
     group.flushMarksWith(this::flush);
   }

@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * counts as processed when {@code onNext} returns.
  */
 public final class MessagePublisher implements Flow.Publisher<Message> {
-  private final GroupMember group;
+  private final PolledMember group;
   private final String name;
   private final AtomicBoolean subscribed = new AtomicBoolean();
 
-  public MessagePublisher(GroupMember group, String name) {
+  public MessagePublisher(PolledMember group, String name) {
     this.group = group;
     this.name = name;
   }

@@ -11,11 +11,11 @@ import java.util.function.Consumer;
  * processed once the stream's action for it returned. The stream ends when the consumer stops.
  */
 public final class MessageSpliterator implements Spliterator<Message> {
-  private final GroupMember group;
+  private final PolledMember group;
   private final EventPoller poller;
   private final MarkRun marks;
 
-  public MessageSpliterator(GroupMember group) {
+  public MessageSpliterator(PolledMember group) {
     this.group = group;
     this.poller = new EventPoller(group, false);
     this.marks = group.settings().automaticallyMarkAsProcessed() ? new MarkRun(group) : null;
