@@ -43,6 +43,7 @@ public final class Guarantee {
     return new Guarantee(set);
   }
 
+  /** Whether this guarantee makes {@code violation} a failure. */
   public boolean forbids(Violation violation) {
     return forbidden.contains(violation);
   }

@@ -4,6 +4,7 @@ package dev.gregor.chaos;
 public final class GuaranteeViolated extends AssertionError {
   private static final long serialVersionUID = 1L;
 
+  /** A broken guarantee, described by {@code message}. */
   public GuaranteeViolated(String message) {
     super(message);
   }

@@ -30,6 +30,7 @@ public final class Report {
     this.examples = new EnumMap<>(examples);
   }
 
+  /** The scenario the report is about. */
   public String scenario() {
     return scenario;
   }
@@ -44,6 +45,7 @@ public final class Report {
     return examples.getOrDefault(violation, List.of());
   }
 
+  /** How many messages the producers tried to send. */
   public long attempted() {
     return attempted;
   }

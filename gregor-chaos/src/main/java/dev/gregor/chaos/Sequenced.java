@@ -12,6 +12,7 @@ import java.util.Objects;
 public record Sequenced(String key, long seq) {
   private static final byte PADDING = '.';
 
+  /** Checks the producer id and sequence are given. */
   public Sequenced {
     Objects.requireNonNull(key, "key");
     if (key.isEmpty() || key.indexOf(':') >= 0) {

@@ -24,6 +24,7 @@ public enum Violation {
     this.label = label;
   }
 
+  /** The violation's name in reports. */
   public String label() {
     return label;
   }

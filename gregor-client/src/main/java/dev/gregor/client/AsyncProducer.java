@@ -55,10 +55,12 @@ public final class AsyncProducer implements AutoCloseable {
     scope.add(new ClientScope.Part(ClientScope.Kind.ASYNC_PRODUCER, () -> { }, this::closeFromClient, () -> shutDown));
   }
 
+  /** Queues a message for the background thread; throws {@link BufferOverflow} when {@code maxQueueSize} wait already. */
   public CompletableFuture<Delivered> produce(String topic, String value) {
     return produce(topic, value, Produce.options());
   }
 
+  /** Queues a message for the background thread; throws {@link BufferOverflow} when {@code maxQueueSize} wait already. */
   public CompletableFuture<Delivered> produce(String topic, String value, Produce options) {
     return produce(topic, value == null ? null : value.getBytes(StandardCharsets.UTF_8), options);
   }

@@ -23,6 +23,7 @@ public final class AsyncProducerSettings {
     this.producer = producer;
   }
 
+  /** Starts configuring an async producer; {@link Builder#build()} checks the settings. */
   public static Builder builder() {
     return new Builder();
   }
@@ -37,6 +38,7 @@ public final class AsyncProducerSettings {
     return deliveryInterval;
   }
 
+  /** Most messages waiting to reach the background thread; one more throws {@link BufferOverflow} (default 1,000). */
   public int maxQueueSize() {
     return maxQueueSize;
   }
@@ -54,6 +56,7 @@ public final class AsyncProducerSettings {
     return deliveryReports;
   }
 
+  /** Settings of the buffer behind the queue: acks, compression, buffer limits, partitioner. */
   public ProducerSettings producer() {
     return producer;
   }
@@ -69,11 +72,13 @@ public final class AsyncProducerSettings {
 
     private Builder() {}
 
+    /** Deliver once this many messages are buffered; 0 (the default) turns it off. */
     public Builder deliveryThreshold(int messages) {
       this.deliveryThreshold = messages;
       return this;
     }
 
+    /** Deliver at this interval; {@link Duration#ZERO} (the default) turns it off. */
     public Builder deliveryInterval(Duration interval) {
       this.deliveryInterval = interval;
       return this;
@@ -85,6 +90,10 @@ public final class AsyncProducerSettings {
       return this;
     }
 
+    /**
+     * The first wait before a failed background delivery is tried again; doubles up to 30 s (or
+     * this wait, when longer), each wait shortened by up to a fifth at random.
+     */
     public Builder redeliveryBackoff(Duration backoff) {
       this.redeliveryBackoff = backoff;
       return this;
@@ -102,6 +111,7 @@ public final class AsyncProducerSettings {
       return this;
     }
 
+    /** The settings, or an {@link IllegalArgumentException} naming the first bad one. */
     public AsyncProducerSettings build() {
       if (deliveryThreshold < 0) {
         throw new IllegalArgumentException("deliveryThreshold must be 0 (off) or positive, was " + deliveryThreshold);

@@ -9,10 +9,12 @@ import java.util.List;
  */
 public record Batch(String topic, int partition, List<Message> messages, long highWatermark) {
 
+  /** The offset of the batch's first message. */
   public long firstOffset() {
     return messages.get(0).offset();
   }
 
+  /** The offset of the batch's last message. */
   public long lastOffset() {
     return messages.get(messages.size() - 1).offset();
   }

@@ -4,6 +4,7 @@ package dev.gregor.client;
 public final class BufferOverflow extends GregorException {
   private static final long serialVersionUID = 1L;
 
+  /** A refusal saying which limit the message would pass. */
   public BufferOverflow(String message) {
     super(message, null);
   }

@@ -29,10 +29,12 @@ public final class Cluster {
     return await(AdminFailure.onCluster("describe the cluster"), ClusterRequests::describe);
   }
 
+  /** {@link #describe()} without blocking. */
   public CompletableFuture<ClusterMetadata> describeAsync() {
     return run(AdminFailure.onCluster("describe the cluster"), ClusterRequests::describe);
   }
 
+  /** The cluster's id. */
   public String clusterId() {
     return describe().clusterId();
   }
@@ -52,6 +54,7 @@ public final class Cluster {
     return await(AdminFailure.onCluster("describe the cluster's features"), ClusterRequests::features);
   }
 
+  /** {@link #features()} without blocking. */
   public CompletableFuture<Features> featuresAsync() {
     return run(AdminFailure.onCluster("describe the cluster's features"), ClusterRequests::features);
   }

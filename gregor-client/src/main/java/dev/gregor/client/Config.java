@@ -47,6 +47,7 @@ public final class Config {
     this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
   }
 
+  /** Starts configuring a client; {@link Builder#build()} checks every setting. */
   public static Builder builder() {
     return new Builder();
   }
@@ -76,6 +77,7 @@ public final class Config {
     return saslOverSsl;
   }
 
+  /** The id the client gives brokers, in their logs and quotas, and in every notification (default {@code gregor}). */
   public String clientId() {
     return clientId;
   }
@@ -137,26 +139,34 @@ public final class Config {
       return this;
     }
 
+    /** The id the client gives brokers, in their logs and quotas, and in every notification (default {@code gregor}). */
     public Builder clientId(String clientId) {
       this.clientId = clientId;
       return this;
     }
 
+    /** How long connecting, and waiting for metadata before a send, may take (default 10 s). */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = connectTimeout;
       return this;
     }
 
+    /** How long one delivery may take, retries included, before it fails (default 30 s). */
     public Builder deliveryTimeout(Duration deliveryTimeout) {
       this.deliveryTimeout = deliveryTimeout;
       return this;
     }
 
+    /** How long one admin operation (create a topic, describe a group, reset offsets…) may take (default 30 s). */
     public Builder adminTimeout(Duration adminTimeout) {
       this.adminTimeout = adminTimeout;
       return this;
     }
 
+    /**
+     * How long to wait for a broker's answer to one request before the connection is dropped and
+     * the request retried (ruby-kafka {@code socket_timeout}, kafka-clients {@code request.timeout.ms}; default 30 s).
+     */
     public Builder socketTimeout(Duration socketTimeout) {
       this.socketTimeout = socketTimeout;
       return this;

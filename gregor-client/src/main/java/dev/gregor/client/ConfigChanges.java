@@ -31,10 +31,12 @@ public final class ConfigChanges {
     this.changes = changes;
   }
 
+  /** Sets config {@code name} to {@code value}. */
   public static ConfigChanges set(String name, String value) {
     return new ConfigChanges(List.of()).and(name, Operation.SET, value);
   }
 
+  /** Removes config {@code name}, so the broker's default applies again. */
   public static ConfigChanges delete(String name) {
     return new ConfigChanges(List.of()).and(name, Operation.DELETE, null);
   }
@@ -49,14 +51,17 @@ public final class ConfigChanges {
     return and(name, Operation.DELETE, null);
   }
 
+  /** These changes plus appending {@code value} to list config {@code name}. */
   public ConfigChanges andAppend(String name, String value) {
     return and(name, Operation.APPEND, value);
   }
 
+  /** These changes plus removing {@code value} from list config {@code name}. */
   public ConfigChanges andSubtract(String name, String value) {
     return and(name, Operation.SUBTRACT, value);
   }
 
+  /** The changes in the order they were given. */
   public List<Change> changes() {
     return changes;
   }

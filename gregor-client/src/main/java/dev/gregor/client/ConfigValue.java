@@ -29,6 +29,7 @@ public record ConfigValue(String name, String value, Source source, boolean isDe
     OTHER
   }
 
+  /** Checks the name and source are given. */
   public ConfigValue {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(source, "source");

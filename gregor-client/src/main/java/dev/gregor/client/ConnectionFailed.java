@@ -4,6 +4,7 @@ package dev.gregor.client;
 public final class ConnectionFailed extends GregorException {
   private static final long serialVersionUID = 1L;
 
+  /** A failure to connect, its message naming the cause. */
   public ConnectionFailed(String message, Throwable cause) {
     super(message, cause);
   }

@@ -79,10 +79,12 @@ public final class Consume {
     return new Consume(fromBeginning, exitAtEnd, partitions, offsets, true);
   }
 
+  /** Whether reading starts at each partition's earliest offset rather than its end. */
   public boolean startsFromBeginning() {
     return fromBeginning;
   }
 
+  /** Whether reading stops once every partition's end (as of the start) is reached. */
   public boolean exitsAtEnd() {
     return exitAtEnd;
   }

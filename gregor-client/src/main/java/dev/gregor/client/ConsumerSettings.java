@@ -46,6 +46,7 @@ public final class ConsumerSettings {
     this.readCommitted = b.readCommitted;
   }
 
+  /** Starts configuring a group consumer; {@link Builder#build()} checks every setting. */
   public static Builder builder() {
     return new Builder();
   }
@@ -95,6 +96,7 @@ public final class ConsumerSettings {
     return maxBytesPerPartition;
   }
 
+  /** The rebalance protocol: classic or KIP-848's consumer protocol (default classic). */
   public GroupProtocol groupProtocol() {
     return groupProtocol;
   }
@@ -148,71 +150,85 @@ public final class ConsumerSettings {
 
     private Builder() {}
 
+    /** Commit processed offsets this often (default 10 s); zero turns the timer off. */
     public Builder offsetCommitInterval(Duration interval) {
       this.offsetCommitInterval = interval;
       return this;
     }
 
+    /** Commit after this many messages were processed (default 0: off). */
     public Builder offsetCommitThreshold(int messages) {
       this.offsetCommitThreshold = messages;
       return this;
     }
 
+    /** Mark each message processed when its handler returns (default true). */
     public Builder automaticallyMarkAsProcessed(boolean automatically) {
       this.automaticallyMarkAsProcessed = automatically;
       return this;
     }
 
+    /** How long the group waits for a silent member before rebalancing its partitions (default 30 s). */
     public Builder sessionTimeout(Duration timeout) {
       this.sessionTimeout = timeout;
       return this;
     }
 
+    /** How often the member tells the group it is alive (default 3 s). */
     public Builder heartbeatInterval(Duration interval) {
       this.heartbeatInterval = interval;
       return this;
     }
 
+    /** The longest a handler may keep the poll loop away; longer and the member leaves the group (default 5 min). */
     public Builder rebalanceTimeout(Duration timeout) {
       this.rebalanceTimeout = timeout;
       return this;
     }
 
+    /** The longest the broker holds a fetch waiting for {@link #minBytes()} (default 1 s, as ruby-kafka's max_wait_time). */
     public Builder maxWaitTime(Duration maxWait) {
       this.maxWaitTime = maxWait;
       return this;
     }
 
+    /** The fewest bytes a fetch waits for, up to {@link #maxWaitTime()} (default 1). */
     public Builder minBytes(int minBytes) {
       this.minBytes = minBytes;
       return this;
     }
 
+    /** The most data one fetch returns for one partition (default 1 MiB). */
     public Builder maxBytesPerPartition(int bytes) {
       this.maxBytesPerPartition = bytes;
       return this;
     }
 
+    /** The rebalance protocol: classic or KIP-848's consumer protocol (default classic). */
     public Builder groupProtocol(GroupProtocol protocol) {
       this.groupProtocol = Objects.requireNonNull(protocol, "groupProtocol");
       return this;
     }
 
+    /** What happens when a handler throws (default {@link ErrorPolicy#stop()}). */
     public Builder errorPolicy(ErrorPolicy policy) {
       this.errorPolicy = Objects.requireNonNull(policy, "errorPolicy");
       return this;
     }
 
+    /** Whether {@link GroupConsumer#poll} reports {@link Event.PartitionEof} (default false). */
     public Builder partitionEof(boolean report) {
       this.partitionEof = report;
       return this;
     }
 
+    /** Whether JVM shutdown (SIGTERM) stops the consumer gracefully: commit, then leave the group (default true). */
     public Builder stopOnShutdown(boolean stop) {
       this.stopOnShutdown = stop;
       return this;
     }
 
+    /** How long JVM shutdown waits for that graceful stop (default 30 s). */
     public Builder shutdownTimeout(Duration timeout) {
       this.shutdownTimeout = timeout;
       return this;
@@ -224,6 +240,7 @@ public final class ConsumerSettings {
       return this;
     }
 
+    /** The settings, or an {@link IllegalArgumentException} naming the first bad one. */
     public ConsumerSettings build() {
       notNegative("offsetCommitInterval", offsetCommitInterval);
       notNegative("maxWaitTime", maxWaitTime);

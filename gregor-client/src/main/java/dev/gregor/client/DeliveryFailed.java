@@ -7,6 +7,7 @@ public final class DeliveryFailed extends GregorException {
   private static final long serialVersionUID = 1L;
   private final transient List<PendingMessage> failedMessages;
 
+  /** A delivery that left {@code failedMessages} undelivered. */
   public DeliveryFailed(String message, List<PendingMessage> failedMessages, Throwable cause) {
     super(message, cause);
     this.failedMessages = List.copyOf(failedMessages);

@@ -6,6 +6,7 @@ package dev.gregor.client;
  */
 public record DeliveryReport(PendingMessage message, Delivered delivered, Throwable error) {
 
+  /** Whether the message was delivered. */
   public boolean succeeded() {
     return error == null;
   }

@@ -65,10 +65,12 @@ public interface ErrorPolicy {
       this.skip = skip;
     }
 
+    /** End {@code eachMessage}/{@code eachBatch} with {@link ProcessingFailed}; the failed message is not committed. */
     public static Decision stop() {
       return STOP;
     }
 
+    /** Report the failure, mark the message processed and go on with the next one. */
     public static Decision skip() {
       return SKIP;
     }
@@ -81,10 +83,12 @@ public interface ErrorPolicy {
       return new Decision(wait, false);
     }
 
+    /** Whether the consumer stops. */
     public boolean stops() {
       return this == STOP;
     }
 
+    /** Whether the failed message is skipped (marked processed) and the consumer goes on. */
     public boolean skips() {
       return skip;
     }

@@ -286,6 +286,7 @@ public final class Gregor implements AutoCloseable {
     return KafkaMetrics.of(config);
   }
 
+  /** The configuration this client was connected with. */
   public Config config() {
     return config;
   }

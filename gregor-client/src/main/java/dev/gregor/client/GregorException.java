@@ -4,6 +4,7 @@ package dev.gregor.client;
 public class GregorException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** A failure described by {@code message}, caused by {@code cause} (may be null). */
   public GregorException(String message, Throwable cause) {
     super(message, cause);
   }

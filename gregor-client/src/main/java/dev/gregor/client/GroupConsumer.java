@@ -170,10 +170,12 @@ public final class GroupConsumer implements AutoCloseable {
     started().pauseFromAnyThread(topic, partition, timeout, maxTimeout);
   }
 
+  /** Fetches the partition again; any thread may call it. */
   public void resume(String topic, int partition) {
     started().resumeFromAnyThread(topic, partition);
   }
 
+  /** Whether the partition is paused by the application. */
   public boolean isPaused(String topic, int partition) {
     return started().isPaused(topic, partition);
   }

@@ -5,6 +5,7 @@ public final class GroupNotEmpty extends GregorException {
   private static final long serialVersionUID = 1L;
   private final String groupId;
 
+  /** Group {@code groupId} still has members, so the operation was refused. */
   public GroupNotEmpty(String groupId, String message, Throwable cause) {
     super(message, cause);
     this.groupId = groupId;

@@ -38,6 +38,7 @@ public final class Groups {
     return await(AdminFailure.onCluster("list consumer groups"), GroupRequests::list);
   }
 
+  /** {@link #list()} without blocking. */
   public CompletableFuture<List<GroupListing>> listAsync() {
     return run(AdminFailure.onCluster("list consumer groups"), GroupRequests::list);
   }
@@ -47,6 +48,7 @@ public final class Groups {
     return await(AdminFailure.onGroup("describe consumer group", checked(groupId)), r -> r.describe(groupId));
   }
 
+  /** {@link #describe(String)} without blocking. */
   public CompletableFuture<GroupDescription> describeAsync(String groupId) {
     return run(AdminFailure.onGroup("describe consumer group", checked(groupId)), r -> r.describe(groupId));
   }
@@ -56,6 +58,7 @@ public final class Groups {
     await(AdminFailure.onGroup("delete consumer group", checked(groupId)), r -> r.delete(groupId));
   }
 
+  /** {@link #delete(String)} without blocking. */
   public CompletableFuture<Void> deleteAsync(String groupId) {
     return run(AdminFailure.onGroup("delete consumer group", checked(groupId)), r -> r.delete(groupId));
   }
@@ -69,6 +72,7 @@ public final class Groups {
     return await(resetFailure(groupId, topic), resetRequest(groupId, topic, reset));
   }
 
+  /** {@link #resetOffsets(String, String, OffsetReset)} without blocking. */
   public CompletableFuture<Map<Integer, Long>> resetOffsetsAsync(String groupId, String topic, OffsetReset reset) {
     return run(resetFailure(groupId, topic), resetRequest(groupId, topic, reset));
   }

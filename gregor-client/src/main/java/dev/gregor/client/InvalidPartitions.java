@@ -5,6 +5,7 @@ public final class InvalidPartitions extends GregorException {
   private static final long serialVersionUID = 1L;
   private final String topic;
 
+  /** The partition count asked for {@code topic} was refused. */
   public InvalidPartitions(String topic, String message, Throwable cause) {
     super(message, cause);
     this.topic = topic;

@@ -4,6 +4,7 @@ package dev.gregor.client;
 public final class MessageSizeTooLarge extends GregorException {
   private static final long serialVersionUID = 1L;
 
+  /** A message larger than the topic or producer allows, described by {@code message}. */
   public MessageSizeTooLarge(String message, Throwable cause) {
     super(message, cause);
   }

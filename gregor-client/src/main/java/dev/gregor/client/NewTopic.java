@@ -23,6 +23,7 @@ public final class NewTopic {
     this.validateOnly = b.validateOnly;
   }
 
+  /** Starts describing a topic to create. */
   public static Builder builder() {
     return new Builder();
   }
@@ -56,11 +57,13 @@ public final class NewTopic {
 
     private Builder() {}
 
+    /** The partition count, or null for the broker's default. */
     public Builder partitions(int partitions) {
       this.partitions = partitions;
       return this;
     }
 
+    /** The replication factor, or null for the broker's default. */
     public Builder replicationFactor(int replicationFactor) {
       this.replicationFactor = replicationFactor;
       return this;
@@ -72,6 +75,7 @@ public final class NewTopic {
       return this;
     }
 
+    /** Topic-level configs such as {@code retention.ms}. */
     public Builder configs(Map<String, String> configs) {
       configs.forEach(this::config);
       return this;
@@ -83,6 +87,7 @@ public final class NewTopic {
       return this;
     }
 
+    /** The topic description, or an {@link IllegalArgumentException} naming the bad setting. */
     public NewTopic build() {
       if (partitions != null && partitions < 1) {
         throw new IllegalArgumentException("partitions must be 1 or more, was " + partitions);

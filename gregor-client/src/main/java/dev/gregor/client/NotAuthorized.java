@@ -5,6 +5,7 @@ public final class NotAuthorized extends GregorException {
   private static final long serialVersionUID = 1L;
   private final String resource;
 
+  /** The client may not use {@code resource} (a topic, group or the cluster). */
   public NotAuthorized(String resource, String message, Throwable cause) {
     super(message, cause);
     this.resource = resource;

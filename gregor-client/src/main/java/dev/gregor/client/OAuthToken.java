@@ -44,18 +44,22 @@ public final class OAuthToken {
     return new OAuthToken(value, expiresAt, Objects.requireNonNull(principal, "principal"), extensions);
   }
 
+  /** The token as sent to the broker. */
   public String value() {
     return value;
   }
 
+  /** When the token expires; it is refreshed before. */
   public Instant expiresAt() {
     return expiresAt;
   }
 
+  /** The principal the token stands for. */
   public String principal() {
     return principal;
   }
 
+  /** SASL extensions sent with the token. */
   public Map<String, String> extensions() {
     return extensions;
   }

@@ -21,10 +21,12 @@ public final class Offset {
     return new Offset(offset);
   }
 
+  /** Whether this is {@link #EARLIEST}. */
   public boolean isEarliest() {
     return this == EARLIEST;
   }
 
+  /** Whether this is {@link #LATEST}. */
   public boolean isLatest() {
     return this == LATEST;
   }

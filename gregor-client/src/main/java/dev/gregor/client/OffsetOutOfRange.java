@@ -12,6 +12,7 @@ public final class OffsetOutOfRange extends GregorException {
   private final long earliest;
   private final long latest;
 
+  /** {@code offset} lies outside {@code earliest} to {@code latest} of the partition. */
   public OffsetOutOfRange(String topic, int partition, long offset, long earliest, long latest, Throwable cause) {
     super("Offset " + offset + " of topic '" + topic + "' partition " + partition + " is out of range: the partition "
         + "holds offsets " + earliest + " to " + latest + " (" + latest + " being the next one written); read from "
@@ -23,10 +24,12 @@ public final class OffsetOutOfRange extends GregorException {
     this.latest = latest;
   }
 
+  /** The topic asked for. */
   public String topic() {
     return topic;
   }
 
+  /** The partition asked for. */
   public int partition() {
     return partition;
   }

@@ -17,7 +17,20 @@ import java.util.TreeMap;
  */
 public final class OffsetReset {
   /** The kinds of target. */
-  public enum Target { EARLIEST, LATEST, TIMESTAMP, OFFSET, OFFSETS, SHIFT }
+  public enum Target {
+    /** Each partition's earliest offset. */
+    EARLIEST,
+    /** Each partition's end. */
+    LATEST,
+    /** The first offset at or after a time. */
+    TIMESTAMP,
+    /** One offset for every partition. */
+    OFFSET,
+    /** An offset per partition. */
+    OFFSETS,
+    /** The committed offset moved by a number of messages. */
+    SHIFT
+  }
 
   private final Target target;
   private final long value;

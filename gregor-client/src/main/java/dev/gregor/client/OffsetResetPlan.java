@@ -31,6 +31,7 @@ public record OffsetResetPlan(String groupId, String topic, int activeMembers, L
    */
   public record Partition(int partition, long committed, long target) {}
 
+  /** Copies the moves, so the plan cannot change after it was made. */
   public OffsetResetPlan {
     Objects.requireNonNull(groupId, "groupId");
     Objects.requireNonNull(topic, "topic");

@@ -8,6 +8,7 @@ public final class PendingMessage {
   private final byte[] value;
   private final Produce options;
 
+  /** A message of raw bytes for {@code topic}, with its options. */
   public PendingMessage(String topic, byte[] value, Produce options) {
     this.topic = Objects.requireNonNull(topic, "topic");
     this.value = value;
@@ -19,6 +20,7 @@ public final class PendingMessage {
     return new PendingMessage(topic, value == null ? null : value.getBytes(java.nio.charset.StandardCharsets.UTF_8), options);
   }
 
+  /** The topic the message is for. */
   public String topic() {
     return topic;
   }
@@ -28,6 +30,7 @@ public final class PendingMessage {
     return value;
   }
 
+  /** The key, partition, headers and timestamp given when it was produced. */
   public Produce options() {
     return options;
   }

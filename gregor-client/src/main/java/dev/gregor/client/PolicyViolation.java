@@ -5,6 +5,7 @@ public final class PolicyViolation extends GregorException {
   private static final long serialVersionUID = 1L;
   private final String resource;
 
+  /** The broker's policy refused the change to {@code resource}. */
   public PolicyViolation(String resource, String message, Throwable cause) {
     super(message, cause);
     this.resource = resource;

@@ -13,6 +13,7 @@ public final class ProcessingFailed extends GregorException {
   private final long firstOffset;
   private final long lastOffset;
 
+  /** The handler failed on messages {@code firstOffset} to {@code lastOffset} of the partition. */
   public ProcessingFailed(String groupId, String topic, int partition, long firstOffset, long lastOffset, String message,
       Throwable cause) {
     super(message, cause);
@@ -28,10 +29,12 @@ public final class ProcessingFailed extends GregorException {
     return groupId;
   }
 
+  /** The topic of the message that failed. */
   public String topic() {
     return topic;
   }
 
+  /** The partition of the message that failed. */
   public int partition() {
     return partition;
   }

@@ -38,10 +38,12 @@ public final class Produce {
     return NONE.withKey(key);
   }
 
+  /** These options with the UTF-8 key {@code key}. */
   public Produce withKey(String key) {
     return withKey(key == null ? null : key.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** These options with the raw key {@code key}. */
   public Produce withKey(byte[] key) {
     return new Produce(key, partition, partitionKey, headers, createTime);
   }
@@ -51,6 +53,7 @@ public final class Produce {
     return NONE.withPartition(partition);
   }
 
+  /** These options sending to partition {@code partition}. */
   public Produce withPartition(int partition) {
     if (partition < 0) {
       throw new IllegalArgumentException("partition must be >= 0, was " + partition);
@@ -63,6 +66,7 @@ public final class Produce {
     return NONE.withPartitionKey(partitionKey);
   }
 
+  /** These options choosing the partition by {@code partitionKey} instead of the key. */
   public Produce withPartitionKey(String partitionKey) {
     return new Produce(key, partition, Objects.requireNonNull(partitionKey, "partitionKey"), headers, createTime);
   }
@@ -88,14 +92,17 @@ public final class Produce {
     return new Produce(key, partition, partitionKey, headers, Objects.requireNonNull(createTime, "createTime"));
   }
 
+  /** A message key (UTF-8), stored with the message and used for partitioning unless a partition key is set. */
   public byte[] key() {
     return key;
   }
 
+  /** Writes to exactly this partition (ruby-kafka {@code partition:}). */
   public Integer partition() {
     return partition;
   }
 
+  /** Chooses the partition from this value instead of the key, which is not stored (ruby-kafka {@code partition_key:}). */
   public String partitionKey() {
     return partitionKey;
   }
@@ -105,6 +112,7 @@ public final class Produce {
     return headers;
   }
 
+  /** The message's create time instead of now. */
   public Instant createTime() {
     return createTime;
   }

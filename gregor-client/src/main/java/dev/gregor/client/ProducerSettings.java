@@ -32,14 +32,17 @@ public final class ProducerSettings {
     this.deliveryTimeout = b.deliveryTimeout;
   }
 
+  /** Starts configuring a producer; {@link Builder#build()} checks every setting. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** How many replicas must have a message before it counts as delivered (default all). */
   public Acks acks() {
     return acks;
   }
 
+  /** How batches are compressed (default none). */
   public Compression compression() {
     return compression;
   }
@@ -49,10 +52,12 @@ public final class ProducerSettings {
     return compressionThreshold;
   }
 
+  /** Most messages the buffer holds; one more throws {@link BufferOverflow} (default 1,000). */
   public int maxBufferSize() {
     return maxBufferSize;
   }
 
+  /** Most bytes (keys and values) the buffer holds (default 10,000,000). */
   public long maxBufferBytesize() {
     return maxBufferBytesize;
   }
@@ -62,14 +67,17 @@ public final class ProducerSettings {
     return maxRetries;
   }
 
+  /** The first wait before a retry; later waits grow exponentially up to ten times this. */
   public Duration retryBackoff() {
     return retryBackoff;
   }
 
+  /** Idempotent writes (no duplicates from retries); on by default with {@link Acks#ALL}, which it needs. */
   public boolean idempotent() {
     return idempotent;
   }
 
+  /** How keyed messages choose a partition (default murmur2, as kafka-clients). */
   public Partitioner partitioner() {
     return partitioner;
   }
@@ -94,16 +102,19 @@ public final class ProducerSettings {
 
     private Builder() {}
 
+    /** How many replicas must have a message before it counts as delivered (default all). */
     public Builder acks(Acks acks) {
       this.acks = Objects.requireNonNull(acks, "acks");
       return this;
     }
 
+    /** How batches are compressed (default none). */
     public Builder compression(Compression compression) {
       this.compression = Objects.requireNonNull(compression, "compression");
       return this;
     }
 
+    /** Compress only where at least this many messages go to one partition in one delivery (ruby-kafka {@code compression_threshold}). */
     public Builder compressionThreshold(int messages) {
       this.compressionThreshold = messages;
       return this;
@@ -139,16 +150,19 @@ public final class ProducerSettings {
       return this;
     }
 
+    /** How keyed messages choose a partition (default murmur2, as kafka-clients). */
     public Builder partitioner(Partitioner partitioner) {
       this.partitioner = Objects.requireNonNull(partitioner, "partitioner");
       return this;
     }
 
+    /** The bound on one delivery, retries included; null means the client's {@link Config#deliveryTimeout()}. */
     public Builder deliveryTimeout(Duration timeout) {
       this.deliveryTimeout = timeout;
       return this;
     }
 
+    /** The settings, or an {@link IllegalArgumentException} naming the first bad one. */
     public ProducerSettings build() {
       requireAtLeast("maxBufferSize", maxBufferSize, 1);
       requireAtLeast("maxBufferBytesize", maxBufferBytesize, 1);

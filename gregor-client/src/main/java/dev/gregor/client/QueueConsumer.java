@@ -27,6 +27,7 @@ public final class QueueConsumer implements AutoCloseable {
     scope.add(new ClientScope.Part(ClientScope.Kind.READER, consumer::stop, consumer::closeFromAnyThread, consumer::isClosed));
   }
 
+  /** Reads {@code topics} as this share group's queue. */
   public void subscribe(String... topics) {
     scope.requireOpen();
     consumer.subscribe(List.of(topics));

@@ -10,6 +10,7 @@ public final class QueueSettings {
     this.maxDeliveries = b.maxDeliveries;
   }
 
+  /** Starts configuring a queue consumer; {@link Builder#build()} checks the settings. */
   public static Builder builder() {
     return new Builder();
   }
@@ -31,16 +32,19 @@ public final class QueueSettings {
 
     private Builder() {}
 
+    /** Whether a new share group starts at the earliest message rather than the latest (default false, as Kafka). */
     public Builder startFromBeginning(boolean fromBeginning) {
       this.startFromBeginning = fromBeginning;
       return this;
     }
 
+    /** Deliveries after which a failing message is rejected instead of released (default 5, Kafka's limit). */
     public Builder maxDeliveries(int deliveries) {
       this.maxDeliveries = deliveries;
       return this;
     }
 
+    /** The settings, or an {@link IllegalArgumentException} naming the bad one. */
     public QueueSettings build() {
       if (maxDeliveries < 1) {
         throw new IllegalArgumentException("maxDeliveries must be at least 1, was " + maxDeliveries);

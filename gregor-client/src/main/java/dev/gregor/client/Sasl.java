@@ -14,7 +14,16 @@ import java.util.function.Supplier;
 public final class Sasl {
   /** The SASL mechanisms Gregor configures. */
   public enum Mechanism {
-    PLAIN("PLAIN"), SCRAM_SHA_256("SCRAM-SHA-256"), SCRAM_SHA_512("SCRAM-SHA-512"), OAUTHBEARER("OAUTHBEARER"), GSSAPI("GSSAPI");
+    /** User name and password in the clear: use over TLS. */
+    PLAIN("PLAIN"),
+    /** Salted challenge-response with SHA-256. */
+    SCRAM_SHA_256("SCRAM-SHA-256"),
+    /** Salted challenge-response with SHA-512. */
+    SCRAM_SHA_512("SCRAM-SHA-512"),
+    /** OAuth 2 bearer tokens, refreshed before they expire. */
+    OAUTHBEARER("OAUTHBEARER"),
+    /** Kerberos. */
+    GSSAPI("GSSAPI");
 
     private final String kafkaName;
 
@@ -86,6 +95,7 @@ public final class Sasl {
     return new Sasl(mechanism, username, password, tokenProvider, keytab, required("serviceName", serviceName));
   }
 
+  /** The SASL mechanism. */
   public Mechanism mechanism() {
     return mechanism;
   }
@@ -100,14 +110,17 @@ public final class Sasl {
     return password;
   }
 
+  /** Where OAUTHBEARER tokens come from; null for other mechanisms. */
   public Supplier<OAuthToken> tokenProvider() {
     return tokenProvider;
   }
 
+  /** The GSSAPI keytab; null for other mechanisms. */
   public Path keytab() {
     return keytab;
   }
 
+  /** The Kerberos service name of the brokers (their principal's first part), for GSSAPI only. */
   public String serviceName() {
     return serviceName;
   }

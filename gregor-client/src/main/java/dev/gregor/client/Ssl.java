@@ -42,26 +42,32 @@ public final class Ssl {
     return systemTrustStore;
   }
 
+  /** The client certificate chain in PEM, for mutual TLS; null without one. */
   public String clientCertificatePem() {
     return clientCertificatePem;
   }
 
+  /** The client's private key in PEM; null without one. */
   public String clientKeyPem() {
     return clientKeyPem;
   }
 
+  /** The password of an encrypted client key; null if it is not encrypted. */
   public String clientKeyPassword() {
     return clientKeyPassword;
   }
 
+  /** Presents the client certificate in a JKS or PKCS12 key store. */
   public Store keyStore() {
     return keyStore;
   }
 
+  /** Trusts the CA certificates in a JKS or PKCS12 trust store. */
   public Store trustStore() {
     return trustStore;
   }
 
+  /** Whether the broker's certificate must name the host connected to (default true; turn off only for tests). */
   public boolean hostnameVerification() {
     return hostnameVerification;
   }

@@ -5,6 +5,7 @@ public final class TopicExists extends GregorException {
   private static final long serialVersionUID = 1L;
   private final String topic;
 
+  /** Topic {@code topic} already exists. */
   public TopicExists(String topic, String message, Throwable cause) {
     super(message, cause);
     this.topic = topic;

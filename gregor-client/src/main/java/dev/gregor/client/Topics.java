@@ -37,6 +37,7 @@ public final class Topics {
     return await(AdminFailure.onCluster("list topics"), r -> r.list(false));
   }
 
+  /** {@link #list(boolean)}, as a future bounded by the admin timeout. */
   public CompletableFuture<List<String>> listAsync() {
     return run(AdminFailure.onCluster("list topics"), r -> r.list(false));
   }
@@ -64,6 +65,7 @@ public final class Topics {
     await(AdminFailure.onTopic("create topic", topic), createRequest(topic, configure));
   }
 
+  /** {@link #create(String, Consumer)} without blocking. */
   public CompletableFuture<Void> createAsync(String topic, Consumer<NewTopic.Builder> configure) {
     return run(AdminFailure.onTopic("create topic", topic), createRequest(topic, configure));
   }
@@ -73,6 +75,7 @@ public final class Topics {
     return await(AdminFailure.onTopic("describe topic", checked(topic)), r -> r.describe(topic));
   }
 
+  /** {@link #describe(String)} without blocking. */
   public CompletableFuture<TopicDescription> describeAsync(String topic) {
     return run(AdminFailure.onTopic("describe topic", checked(topic)), r -> r.describe(topic));
   }
@@ -82,6 +85,7 @@ public final class Topics {
     await(AdminFailure.onTopic("add partitions to topic", checked(topic)), r -> r.createPartitions(topic, totalPartitions));
   }
 
+  /** {@link #createPartitions(String, int)} without blocking. */
   public CompletableFuture<Void> createPartitionsAsync(String topic, int totalPartitions) {
     return run(AdminFailure.onTopic("add partitions to topic", checked(topic)), r -> r.createPartitions(topic, totalPartitions));
   }
@@ -92,6 +96,7 @@ public final class Topics {
         r -> r.alterConfigs(topic, Objects.requireNonNull(changes, "changes")));
   }
 
+  /** {@link #alterConfigs(String, ConfigChanges)} without blocking. */
   public CompletableFuture<Void> alterConfigsAsync(String topic, ConfigChanges changes) {
     return run(AdminFailure.onTopic("alter the configs of topic", checked(topic)),
         r -> r.alterConfigs(topic, Objects.requireNonNull(changes, "changes")));
@@ -102,6 +107,7 @@ public final class Topics {
     await(AdminFailure.onTopic("delete topic", checked(topic)), r -> r.delete(topic));
   }
 
+  /** {@link #delete(String)} without blocking. */
   public CompletableFuture<Void> deleteAsync(String topic) {
     return run(AdminFailure.onTopic("delete topic", checked(topic)), r -> r.delete(topic));
   }

@@ -8,6 +8,7 @@ public final class UnknownBroker extends GregorException {
   private final int brokerId;
   private final List<Integer> knownIds;
 
+  /** Broker {@code brokerId} is not among {@code knownIds}. */
   public UnknownBroker(int brokerId, List<Integer> knownIds, String message, Throwable cause) {
     super(message, cause);
     this.brokerId = brokerId;

@@ -12,6 +12,7 @@ public final class UnknownGroup extends GregorException {
   private final String groupId;
   private final List<String> suggestions;
 
+  /** {@code groupId} does not exist; {@code suggestions} are existing groups close to it. */
   public UnknownGroup(String groupId, String message, Throwable cause) {
     this(groupId, message, List.of(), cause);
   }

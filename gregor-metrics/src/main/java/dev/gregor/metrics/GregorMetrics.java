@@ -49,6 +49,7 @@ public final class GregorMetrics implements MeterBinder, AutoCloseable {
     return builder(kafka).build();
   }
 
+  /** Starts configuring the meters of {@code kafka}. */
   public static Builder builder(Gregor kafka) {
     return new Builder(kafka);
   }
@@ -122,6 +123,7 @@ public final class GregorMetrics implements MeterBinder, AutoCloseable {
       return this;
     }
 
+    /** The binder, or an {@link IllegalArgumentException} naming the bad setting. */
     public GregorMetrics build() {
       if (kafka == null) {
         throw new IllegalArgumentException("kafka must be a connected Gregor client, was null");

@@ -119,6 +119,7 @@ public final class StatsdReporter implements AutoCloseable {
       return this;
     }
 
+    /** A running reporter, or an exception naming the bad setting or the missing StatsD registry. */
     public StatsdReporter build() {
       Namespace.check(namespace);
       if (host == null || host.isBlank()) {

@@ -1,0 +1,2 @@
+/** The benchmark scenarios and harness of gregor-bench: latency. Not API. */
+package dev.gregor.bench.internal.latency;

@@ -1,0 +1,2 @@
+/** Topic name rules and close-name suggestions (did you mean). Not API. */
+package dev.gregor.client.internal.names;
