@@ -2,15 +2,13 @@ package dev.gregor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gregor.embedded.ChildJvm;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** {@code gregor} as a real process, as a shell runs it: standard streams, exit codes, GREGOR_BOOTSTRAP. */
@@ -53,21 +51,16 @@ class ProcessTest {
 
   /** Runs {@code gregor ARGS} in a new JVM with GREGOR_BOOTSTRAP set, feeding {@code stdin}. */
   private static Run gregor(String bootstrap, String stdin, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(Main.class.getName());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    builder.environment().put(KafkaOptions.BOOTSTRAP_VARIABLE, bootstrap);
-    Process process = builder.start();
-    process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-    process.getOutputStream().close();
-    // Both streams are small here, so reading one after the other cannot fill a pipe and block.
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("gregor %s ended", args[0]).isTrue();
-    return new Run(process.exitValue(), out, err);
+    StringBuffer out = new StringBuffer();
+    StringBuffer err = new StringBuffer();
+    try (ChildJvm child = ChildJvm.builder(Main.class).args(args).environment(KafkaOptions.BOOTSTRAP_VARIABLE, bootstrap)
+        .onOutput(line -> out.append(line).append('\n')).onError(line -> err.append(line).append('\n')).start()) {
+      child.input().write(stdin.getBytes(StandardCharsets.UTF_8));
+      child.input().close();
+      assertThat(child.waitFor(Duration.ofMinutes(2))).as("gregor %s ended", args[0]).isTrue();
+      assertThat(child.awaitOutput(Duration.ofSeconds(10))).isTrue();
+      return new Run(child.exitValue(), out.toString(), err.toString());
+    }
   }
+
 }

@@ -3,6 +3,7 @@ package dev.gregor.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.gregor.embedded.ChildJvm;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,7 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -84,18 +85,14 @@ class NotKafkaPeerTest {
 
   /** Runs the connect in a JVM with a small heap that exits on OutOfMemoryError; returns its output once it exited 0. */
   private static String connectInChildJvm(String address) throws Exception {
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx64m", "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"),
-        ConnectToNonKafkaMain.class.getName(), address)
-        .redirectErrorStream(true).start();
-    try {
-      String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    StringBuffer output = new StringBuffer();
+    try (ChildJvm child = ChildJvm.builder(ConnectToNonKafkaMain.class).jvmOptions("-Xmx64m", "-XX:+ExitOnOutOfMemoryError")
+        .args(address).onOutput(line -> output.append(line).append('\n')).start()) {
+      assertThat(child.waitFor(Duration.ofSeconds(60))).isTrue();
+      assertThat(child.awaitOutput(Duration.ofSeconds(10))).isTrue();
       assertThat(child.exitValue()).as("exit status of the child JVM, whose output was:%n%s", output).isZero();
-      System.out.println("CHILD JVM | " + output.strip());
-      return output;
-    } finally {
-      child.destroyForcibly();
+      System.out.println("CHILD JVM | " + output.toString().strip());
+      return output.toString();
     }
   }
 

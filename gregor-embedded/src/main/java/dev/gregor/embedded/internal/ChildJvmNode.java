@@ -1,18 +1,16 @@
 package dev.gregor.embedded.internal;
 
+import dev.gregor.embedded.ChildJvm;
 import dev.gregor.embedded.EmbeddedKafkaException;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -32,7 +30,7 @@ public final class ChildJvmNode implements NodeProcess {
   private final Path nodeDir;
   private final Duration startTimeout;
   private final List<String> jvmOptions;
-  private Process process;
+  private ChildJvm process;
   private volatile CompletableFuture<Void> brokerStopped = new CompletableFuture<>();
 
   public ChildJvmNode(int id, Map<String, String> config, Path nodeDir, Duration startTimeout, List<String> jvmOptions) {
@@ -52,30 +50,50 @@ public final class ChildJvmNode implements NodeProcess {
     Path logFile = nodeDir.resolve("node.log");
     try {
       writeConfig(configFile);
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.addAll(jvmOptions);
-      command.add("-cp");
-      command.add(System.getProperty("java.class.path"));
-      command.add(ChildNodeMain.class.getName());
-      command.add(configFile.toString());
-      Process started = new ProcessBuilder(command).redirectErrorStream(true).start();
-      CompletableFuture<Void> ready = new CompletableFuture<>();
-      Thread pump = new Thread(() -> pumpOutput(started, logFile, ready), "gregor-node-" + id + "-output");
-      pump.setDaemon(true);
-      pump.start();
-      awaitReady(started, ready, logFile);
-      process = started;
     } catch (IOException e) {
-      throw new EmbeddedKafkaException("Could not launch a child JVM for node " + id + ": " + e, e);
+      throw new EmbeddedKafkaException("Could not write the configuration of node " + id + " to " + configFile + ": " + e, e);
+    }
+    CompletableFuture<Void> ready = new CompletableFuture<>();
+    ChildJvm started;
+    try {
+      started = ChildJvm.builder(ChildNodeMain.class).jvmOptions(jvmOptions).args(configFile.toString())
+          .outputLog(logFile).onOutput(line -> onLine(line, ready)).start();
+    } catch (UncheckedIOException e) {
+      throw new EmbeddedKafkaException("Could not launch a child JVM for node " + id + ": " + e.getMessage(), e);
+    }
+    Thread watcher = new Thread(() -> onExit(started, ready), "gregor-node-" + id + "-exit");
+    watcher.setDaemon(true);
+    watcher.start();
+    awaitReady(started, ready, logFile);
+    process = started;
+  }
+
+  private void onLine(String line, CompletableFuture<Void> ready) {
+    if (line.equals(ChildNodeMain.STARTED_MARKER)) {
+      ready.complete(null);
+    } else if (line.equals(ChildNodeMain.BROKER_STOPPED_MARKER)) {
+      brokerStopped.complete(null);
     }
   }
 
-  private void awaitReady(Process started, CompletableFuture<Void> ready, Path logFile) {
+  /** Once the child's output ended, nothing more can become ready or stop. */
+  private void onExit(ChildJvm child, CompletableFuture<Void> ready) {
+    try {
+      while (!child.awaitOutput(Duration.ofHours(1))) {
+        // the child still runs; keep waiting
+      }
+    } catch (InterruptedException e) {
+      return;
+    }
+    ready.completeExceptionally(new IllegalStateException("the child JVM exited before it was started"));
+    brokerStopped.completeExceptionally(new IllegalStateException("the child JVM exited"));
+  }
+
+  private void awaitReady(ChildJvm started, CompletableFuture<Void> ready, Path logFile) {
     try {
       ready.get(startTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | InterruptedException | ExecutionException e) {
-      started.destroyForcibly();
+      started.close();
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
@@ -83,28 +101,6 @@ public final class ChildJvmNode implements NodeProcess {
           + (e instanceof ExecutionException ? " (" + e.getCause().getMessage() + ")" : "")
           + "; its output is in " + logFile + ":\n" + tail(logFile), e);
     }
-  }
-
-  private void pumpOutput(Process started, Path logFile, CompletableFuture<Void> ready) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8));
-         Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8,
-             StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.equals(ChildNodeMain.STARTED_MARKER)) {
-          ready.complete(null);
-        } else if (line.equals(ChildNodeMain.BROKER_STOPPED_MARKER)) {
-          brokerStopped.complete(null);
-        }
-        log.write(line);
-        log.write('\n');
-        log.flush();
-      }
-    } catch (IOException e) {
-      ready.completeExceptionally(e);
-    }
-    ready.completeExceptionally(new IllegalStateException("the child JVM exited before it was started"));
-    brokerStopped.completeExceptionally(new IllegalStateException("the child JVM exited"));
   }
 
   private void writeConfig(Path configFile) throws IOException {
@@ -123,7 +119,7 @@ public final class ChildJvmNode implements NodeProcess {
     }
     brokerStopped = new CompletableFuture<>();
     try {
-      Writer commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+      Writer commands = new OutputStreamWriter(process.input(), StandardCharsets.UTF_8);
       commands.write(ChildNodeMain.STOP_BROKER_COMMAND + " " + controlledShutdownTimeout.toMillis() + "\n");
       commands.flush();
       brokerStopped.get(controlledShutdownTimeout.plus(startTimeout).toMillis(), TimeUnit.MILLISECONDS);
@@ -139,15 +135,15 @@ public final class ChildJvmNode implements NodeProcess {
     if (process == null) {
       return;
     }
-    Process running = process;
+    ChildJvm running = process;
     process = null;
-    running.destroy(); // SIGTERM: the child's shutdown hook shuts Kafka down cleanly
+    running.stop(); // SIGTERM: the child's shutdown hook shuts Kafka down cleanly
     try {
-      if (!running.waitFor(startTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      if (!running.waitFor(startTimeout)) {
+        running.kill();
       }
     } catch (InterruptedException e) {
-      running.destroyForcibly();
+      running.close();
       Thread.currentThread().interrupt();
     }
   }
@@ -157,10 +153,10 @@ public final class ChildJvmNode implements NodeProcess {
     if (process == null) {
       return;
     }
-    Process running = process;
+    ChildJvm running = process;
     process = null;
     try {
-      running.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      running.kill();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,8 +1,10 @@
 package dev.gregor.bench.internal.peers;
 
+import dev.gregor.embedded.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +23,21 @@ final class External {
     }
     if (process.exitValue() != 0) {
       throw new IllegalStateException(String.join(" ", command) + " exited with " + process.exitValue() + "; output in " + output);
+    }
+    return Files.readAllLines(output);
+  }
+
+  /** Runs a Java program of a peer (Kafka's tools) as {@link #run} does, through Gregor's one child-JVM launcher. */
+  static List<String> runJava(ChildJvm.Builder jvm, Path output, long timeoutSeconds) throws IOException, InterruptedException {
+    Files.deleteIfExists(output);
+    try (ChildJvm child = jvm.outputLog(output).start()) {
+      if (!child.waitFor(Duration.ofSeconds(timeoutSeconds))) {
+        throw new IllegalStateException(child + " did not finish within " + timeoutSeconds + " s; output in " + output);
+      }
+      child.awaitOutput(Duration.ofSeconds(10));
+      if (child.exitValue() != 0) {
+        throw new IllegalStateException(child + " exited with " + child.exitValue() + "; output in " + output);
+      }
     }
     return Files.readAllLines(output);
   }

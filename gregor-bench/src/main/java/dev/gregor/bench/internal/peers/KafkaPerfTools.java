@@ -4,6 +4,7 @@ import dev.gregor.bench.internal.run.BenchContext;
 import dev.gregor.bench.internal.run.Skipped;
 import dev.gregor.bench.internal.run.TopicTrial;
 import dev.gregor.bench.internal.run.Trial;
+import dev.gregor.embedded.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,7 +50,7 @@ final class KafkaPerfTools {
       rate[0] = TopicTrial.of(ctx.topics(), "bench-perf-producer", 1, records, topic -> new dev.gregor.bench.internal.run.Session() {
         @Override
         public void run() throws Exception {
-          List<String> lines = External.run(java("org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records",
+          List<String> lines = External.runJava(java("org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records",
               Integer.toString(records), "--record-size", "100", "--throughput", "-1", "--producer-props",
               "bootstrap.servers=" + ctx.bootstrap()), ctx.workDir().resolve("producer-performance.out"), 300);
           for (String line : lines) {
@@ -74,7 +75,7 @@ final class KafkaPerfTools {
 
   static Trial consumerPerformance(BenchContext ctx, String topic, int records) {
     return () -> {
-      List<String> lines = External.run(java("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server",
+      List<String> lines = External.runJava(java("org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server",
           ctx.bootstrap(), "--topic", topic, "--messages", Integer.toString(records)),
           ctx.workDir().resolve("consumer-performance.out"), 300);
       // start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
@@ -88,10 +89,7 @@ final class KafkaPerfTools {
     };
   }
 
-  private static List<String> java(String main, String... args) {
-    List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", directory() + "/*", main));
-    command.addAll(List.of(args));
-    return command;
+  private static ChildJvm.Builder java(String main, String... args) {
+    return ChildJvm.builder(main).jvmOptions("-Xmx512m").classpath(directory() + "/*").args(args);
   }
 }

@@ -3,6 +3,7 @@ package dev.gregor.bench.internal.peers;
 import dev.gregor.bench.internal.run.BenchContext;
 import dev.gregor.bench.internal.run.Skipped;
 import dev.gregor.bench.internal.run.Trial;
+import dev.gregor.embedded.ChildJvm;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +31,9 @@ public final class TestKitStart {
       try (InputStream in = TestKitStart.class.getResourceAsStream("/dev/gregor/bench/peers/TestKitStart.java")) {
         Files.copy(in, source, StandardCopyOption.REPLACE_EXISTING);
       }
-      List<String> lines = External.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx512m", "-cp", directory + "/*", source.toString(), Integer.toString(nodes)),
-          ctx.workDir().resolve("testkit-start.out"), 180);
+      // A single-file source program: the launcher runs it as java -cp ... TestKitStart.java N.
+      List<String> lines = External.runJava(ChildJvm.builder(source.toString()).jvmOptions("-Xmx512m")
+          .classpath(directory + "/*").args(Integer.toString(nodes)), ctx.workDir().resolve("testkit-start.out"), 180);
       return Map.of(startMetric, External.result(lines, "startMs"), rssMetric, External.result(lines, "rssMb"));
     };
   }

@@ -1,15 +1,12 @@
 package dev.gregor.bench.internal.run;
 
-import java.io.BufferedReader;
+import dev.gregor.embedded.ChildJvm;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a main class of this module in a new JVM on this JVM's class path and reads its answer:
@@ -22,38 +19,29 @@ public final class FreshJvm {
   /** The parsed answer, plus {@code wallMs}: from launching the JVM to its answer. */
   public static Map<String, Double> run(List<String> jvmOptions, Class<?> main, List<String> args, Path log, long timeoutSeconds)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmOptions);
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(main.getName());
-    command.addAll(args);
+    Map<String, Double> result = new ConcurrentHashMap<>();
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    Map<String, Double> result = new HashMap<>();
-    try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = out.readLine()) != null) {
-        if (line.startsWith("RESULT")) {
-          result.put("wallMs", (System.nanoTime() - start) / 1e6);
-          for (String pair : line.substring("RESULT".length()).trim().split(" ")) {
-            String[] nameValue = pair.split("=", 2);
-            result.put(nameValue[0], Double.parseDouble(nameValue[1]));
-          }
-        }
-      }
-      if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+    try (ChildJvm child = ChildJvm.builder(main).jvmOptions(jvmOptions).args(args).errorLog(log)
+        .onOutput(line -> parse(line, start, result)).start()) {
+      if (!child.waitFor(Duration.ofSeconds(timeoutSeconds)) || !child.awaitOutput(Duration.ofSeconds(timeoutSeconds))) {
         throw new IllegalStateException(main.getSimpleName() + " did not finish within " + timeoutSeconds + " s; see " + log);
       }
-    } finally {
-      process.destroyForcibly();
-    }
-    if (process.exitValue() != 0 || !result.containsKey("wallMs")) {
-      throw new IllegalStateException(main.getSimpleName() + " " + args + " failed (exit " + process.exitValue()
-          + "); its stderr is in " + log);
+      if (child.exitValue() != 0 || !result.containsKey("wallMs")) {
+        throw new IllegalStateException(main.getSimpleName() + " " + args + " failed (exit " + child.exitValue()
+            + "); its stderr is in " + log);
+      }
     }
     return result;
+  }
+
+  private static void parse(String line, long start, Map<String, Double> result) {
+    if (line.startsWith("RESULT")) {
+      result.put("wallMs", (System.nanoTime() - start) / 1e6);
+      for (String pair : line.substring("RESULT".length()).trim().split(" ")) {
+        String[] nameValue = pair.split("=", 2);
+        result.put(nameValue[0], Double.parseDouble(nameValue[1]));
+      }
+    }
   }
 
   /** Prints the answer a {@link #run} caller reads. */
