@@ -12,10 +12,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.function.IntSupplier;
 import org.apache.kafka.common.Uuid;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The nodes of one embedded cluster and their lifecycle: format, start together, stop, kill, restart. */
 public final class EmbeddedCluster {
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedCluster.class);
+  private static final int PORT_ATTEMPTS = 3;
+
   private final ClusterSettings settings;
   private final DataDirectory data;
   private final NodeLayout layout;
@@ -35,10 +41,33 @@ public final class EmbeddedCluster {
 
   /** Formats storage if needed, starts every node at once (a controller quorum needs its peers) and waits for all brokers. */
   public static EmbeddedCluster start(ClusterSettings settings) {
+    return start(settings, NodeLayout::freePort);
+  }
+
+  /**
+   * {@link #start(ClusterSettings)} with free ports from {@code freePorts}. Kafka's controllers
+   * must know each other's ports before they start, so ports are chosen, released and then bound;
+   * when another process takes one in between, the start is tried again on fresh ports.
+   */
+  static EmbeddedCluster start(ClusterSettings settings, IntSupplier freePorts) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(settings, freePorts);
+      } catch (RuntimeException e) {
+        if (attempt >= PORT_ATTEMPTS || !PortTaken.causedBy(e)) {
+          throw e;
+        }
+        LOG.info("A port chosen for the embedded cluster was taken before it could be bound; starting again on other "
+            + "ports (attempt {} of {})", attempt + 1, PORT_ATTEMPTS);
+      }
+    }
+  }
+
+  private static EmbeddedCluster startOnce(ClusterSettings settings, IntSupplier freePorts) {
     DataDirectory data = DataDirectory.open(settings.dataDir());
     EmbeddedCluster cluster = null;
     try {
-      NodeLayout layout = NodeLayout.allocate(settings);
+      NodeLayout layout = NodeLayout.allocate(settings, freePorts);
       boolean tlsNeeded = settings.listeners().contains(Listener.SSL) || settings.listeners().contains(Listener.MTLS)
           || settings.listeners().contains(Listener.SASL_SSL);
       TlsMaterial tls = tlsNeeded ? CertificateGenerator.generate(data.root().resolve("tls")) : null;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,15 @@ public final class NodeLayout {
 
   /** Chooses ports: the PLAINTEXT ports from {@code basePort} upward if set, everything else free. */
   public static NodeLayout allocate(ClusterSettings settings) {
+    return allocate(settings, NodeLayout::freePort);
+  }
+
+  /**
+   * {@link #allocate(ClusterSettings)} taking free ports from {@code freePorts}. A free port is
+   * only free when chosen: another process can take it before the node binds it, which
+   * {@link EmbeddedCluster#start} answers by starting again on fresh ports.
+   */
+  static NodeLayout allocate(ClusterSettings settings, IntSupplier freePorts) {
     List<Node> nodes = new ArrayList<>();
     for (int id = 1; id <= settings.nodes(); id++) {
       Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
@@ -37,11 +47,11 @@ public final class NodeLayout {
           requireFree(port, "node " + id + ", listener PLAINTEXT");
           ports.put(listener, port);
         } else {
-          ports.put(listener, freePort());
+          ports.put(listener, freePorts.getAsInt());
         }
       }
       boolean controller = id <= settings.controllerCount();
-      nodes.add(new Node(id, controller, ports, controller ? freePort() : -1));
+      nodes.add(new Node(id, controller, ports, controller ? freePorts.getAsInt() : -1));
     }
     return new NodeLayout(nodes);
   }
@@ -69,7 +79,7 @@ public final class NodeLayout {
     return nodes.stream().map(n -> "localhost:" + n.ports().get(listener)).collect(Collectors.joining(","));
   }
 
-  private static int freePort() {
+  static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
