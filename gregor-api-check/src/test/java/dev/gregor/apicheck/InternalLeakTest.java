@@ -47,6 +47,16 @@ class InternalLeakTest {
     assertThat(PublicTypes.of(module.anchor())).contains(module.anchor());
   }
 
+  @ParameterizedTest
+  @MethodSource("modules")
+  void thePublicPackageOfEachLibraryIsNullMarkedSoNullAwayChecksIt(ApiModules.ApiModule module) {
+    if (module.name().equals("gregor-cli") || module.name().equals("gregor-chaos")) {
+      return; // the command line and the fault suite's checker are not libraries users call
+    }
+    assertThat(module.anchor().getPackage().isAnnotationPresent(org.jspecify.annotations.NullMarked.class))
+        .as("package %s is @NullMarked", module.packageName()).isTrue();
+  }
+
   static Set<String> internalIn(Type type) {
     Set<String> found = new HashSet<>();
     collect(type, found, new HashSet<>());

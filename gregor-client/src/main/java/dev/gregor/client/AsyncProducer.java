@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,17 +57,17 @@ public final class AsyncProducer implements AutoCloseable {
   }
 
   /** Queues a message for the background thread; throws {@link BufferOverflow} when {@code maxQueueSize} wait already. */
-  public CompletableFuture<Delivered> produce(String topic, String value) {
+  public CompletableFuture<Delivered> produce(String topic, @Nullable String value) {
     return produce(topic, value, Produce.options());
   }
 
   /** Queues a message for the background thread; throws {@link BufferOverflow} when {@code maxQueueSize} wait already. */
-  public CompletableFuture<Delivered> produce(String topic, String value, Produce options) {
+  public CompletableFuture<Delivered> produce(String topic, @Nullable String value, Produce options) {
     return produce(topic, value == null ? null : value.getBytes(StandardCharsets.UTF_8), options);
   }
 
   /** Queues a message for the background thread; throws {@link BufferOverflow} when {@code maxQueueSize} wait already. */
-  public CompletableFuture<Delivered> produce(String topic, byte[] value, Produce options) {
+  public CompletableFuture<Delivered> produce(String topic, byte @Nullable [] value, Produce options) {
     requireOpen();
     TopicNames.check(topic);
     BufferedMessage message = BufferedMessage.of(new PendingMessage(topic, value, Objects.requireNonNull(options, "options")));

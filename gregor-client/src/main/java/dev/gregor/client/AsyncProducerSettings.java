@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /** Settings of an {@link AsyncProducer}: when to deliver automatically, its queue, and its buffer's settings. */
 public final class AsyncProducerSettings {
@@ -11,7 +12,7 @@ public final class AsyncProducerSettings {
   private final Duration deliveryInterval;
   private final int maxQueueSize;
   private final Duration redeliveryBackoff;
-  private final BlockingQueue<DeliveryReport> deliveryReports;
+  private final @Nullable BlockingQueue<DeliveryReport> deliveryReports;
   private final ProducerSettings producer;
 
   private AsyncProducerSettings(Builder b, ProducerSettings producer) {
@@ -52,7 +53,7 @@ public final class AsyncProducerSettings {
   }
 
   /** Where final outcomes are sent, or null. */
-  public BlockingQueue<DeliveryReport> deliveryReports() {
+  public @Nullable BlockingQueue<DeliveryReport> deliveryReports() {
     return deliveryReports;
   }
 
@@ -67,7 +68,7 @@ public final class AsyncProducerSettings {
     private Duration deliveryInterval = Duration.ZERO;
     private int maxQueueSize = 1_000;
     private Duration redeliveryBackoff = Duration.ofSeconds(1);
-    private BlockingQueue<DeliveryReport> deliveryReports;
+    private @Nullable BlockingQueue<DeliveryReport> deliveryReports;
     private final ProducerSettings.Builder producer = ProducerSettings.builder();
 
     private Builder() {}

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a {@link Gregor} client connects. Built by {@link #builder()}, which checks every setting
@@ -29,12 +30,12 @@ public final class Config {
   private final Duration deliveryTimeout;
   private final Duration adminTimeout;
   private final Duration socketTimeout;
-  private final Ssl ssl;
-  private final Sasl sasl;
+  private final @Nullable Ssl ssl;
+  private final @Nullable Sasl sasl;
   private final boolean saslOverSsl;
   private final Map<String, Object> properties;
 
-  private Config(Builder builder, SeedBrokers seedBrokers, Ssl ssl) {
+  private Config(Builder builder, SeedBrokers seedBrokers, @Nullable Ssl ssl) {
     this.seedBrokers = seedBrokers;
     this.clientId = builder.clientId;
     this.connectTimeout = builder.connectTimeout;
@@ -63,12 +64,12 @@ public final class Config {
   }
 
   /** The TLS settings, or null when none were given (a {@code kafka+ssl://} seed then trusts the JVM's default CAs). */
-  public Ssl sslSettings() {
+  public @Nullable Ssl sslSettings() {
     return ssl;
   }
 
   /** How the client authenticates with SASL, or null for no SASL. */
-  public Sasl sasl() {
+  public @Nullable Sasl sasl() {
     return sasl;
   }
 
@@ -124,8 +125,8 @@ public final class Config {
     private Duration deliveryTimeout = Duration.ofSeconds(30);
     private Duration adminTimeout = Duration.ofSeconds(30);
     private Duration socketTimeout = Duration.ofSeconds(30);
-    private Ssl.Builder ssl;
-    private Sasl sasl;
+    private Ssl.@Nullable Builder ssl;
+    private @Nullable Sasl sasl;
     private boolean saslOverSsl = true;
     private final Map<String, Object> properties = new LinkedHashMap<>();
 
@@ -211,7 +212,7 @@ public final class Config {
       requirePositive("socketTimeout", socketTimeout);
       properties.forEach(ClientPropertyNames::check);
       ClientPropertyNames.checkConsistent(properties);
-      Ssl builtSsl = ssl == null ? null : ssl.build();
+      @Nullable Ssl builtSsl = ssl == null ? null : ssl.build();
       if (sasl != null && saslOverSsl && !parsed.ssl() && builtSsl == null) {
         throw new IllegalArgumentException("sasl " + sasl.mechanism().kafkaName() + " without TLS would send credentials "
             + "unencrypted: configure ssl(...) or a kafka+ssl:// seed broker, or set saslOverSsl(false) to allow it");

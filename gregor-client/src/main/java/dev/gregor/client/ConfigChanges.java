@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Incremental config changes for {@link Topics#alterConfigs}: only the named configs change,
@@ -23,7 +24,7 @@ public final class ConfigChanges {
   }
 
   /** One change: the config's name, the operation, and the value (null for {@link Operation#DELETE}). */
-  public record Change(String name, Operation operation, String value) {}
+  public record Change(String name, Operation operation, @Nullable String value) {}
 
   private final List<Change> changes;
 
@@ -66,7 +67,7 @@ public final class ConfigChanges {
     return changes;
   }
 
-  private ConfigChanges and(String name, Operation operation, String value) {
+  private ConfigChanges and(String name, Operation operation, @Nullable String value) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("config name must not be blank");
     }

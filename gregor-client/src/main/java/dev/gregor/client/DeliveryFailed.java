@@ -1,5 +1,7 @@
 package dev.gregor.client;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /** Messages could not be delivered; {@link #failedMessages()} lists them, and nothing else failed. */
@@ -8,7 +10,7 @@ public final class DeliveryFailed extends GregorException {
   private final transient List<PendingMessage> failedMessages;
 
   /** A delivery that left {@code failedMessages} undelivered. */
-  public DeliveryFailed(String message, List<PendingMessage> failedMessages, Throwable cause) {
+  public DeliveryFailed(String message, List<PendingMessage> failedMessages, @Nullable Throwable cause) {
     super(message, cause);
     this.failedMessages = List.copyOf(failedMessages);
   }

@@ -4,6 +4,7 @@ import dev.gregor.client.internal.retry.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a group {@link GroupConsumer} does when a handler throws: stop (the default), skip the
@@ -57,10 +58,10 @@ public interface ErrorPolicy {
     private static final Decision STOP = new Decision(null, false);
     private static final Decision SKIP = new Decision(null, true);
 
-    private final Duration retryAfter;
+    private final @Nullable Duration retryAfter;
     private final boolean skip;
 
-    private Decision(Duration retryAfter, boolean skip) {
+    private Decision(@Nullable Duration retryAfter, boolean skip) {
       this.retryAfter = retryAfter;
       this.skip = skip;
     }
@@ -94,7 +95,7 @@ public interface ErrorPolicy {
     }
 
     /** The pause before the retry, or null when this is not a retry. */
-    public Duration retryAfter() {
+    public @Nullable Duration retryAfter() {
       return retryAfter;
     }
   }

@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A connection to a Kafka cluster, and the entry point to everything Gregor does with it.
@@ -40,7 +41,7 @@ public final class Gregor implements AutoCloseable {
   private final Config config;
   private final String clusterId;
   private final SingleDelivery singleDelivery;
-  private BatchSender batchSender;
+  private @Nullable BatchSender batchSender;
   private final ClusterAdmin admin;
   private final TopicLimits topicLimits;
   private final NotificationBus bus;
@@ -76,17 +77,17 @@ public final class Gregor implements AutoCloseable {
   }
 
   /** Writes one UTF-8 message and waits for Kafka to acknowledge it (ruby-kafka {@code deliver_message}). */
-  public Delivered deliverMessage(String topic, String value) {
+  public Delivered deliverMessage(String topic, @Nullable String value) {
     return deliverMessage(topic, value, Produce.options());
   }
 
   /** Writes one UTF-8 message with a key, partition, partition key, headers or create time, and waits for it. */
-  public Delivered deliverMessage(String topic, String value, Produce options) {
+  public Delivered deliverMessage(String topic, @Nullable String value, Produce options) {
     return deliverMessage(topic, value == null ? null : value.getBytes(StandardCharsets.UTF_8), options);
   }
 
   /** Writes one message of raw bytes and waits for it; throws {@link DeliveryFailed} naming the topic and cause. */
-  public Delivered deliverMessage(String topic, byte[] value, Produce options) {
+  public Delivered deliverMessage(String topic, byte @Nullable [] value, Produce options) {
     requireOpen();
     return singleDelivery.deliver(new PendingMessage(Objects.requireNonNull(topic, "topic"), value,
         Objects.requireNonNull(options, "options")));

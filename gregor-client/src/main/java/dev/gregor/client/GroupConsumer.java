@@ -19,6 +19,7 @@ import java.util.concurrent.Flow;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +45,8 @@ public final class GroupConsumer implements AutoCloseable {
   private final Subscriptions subscriptions = new Subscriptions();
   private final ConsumerEvents events;
   private final ClientScope scope;
-  private GroupMember group;
-  private EventPoller poller;
+  private @Nullable GroupMember group;
+  private @Nullable EventPoller poller;
   private boolean stopRequested;
 
   GroupConsumer(Config config, String groupId, ConsumerSettings settings, NotificationBus bus, ClientScope scope) {

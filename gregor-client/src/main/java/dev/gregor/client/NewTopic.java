@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How {@link Topics#create} creates a topic: partitions, replication factor, topic configs, and
@@ -11,8 +12,8 @@ import java.util.Objects;
  * {@code default.replication.factor}.
  */
 public final class NewTopic {
-  private final Integer partitions;
-  private final Short replicationFactor;
+  private final @Nullable Integer partitions;
+  private final @Nullable Short replicationFactor;
   private final Map<String, String> configs;
   private final boolean validateOnly;
 
@@ -29,12 +30,12 @@ public final class NewTopic {
   }
 
   /** The partition count, or null for the broker's default. */
-  public Integer partitions() {
+  public @Nullable Integer partitions() {
     return partitions;
   }
 
   /** The replication factor, or null for the broker's default. */
-  public Short replicationFactor() {
+  public @Nullable Short replicationFactor() {
     return replicationFactor;
   }
 
@@ -50,20 +51,20 @@ public final class NewTopic {
 
   /** Collects settings; {@link #build()} checks them. */
   public static final class Builder {
-    private Integer partitions;
-    private Integer replicationFactor;
+    private @Nullable Integer partitions;
+    private @Nullable Integer replicationFactor;
     private final Map<String, String> configs = new LinkedHashMap<>();
     private boolean validateOnly;
 
     private Builder() {}
 
-    /** The partition count, or null for the broker's default. */
+    /** The partition count (default: the broker's {@code num.partitions}). */
     public Builder partitions(int partitions) {
       this.partitions = partitions;
       return this;
     }
 
-    /** The replication factor, or null for the broker's default. */
+    /** The replication factor (default: the broker's {@code default.replication.factor}). */
     public Builder replicationFactor(int replicationFactor) {
       this.replicationFactor = replicationFactor;
       return this;

@@ -1,12 +1,14 @@
 package dev.gregor.client;
 
+import org.jspecify.annotations.Nullable;
+
 /** The cluster's ACLs do not allow this client the operation on the named topic, group or cluster. */
 public final class NotAuthorized extends GregorException {
   private static final long serialVersionUID = 1L;
   private final String resource;
 
   /** The client may not use {@code resource} (a topic, group or the cluster). */
-  public NotAuthorized(String resource, String message, Throwable cause) {
+  public NotAuthorized(String resource, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.resource = resource;
   }

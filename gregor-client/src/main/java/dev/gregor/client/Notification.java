@@ -3,6 +3,7 @@ package dev.gregor.client;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One instrumentation event (ruby-kafka's notifications, KafkaEx's telemetry spans): its
@@ -12,7 +13,7 @@ import java.util.Map;
  * @param duration how long the operation took ({@link Phase#STOP} and {@link Phase#EXCEPTION}), else zero
  * @param error what the operation failed with ({@link Phase#EXCEPTION}), else null
  */
-public record Notification(String name, Phase phase, Instant time, Duration duration, Throwable error,
+public record Notification(String name, Phase phase, Instant time, Duration duration, @Nullable Throwable error,
     Map<String, Object> payload) {
 
   /** Where in an operation the event was sent. */
@@ -33,7 +34,7 @@ public record Notification(String name, Phase phase, Instant time, Duration dura
   }
 
   /** One payload value, or null; keys are listed in {@link EventKeys}. */
-  public Object get(String key) {
+  public @Nullable Object get(String key) {
     return payload.get(key);
   }
 

@@ -1,5 +1,7 @@
 package dev.gregor.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A read asked for an offset the partition does not hold: past its end, or before its earliest
  * message (deleted by retention). Names the topic, partition, offset and the offsets it has.
@@ -13,7 +15,7 @@ public final class OffsetOutOfRange extends GregorException {
   private final long latest;
 
   /** {@code offset} lies outside {@code earliest} to {@code latest} of the partition. */
-  public OffsetOutOfRange(String topic, int partition, long offset, long earliest, long latest, Throwable cause) {
+  public OffsetOutOfRange(String topic, int partition, long offset, long earliest, long latest, @Nullable Throwable cause) {
     super("Offset " + offset + " of topic '" + topic + "' partition " + partition + " is out of range: the partition "
         + "holds offsets " + earliest + " to " + latest + " (" + latest + " being the next one written); read from "
         + "Offset.EARLIEST, Offset.LATEST or an offset in that range", cause);

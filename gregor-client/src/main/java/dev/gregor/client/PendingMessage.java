@@ -1,22 +1,23 @@
 package dev.gregor.client;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** A message on its way to Kafka: its topic, its value and how it is to be produced. */
 public final class PendingMessage {
   private final String topic;
-  private final byte[] value;
+  private final byte @Nullable [] value;
   private final Produce options;
 
   /** A message of raw bytes for {@code topic}, with its options. */
-  public PendingMessage(String topic, byte[] value, Produce options) {
+  public PendingMessage(String topic, byte @Nullable [] value, Produce options) {
     this.topic = Objects.requireNonNull(topic, "topic");
     this.value = value;
     this.options = Objects.requireNonNull(options, "options");
   }
 
   /** A UTF-8 message for {@code topic}, for batch calls such as {@link Gregor#deliverMessages(java.util.List)}. */
-  public static PendingMessage of(String topic, String value, Produce options) {
+  public static PendingMessage of(String topic, @Nullable String value, Produce options) {
     return new PendingMessage(topic, value == null ? null : value.getBytes(java.nio.charset.StandardCharsets.UTF_8), options);
   }
 
@@ -26,7 +27,7 @@ public final class PendingMessage {
   }
 
   /** The value bytes, or null for a tombstone. */
-  public byte[] value() {
+  public byte @Nullable [] value() {
     return value;
   }
 

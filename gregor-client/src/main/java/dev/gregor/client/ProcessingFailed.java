@@ -1,5 +1,7 @@
 package dev.gregor.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A handler threw and reading stopped (ruby-kafka's {@code ProcessingError}): names the group,
  * topic, partition and offsets it failed on; the handler's own exception is the cause. The failed
@@ -7,15 +9,15 @@ package dev.gregor.client;
  */
 public final class ProcessingFailed extends GregorException {
   private static final long serialVersionUID = 1L;
-  private final String groupId;
+  private final @Nullable String groupId;
   private final String topic;
   private final int partition;
   private final long firstOffset;
   private final long lastOffset;
 
   /** The handler failed on messages {@code firstOffset} to {@code lastOffset} of the partition. */
-  public ProcessingFailed(String groupId, String topic, int partition, long firstOffset, long lastOffset, String message,
-      Throwable cause) {
+  public ProcessingFailed(@Nullable String groupId, String topic, int partition, long firstOffset, long lastOffset, String message,
+      @Nullable Throwable cause) {
     super(message, cause);
     this.groupId = groupId;
     this.topic = topic;
@@ -25,7 +27,7 @@ public final class ProcessingFailed extends GregorException {
   }
 
   /** The consumer group that read the message, or null for group-less reading. */
-  public String groupId() {
+  public @Nullable String groupId() {
     return groupId;
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to produce one message: key, partition or partition key, headers and create time.
@@ -14,13 +15,14 @@ import java.util.Objects;
 public final class Produce {
   private static final Produce NONE = new Produce(null, null, null, List.of(), null);
 
-  private final byte[] key;
-  private final Integer partition;
-  private final String partitionKey;
+  private final byte @Nullable [] key;
+  private final @Nullable Integer partition;
+  private final @Nullable String partitionKey;
   private final List<Message.Header> headers;
-  private final Instant createTime;
+  private final @Nullable Instant createTime;
 
-  private Produce(byte[] key, Integer partition, String partitionKey, List<Message.Header> headers, Instant createTime) {
+  private Produce(byte @Nullable [] key, @Nullable Integer partition, @Nullable String partitionKey, List<Message.Header> headers,
+      @Nullable Instant createTime) {
     this.key = key;
     this.partition = partition;
     this.partitionKey = partitionKey;
@@ -34,17 +36,17 @@ public final class Produce {
   }
 
   /** A message key (UTF-8), stored with the message and used for partitioning unless a partition key is set. */
-  public static Produce key(String key) {
+  public static Produce key(@Nullable String key) {
     return NONE.withKey(key);
   }
 
   /** These options with the UTF-8 key {@code key}. */
-  public Produce withKey(String key) {
+  public Produce withKey(@Nullable String key) {
     return withKey(key == null ? null : key.getBytes(StandardCharsets.UTF_8));
   }
 
   /** These options with the raw key {@code key}. */
-  public Produce withKey(byte[] key) {
+  public Produce withKey(byte @Nullable [] key) {
     return new Produce(key, partition, partitionKey, headers, createTime);
   }
 
@@ -75,12 +77,12 @@ public final class Produce {
    * Adds a header (UTF-8 value) after those already added. Kafka headers are an ordered list in
    * which a name may repeat, so a second header with the same name is sent too, after the first.
    */
-  public Produce header(String name, String value) {
+  public Produce header(String name, @Nullable String value) {
     return header(name, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Adds a header with a binary value (null for none) after those already added; names may repeat. */
-  public Produce header(String name, byte[] value) {
+  public Produce header(String name, byte @Nullable [] value) {
     List<Message.Header> copy = new ArrayList<>(headers.size() + 1);
     copy.addAll(headers);
     copy.add(new Message.Header(Objects.requireNonNull(name, "header name"), value));
@@ -93,17 +95,17 @@ public final class Produce {
   }
 
   /** A message key (UTF-8), stored with the message and used for partitioning unless a partition key is set. */
-  public byte[] key() {
+  public byte @Nullable [] key() {
     return key;
   }
 
   /** Writes to exactly this partition (ruby-kafka {@code partition:}). */
-  public Integer partition() {
+  public @Nullable Integer partition() {
     return partition;
   }
 
   /** Chooses the partition from this value instead of the key, which is not stored (ruby-kafka {@code partition_key:}). */
-  public String partitionKey() {
+  public @Nullable String partitionKey() {
     return partitionKey;
   }
 
@@ -113,7 +115,7 @@ public final class Produce {
   }
 
   /** The message's create time instead of now. */
-  public Instant createTime() {
+  public @Nullable Instant createTime() {
     return createTime;
   }
 

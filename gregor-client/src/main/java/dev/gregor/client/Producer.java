@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ruby-kafka's buffered producer: {@link #produce} only buffers, {@link #deliverMessages()}
@@ -43,17 +44,17 @@ public final class Producer implements AutoCloseable {
   }
 
   /** Buffers a UTF-8 message; the returned report completes once a delivery got it acknowledged. */
-  public CompletableFuture<Delivered> produce(String topic, String value) {
+  public CompletableFuture<Delivered> produce(String topic, @Nullable String value) {
     return produce(topic, value, Produce.options());
   }
 
   /** Buffers a UTF-8 message with options (key, partition, partition key, headers, create time). */
-  public CompletableFuture<Delivered> produce(String topic, String value, Produce options) {
+  public CompletableFuture<Delivered> produce(String topic, @Nullable String value, Produce options) {
     return produce(topic, value == null ? null : value.getBytes(StandardCharsets.UTF_8), options);
   }
 
   /** Buffers a message of raw bytes; throws {@link BufferOverflow} when a buffer limit would be passed. */
-  public CompletableFuture<Delivered> produce(String topic, byte[] value, Produce options) {
+  public CompletableFuture<Delivered> produce(String topic, byte @Nullable [] value, Produce options) {
     return call(() -> {
       TopicNames.check(topic);
       return buffer.add(new PendingMessage(topic, value, Objects.requireNonNull(options, "options"))).report();

@@ -2,6 +2,7 @@ package dev.gregor.client;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Settings of a {@link Producer} or {@link AsyncProducer}, with ruby-kafka's names and defaults
@@ -13,11 +14,11 @@ public final class ProducerSettings {
   private final int compressionThreshold;
   private final int maxBufferSize;
   private final long maxBufferBytesize;
-  private final Integer maxRetries;
+  private final @Nullable Integer maxRetries;
   private final Duration retryBackoff;
-  private final boolean idempotent;
+  private final @Nullable boolean idempotent;
   private final Partitioner partitioner;
-  private final Duration deliveryTimeout;
+  private final @Nullable Duration deliveryTimeout;
 
   private ProducerSettings(Builder b) {
     this.acks = b.acks;
@@ -63,7 +64,7 @@ public final class ProducerSettings {
   }
 
   /** Explicit retries, or null for the safe default: unlimited within the delivery timeout when idempotent, none otherwise. */
-  public Integer maxRetries() {
+  public @Nullable Integer maxRetries() {
     return maxRetries;
   }
 
@@ -83,7 +84,7 @@ public final class ProducerSettings {
   }
 
   /** The bound on one delivery, retries included; null means the client's {@link Config#deliveryTimeout()}. */
-  public Duration deliveryTimeout() {
+  public @Nullable Duration deliveryTimeout() {
     return deliveryTimeout;
   }
 
@@ -94,11 +95,11 @@ public final class ProducerSettings {
     private int compressionThreshold = 1;
     private int maxBufferSize = 1_000;
     private long maxBufferBytesize = 10_000_000;
-    private Integer maxRetries;
+    private @Nullable Integer maxRetries;
     private Duration retryBackoff = Duration.ofMillis(100);
-    private Boolean idempotent;
+    private @Nullable Boolean idempotent;
     private Partitioner partitioner = Partitioner.murmur2();
-    private Duration deliveryTimeout;
+    private @Nullable Duration deliveryTimeout;
 
     private Builder() {}
 

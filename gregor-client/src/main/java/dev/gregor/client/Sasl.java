@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the client authenticates with SASL (ruby-kafka "Authentication using SASL"): PLAIN,
@@ -38,14 +39,14 @@ public final class Sasl {
   }
 
   private final Mechanism mechanism;
-  private final String username;
-  private final String password;
-  private final Supplier<OAuthToken> tokenProvider;
-  private final Path keytab;
-  private final String serviceName;
+  private final @Nullable String username;
+  private final @Nullable String password;
+  private final @Nullable Supplier<OAuthToken> tokenProvider;
+  private final @Nullable Path keytab;
+  private final @Nullable String serviceName;
 
-  private Sasl(Mechanism mechanism, String username, String password, Supplier<OAuthToken> tokenProvider, Path keytab,
-      String serviceName) {
+  private Sasl(Mechanism mechanism, @Nullable String username, @Nullable String password,
+      @Nullable Supplier<OAuthToken> tokenProvider, @Nullable Path keytab, @Nullable String serviceName) {
     this.mechanism = mechanism;
     this.username = username;
     this.password = password;
@@ -101,27 +102,27 @@ public final class Sasl {
   }
 
   /** The user name, or for GSSAPI the principal; null for OAUTHBEARER. */
-  public String username() {
+  public @Nullable String username() {
     return username;
   }
 
   /** The password for PLAIN and SCRAM. */
-  public String password() {
+  public @Nullable String password() {
     return password;
   }
 
   /** Where OAUTHBEARER tokens come from; null for other mechanisms. */
-  public Supplier<OAuthToken> tokenProvider() {
+  public @Nullable Supplier<OAuthToken> tokenProvider() {
     return tokenProvider;
   }
 
   /** The GSSAPI keytab; null for other mechanisms. */
-  public Path keytab() {
+  public @Nullable Path keytab() {
     return keytab;
   }
 
   /** The Kerberos service name of the brokers (their principal's first part), for GSSAPI only. */
-  public String serviceName() {
+  public @Nullable String serviceName() {
     return serviceName;
   }
 

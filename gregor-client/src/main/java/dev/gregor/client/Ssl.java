@@ -4,6 +4,7 @@ import dev.gregor.client.internal.security.PemFiles;
 import dev.gregor.client.internal.security.SslChecks;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * TLS settings (ruby-kafka "Encryption and Authentication using SSL"): whom to trust, which
@@ -12,16 +13,17 @@ import java.util.Objects;
  * key and store is checked when the config is built. {@code toString()} never shows keys or passwords.
  */
 public final class Ssl {
-  private final String caCertificatesPem;
+  private final @Nullable String caCertificatesPem;
   private final boolean systemTrustStore;
-  private final String clientCertificatePem;
-  private final String clientKeyPem;
-  private final String clientKeyPassword;
-  private final Store keyStore;
-  private final Store trustStore;
+  private final @Nullable String clientCertificatePem;
+  private final @Nullable String clientKeyPem;
+  private final @Nullable String clientKeyPassword;
+  private final @Nullable Store keyStore;
+  private final @Nullable Store trustStore;
   private final boolean hostnameVerification;
 
-  private Ssl(Builder b, String caCertificatesPem, String clientCertificatePem, String clientKeyPem) {
+  private Ssl(Builder b, @Nullable String caCertificatesPem, @Nullable String clientCertificatePem,
+      @Nullable String clientKeyPem) {
     this.caCertificatesPem = caCertificatesPem;
     this.systemTrustStore = b.systemTrustStore;
     this.clientCertificatePem = clientCertificatePem;
@@ -33,7 +35,7 @@ public final class Ssl {
   }
 
   /** The trusted CA certificates in PEM, or null. */
-  public String caCertificatesPem() {
+  public @Nullable String caCertificatesPem() {
     return caCertificatesPem;
   }
 
@@ -43,27 +45,27 @@ public final class Ssl {
   }
 
   /** The client certificate chain in PEM, for mutual TLS; null without one. */
-  public String clientCertificatePem() {
+  public @Nullable String clientCertificatePem() {
     return clientCertificatePem;
   }
 
   /** The client's private key in PEM; null without one. */
-  public String clientKeyPem() {
+  public @Nullable String clientKeyPem() {
     return clientKeyPem;
   }
 
   /** The password of an encrypted client key; null if it is not encrypted. */
-  public String clientKeyPassword() {
+  public @Nullable String clientKeyPassword() {
     return clientKeyPassword;
   }
 
   /** Presents the client certificate in a JKS or PKCS12 key store. */
-  public Store keyStore() {
+  public @Nullable Store keyStore() {
     return keyStore;
   }
 
   /** Trusts the CA certificates in a JKS or PKCS12 trust store. */
-  public Store trustStore() {
+  public @Nullable Store trustStore() {
     return trustStore;
   }
 
@@ -80,7 +82,7 @@ public final class Ssl {
   }
 
   /** A JKS or PKCS12 key or trust store file, with its type found when the config is built. */
-  public record Store(Path path, String password, String type) {
+  public record Store(Path path, @Nullable String password, @Nullable String type) {
     @Override
     public String toString() {
       return "Store{" + path + ", " + type + "}";
@@ -89,16 +91,16 @@ public final class Ssl {
 
   /** Collects TLS settings; {@link Config.Builder#build()} checks them. */
   public static final class Builder {
-    private String caPem;
-    private Path caFile;
+    private @Nullable String caPem;
+    private @Nullable Path caFile;
     private boolean systemTrustStore;
-    private String clientCertificatePem;
-    private String clientKeyPem;
-    private Path clientCertificateFile;
-    private Path clientKeyFile;
-    private String clientKeyPassword;
-    private Store keyStore;
-    private Store trustStore;
+    private @Nullable String clientCertificatePem;
+    private @Nullable String clientKeyPem;
+    private @Nullable Path clientCertificateFile;
+    private @Nullable Path clientKeyFile;
+    private @Nullable String clientKeyPassword;
+    private @Nullable Store keyStore;
+    private @Nullable Store trustStore;
     private boolean hostnameVerification = true;
 
     Builder() {}
@@ -127,7 +129,7 @@ public final class Ssl {
     }
 
     /** Presents this client certificate and key; {@code keyPassword} decrypts an encrypted PKCS#8 key. */
-    public Builder clientCertificate(String certificatePem, String keyPem, String keyPassword) {
+    public Builder clientCertificate(String certificatePem, String keyPem, @Nullable String keyPassword) {
       this.clientCertificatePem = Objects.requireNonNull(certificatePem, "client certificate");
       this.clientKeyPem = Objects.requireNonNull(keyPem, "client key");
       this.clientKeyPassword = keyPassword;
@@ -135,7 +137,7 @@ public final class Ssl {
     }
 
     /** Presents the client certificate and key read from PEM files. */
-    public Builder clientCertificateFiles(Path certificate, Path key, String keyPassword) {
+    public Builder clientCertificateFiles(Path certificate, Path key, @Nullable String keyPassword) {
       this.clientCertificateFile = Objects.requireNonNull(certificate, "client certificate file");
       this.clientKeyFile = Objects.requireNonNull(key, "client key file");
       this.clientKeyPassword = keyPassword;
@@ -143,13 +145,13 @@ public final class Ssl {
     }
 
     /** Presents the client certificate in a JKS or PKCS12 key store. */
-    public Builder keyStore(Path file, String password) {
+    public Builder keyStore(Path file, @Nullable String password) {
       this.keyStore = new Store(Objects.requireNonNull(file, "keyStore"), password, null);
       return this;
     }
 
     /** Trusts the CA certificates in a JKS or PKCS12 trust store. */
-    public Builder trustStore(Path file, String password) {
+    public Builder trustStore(Path file, @Nullable String password) {
       this.trustStore = new Store(Objects.requireNonNull(file, "trustStore"), password, null);
       return this;
     }

@@ -1,5 +1,7 @@
 package dev.gregor.client;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 
 /** No broker of the cluster has the id asked for; {@link #knownIds()} lists those it has. */
@@ -9,7 +11,7 @@ public final class UnknownBroker extends GregorException {
   private final List<Integer> knownIds;
 
   /** Broker {@code brokerId} is not among {@code knownIds}. */
-  public UnknownBroker(int brokerId, List<Integer> knownIds, String message, Throwable cause) {
+  public UnknownBroker(int brokerId, List<Integer> knownIds, String message, @Nullable Throwable cause) {
     super(message, cause);
     this.brokerId = brokerId;
     this.knownIds = List.copyOf(knownIds);

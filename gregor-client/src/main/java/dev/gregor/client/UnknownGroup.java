@@ -1,5 +1,7 @@
 package dev.gregor.client;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.gregor.client.internal.names.CloseNames;
 import java.util.List;
 
@@ -9,23 +11,23 @@ import java.util.List;
  */
 public final class UnknownGroup extends GregorException {
   private static final long serialVersionUID = 1L;
-  private final String groupId;
+  private final @Nullable String groupId;
   private final List<String> suggestions;
 
   /** {@code groupId} does not exist; {@code suggestions} are existing groups close to it. */
-  public UnknownGroup(String groupId, String message, Throwable cause) {
+  public UnknownGroup(@Nullable String groupId, String message, @Nullable Throwable cause) {
     this(groupId, message, List.of(), cause);
   }
 
   /** {@code groupId} does not exist; {@code suggestions} are existing groups close to it. */
-  public UnknownGroup(String groupId, String message, List<String> suggestions, Throwable cause) {
+  public UnknownGroup(@Nullable String groupId, String message, List<String> suggestions, @Nullable Throwable cause) {
     super(message, cause);
     this.groupId = groupId;
     this.suggestions = List.copyOf(suggestions);
   }
 
   /** The group that does not exist. */
-  public String groupId() {
+  public @Nullable String groupId() {
     return groupId;
   }
 

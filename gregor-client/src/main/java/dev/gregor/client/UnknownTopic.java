@@ -2,6 +2,7 @@ package dev.gregor.client;
 
 import dev.gregor.client.internal.names.CloseNames;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The topic (or the partition) does not exist on the cluster. {@link #topic()} names it and
@@ -9,23 +10,23 @@ import java.util.List;
  */
 public final class UnknownTopic extends GregorException {
   private static final long serialVersionUID = 1L;
-  private final String topic;
+  private final @Nullable String topic;
   private final List<String> suggestions;
 
   /** A failure that does not say which topic; prefer the constructor naming it. */
-  public UnknownTopic(String message, Throwable cause) {
+  public UnknownTopic(String message, @Nullable Throwable cause) {
     this(null, message, List.of(), cause);
   }
 
   /** {@code topic} (or one of its partitions) does not exist; {@code suggestions} are existing topics close to it. */
-  public UnknownTopic(String topic, String message, List<String> suggestions, Throwable cause) {
+  public UnknownTopic(@Nullable String topic, String message, List<String> suggestions, @Nullable Throwable cause) {
     super(message, cause);
     this.topic = topic;
     this.suggestions = List.copyOf(suggestions);
   }
 
   /** The topic that does not exist, or whose partition does not; null when the failure did not name it. */
-  public String topic() {
+  public @Nullable String topic() {
     return topic;
   }
 

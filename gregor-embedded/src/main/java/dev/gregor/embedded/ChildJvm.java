@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A main class running in a JVM of its own: the embedded cluster's child-JVM nodes, the
@@ -31,9 +32,9 @@ public final class ChildJvm implements AutoCloseable {
   private final Process process;
   private final List<String> command;
   private final OutputPump output;
-  private final OutputPump errors;
+  private final @Nullable OutputPump errors;
 
-  private ChildJvm(Process process, List<String> command, OutputPump output, OutputPump errors) {
+  private ChildJvm(Process process, List<String> command, OutputPump output, @Nullable OutputPump errors) {
     this.process = process;
     this.command = command;
     this.output = output;
@@ -116,24 +117,24 @@ public final class ChildJvm implements AutoCloseable {
   /** What to run and where its output goes; {@link #start()} checks it. */
   public static final class Builder {
     private final String mainClass;
-    private Path javaHome = Path.of(System.getProperty("java.home"));
-    private String classpath = System.getProperty("java.class.path");
+    private @Nullable Path javaHome = Path.of(System.getProperty("java.home"));
+    private @Nullable String classpath = System.getProperty("java.class.path");
     private final List<String> jvmOptions = new ArrayList<>();
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
     private final List<String> args = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
-    private Path workingDirectory;
-    private Path outputLog;
-    private Consumer<String> onOutput;
-    private Path errorLog;
-    private Consumer<String> onError;
+    private @Nullable Path workingDirectory;
+    private @Nullable Path outputLog;
+    private @Nullable Consumer<String> onOutput;
+    private @Nullable Path errorLog;
+    private @Nullable Consumer<String> onError;
 
     private Builder(String mainClass) {
       this.mainClass = mainClass;
     }
 
     /** The JDK or JRE to run (default this JVM's {@code java.home}). */
-    public Builder javaHome(Path javaHome) {
+    public Builder javaHome(@Nullable Path javaHome) {
       this.javaHome = javaHome;
       return this;
     }
@@ -175,13 +176,13 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /** Sets an environment variable of the child, or with a null value removes one it would inherit. */
-    public Builder environment(String name, String value) {
+    public Builder environment(String name, @Nullable String value) {
       environment.put(Objects.requireNonNull(name, "name"), value);
       return this;
     }
 
     /** The child's working directory (default this JVM's). */
-    public Builder workingDirectory(Path directory) {
+    public Builder workingDirectory(@Nullable Path directory) {
       this.workingDirectory = directory;
       return this;
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Configures and starts an {@link EmbeddedKafka}. Every setting is checked here, so a mistake
@@ -27,7 +28,7 @@ public final class EmbeddedKafkaBuilder {
   private final Set<Listener> listeners = EnumSet.of(Listener.PLAINTEXT);
   private final Map<String, String> users = new LinkedHashMap<>();
   private final Map<String, String> brokerConfig = new LinkedHashMap<>();
-  private Path dataDir;
+  private @Nullable Path dataDir;
   private ProcessMode mode = ProcessMode.IN_PROCESS;
   private Duration startTimeout = Duration.ofSeconds(60);
   private final List<String> childJvmOptions = new ArrayList<>(

@@ -2,6 +2,7 @@ package dev.gregor.embedded;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -21,7 +22,7 @@ public final class EmbeddedKafkaExtension implements ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EmbeddedKafkaExtension.class);
   private static final AtomicInteger TOPIC_COUNTER = new AtomicInteger();
-  private static volatile SharedBroker shared;
+  private static volatile @Nullable SharedBroker shared;
 
   /** The broker shared by this JVM's tests, started on first call. */
   public EmbeddedKafka kafka() {
