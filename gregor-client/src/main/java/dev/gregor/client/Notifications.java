@@ -35,12 +35,12 @@ public final class Notifications {
 
   /** Subscribes to finished events of {@code kind}: {@code subscribe(ClientEvent.ACK_MESSAGE, n -> ...)}. */
   public NotificationSubscription subscribe(EventKind kind, NotificationListener listener) {
-    return bus.subscribe(NotificationBus.filter(kind.eventName()), false, listener);
+    return subscribe(kind.eventName(), listener);
   }
 
   /** Subscribes to every phase of the timed events of {@code kind}, {@code START} included. */
   public NotificationSubscription subscribeSpans(EventKind kind, NotificationListener listener) {
-    return bus.subscribe(NotificationBus.filter(kind.eventName()), true, listener);
+    return subscribeSpans(kind.eventName(), listener);
   }
 
   /** Subscribes to KafkaEx-style spans: every phase, {@code START} included, of events matching {@code name}. */

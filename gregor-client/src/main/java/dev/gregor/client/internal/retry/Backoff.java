@@ -68,14 +68,6 @@ public final class Backoff {
     }
   }
 
-  public Duration initial() {
-    return initial;
-  }
-
-  public Duration max() {
-    return max;
-  }
-
   @Override
   public String toString() {
     return "Backoff[" + initial + " doubling to " + max + (jitter > 0 ? ", jitter " + jitter : "") + "]";
