@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -48,6 +49,7 @@ public final class GroupConsumer implements AutoCloseable {
   private @Nullable GroupMember group;
   private @Nullable EventPoller poller;
   private boolean stopRequested;
+  private Consumer<List<TopicPartition>> beforeRevoke = revoked -> { };
 
   GroupConsumer(Config config, String groupId, ConsumerSettings settings, NotificationBus bus, ClientScope scope) {
     this.config = config;
@@ -73,6 +75,16 @@ public final class GroupConsumer implements AutoCloseable {
   public synchronized void subscribe(Pattern pattern, boolean startFromBeginning) {
     requireNotStarted();
     subscriptions.add(pattern, startFromBeginning);
+  }
+
+  /**
+   * Runs {@code hook} on the consuming thread when partitions are about to be given to another member in an orderly
+   * rebalance, before what was processed in them is committed: messages it marks processed are committed too. Not
+   * called for partitions lost without a rebalance (nothing may be committed then). Set it before consuming.
+   */
+  public synchronized void beforeRevoke(Consumer<List<TopicPartition>> hook) {
+    requireNotStarted();
+    this.beforeRevoke = Objects.requireNonNull(hook, "hook");
   }
 
   /**
@@ -246,6 +258,7 @@ public final class GroupConsumer implements AutoCloseable {
         throw new IllegalStateException("subscribe to a topic before consuming");
       }
       group = new GroupMember(config, groupId, settings, subscriptions, events);
+      group.beforeRevoke(beforeRevoke);
       if (stopRequested) {
         group.stop();
       }

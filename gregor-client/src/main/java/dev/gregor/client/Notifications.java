@@ -1,6 +1,8 @@
 package dev.gregor.client;
 
 import dev.gregor.client.internal.events.NotificationBus;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -46,5 +48,41 @@ public final class Notifications {
   /** Subscribes to KafkaEx-style spans: every phase, {@code START} included, of events matching {@code name}. */
   public NotificationSubscription subscribeSpans(String name, NotificationListener listener) {
     return bus.subscribe(NotificationBus.filter(name), true, listener);
+  }
+
+  /** Whether any listener wants events of {@code kind}; build a payload only then. */
+  public boolean wants(EventKind kind) {
+    return bus.wants(Objects.requireNonNull(kind, "kind"));
+  }
+
+  /**
+   * Sends a one-off event of another module's {@code kind} (the framework's) to the listeners that want it; the
+   * payload gets {@code client_id}. {@link IllegalArgumentException} for a timed kind: {@link #start} those.
+   */
+  public void publish(EventKind kind, Map<String, ?> payload) {
+    if (Objects.requireNonNull(kind, "kind").timed()) {
+      throw new IllegalArgumentException(kind.eventName() + " is a timed event: start(kind, payload) it and stop it");
+    }
+    if (bus.wants(kind)) {
+      Map<String, Object> full = bus.payload();
+      full.putAll(payload);
+      bus.event(kind, full);
+    }
+  }
+
+  /**
+   * Starts a timed event of {@code kind}: listeners see {@code START} now and {@code STOP} or {@code EXCEPTION} when
+   * it ends. Costs nothing while nobody listens. {@link IllegalArgumentException} for a kind that is not timed.
+   */
+  public TimedEvent start(EventKind kind, Map<String, ?> payload) {
+    if (!Objects.requireNonNull(kind, "kind").timed()) {
+      throw new IllegalArgumentException(kind.eventName() + " is not a timed event: publish(kind, payload) it");
+    }
+    if (!bus.wants(kind)) {
+      return dev.gregor.client.internal.events.Span.NONE;
+    }
+    Map<String, Object> full = bus.payload();
+    full.putAll(payload);
+    return bus.start(kind, full);
   }
 }

@@ -9,16 +9,20 @@ import dev.gregor.client.internal.events.RequestStats;
 import dev.gregor.client.internal.names.CloseNames;
 import dev.gregor.client.internal.events.Span;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One member of a consumer group, owned by the thread that polls it: polls, commits only what
@@ -27,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class GroupMember implements ShutdownStop.Stoppable, PolledMember {
   static final Duration POLL = Duration.ofMillis(200);
+  private static final Logger LOG = LoggerFactory.getLogger(GroupMember.class);
 
   private final String groupId;
   private final ConsumerSettings settings;
@@ -51,6 +56,7 @@ public final class GroupMember implements ShutdownStop.Stoppable, PolledMember {
   private final CountDownLatch closedLatch = new CountDownLatch(1);
   private ShutdownStop shutdownStop;
   private Runnable flushMarks = () -> { };
+  private Consumer<List<dev.gregor.client.TopicPartition>> beforeRevoke = revoked -> { };
   private volatile boolean stopRequested;
   private boolean started;
   private boolean closed;
@@ -67,7 +73,10 @@ public final class GroupMember implements ShutdownStop.Stoppable, PolledMember {
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.session = new SessionWatch(consumer, groupId, settings);
     this.commits = new GroupCommits(consumer, offsets, events, groupId, () -> stopRequested, session::refused);
-    this.rebalances = new Rebalances(consumer, subscriptions, revoked -> commits.commitUnlessDropped(offsets.uncommitted(revoked)), events);
+    this.rebalances = new Rebalances(consumer, subscriptions, revoked -> {
+      runBeforeRevoke(revoked);
+      commits.commitUnlessDropped(offsets.uncommitted(revoked));
+    }, events);
     this.heartbeats = new HeartbeatCount(consumer);
     this.partitions = new PartitionControl(consumer, pauses, rebalances, events, groupId,
         ConsumerProperties.offsetReset(subscriptions.commonStart()));
@@ -116,6 +125,23 @@ public final class GroupMember implements ShutdownStop.Stoppable, PolledMember {
     }
     if (settings.stopOnShutdown()) {
       shutdownStop = new ShutdownStop(groupId, this, settings.shutdownTimeout());
+    }
+  }
+
+  /** The application's hook before an orderly revocation; marks it makes are committed with the rest. */
+  public void beforeRevoke(Consumer<List<dev.gregor.client.TopicPartition>> hook) {
+    this.beforeRevoke = hook;
+  }
+
+  private void runBeforeRevoke(Collection<TopicPartition> revoked) {
+    if (revoked.isEmpty()) {
+      return;
+    }
+    try {
+      beforeRevoke.accept(PartitionIds.publicList(revoked));
+    } catch (RuntimeException e) {
+      // The commit of what was processed must still happen; the hook's failure is the application's to see.
+      LOG.warn("beforeRevoke hook of group '{}' failed for {}: {}", groupId, revoked, e.toString(), e);
     }
   }
 

@@ -9,7 +9,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /** A timed operation between its start and its stop or exception notification. */
-public class Span {
+public class Span implements dev.gregor.client.TimedEvent {
   /** The span of an operation nobody listens to: does nothing. */
   public static final Span NONE = new Span(null, null, null);
 
@@ -25,6 +25,7 @@ public class Span {
   }
 
   /** Adds a payload entry known only at the end (e.g. {@code delivered_message_count}). */
+  @Override
   public Span with(String key, Object value) {
     if (payload != null) {
       payload.put(key, value);
@@ -54,11 +55,13 @@ public class Span {
     return result;
   }
 
+  @Override
   public void stop() {
     end(null);
   }
 
   /** Ends the span as failed; the payload gets ruby-kafka's {@code exception} key. */
+  @Override
   public void fail(Throwable error) {
     if (payload != null) {
       payload.put(dev.gregor.client.EventKeys.EXCEPTION, error.getClass().getName() + ": " + error.getMessage());
