@@ -1,0 +1,194 @@
+package dev.gregor.framework;
+
+import dev.gregor.client.GregorException;
+import dev.gregor.client.Gregor;
+import dev.gregor.framework.internal.Configurators;
+import dev.gregor.framework.internal.processing.AppRuntime;
+import dev.gregor.framework.internal.routing.RouteChecks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Karafka-style application: settings, routes, and the server that runs them (seed: "Setup",
+ * "Routing", "Receiving messages"). Built and checked once; started, it reads every route's topic
+ * in its consumer group and performs each message with the route's controller.
+ *
+ * <pre>{@code
+ * App app = App.builder()
+ *     .setup(config -> config.name("my_application").kafkaHosts("localhost:9092"))
+ *     .routes(routes -> routes.topic("videos", route -> route.controller(VideosController.class)))
+ *     .build();
+ * app.run(); // until SIGTERM or app.stop()
+ * }</pre>
+ */
+public final class App implements AutoCloseable {
+  private final Settings settings;
+  private final Routes routes;
+  private @Nullable AppRuntime runtime;
+
+  private App(Settings settings, Routes routes) {
+    this.settings = settings;
+    this.routes = routes;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Routes routes() {
+    return routes;
+  }
+
+  /**
+   * Connects, checks every routed topic exists ({@code UnknownTopic} naming the route otherwise)
+   * and starts one listener per consumer group; returns at once. Once per app.
+   */
+  public synchronized App start() {
+    if (runtime != null) {
+      throw new IllegalStateException("app '" + settings.name() + "' was started already; build another to start again");
+    }
+    runtime = new AppRuntime(settings, routes.all());
+    runtime.start();
+    return this;
+  }
+
+  /**
+   * Starts and serves until {@link #stop()} or SIGTERM, then stops gracefully (the seed's
+   * {@code karafka server}); throws the failure that stopped it, if any.
+   */
+  public void run() {
+    AppRuntime running = start().running();
+    Thread hook = new Thread(running::stop, "gregor-" + settings.name() + "-sigterm");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      while (!running.awaitStopped(1, TimeUnit.SECONDS)) {
+        // serving; the listeners do the work
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.stop();
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is what stopped us
+      }
+    }
+    Throwable failure = running.failure();
+    if (failure != null) {
+      throw failure instanceof GregorException g ? g : new GregorException("App '" + settings.name() + "' failed: "
+          + failure, failure);
+    }
+  }
+
+  /** The connected client, for admin calls and its {@code notifications()}; after {@link #start()}. */
+  public Gregor client() {
+    return running().client();
+  }
+
+  /** Why the app stopped by itself (an error policy said stop, or Kafka refused), or null. */
+  public @Nullable Throwable failure() {
+    AppRuntime running = runtime;
+    return running == null ? null : running.failure();
+  }
+
+  /** Whether the app was started and has not stopped. */
+  public boolean isRunning() {
+    AppRuntime running = runtime;
+    return running != null && !running.isStopped();
+  }
+
+  /** Waits up to {@code timeout} for the app to stop; whether it has. */
+  public boolean awaitStopped(Duration timeout) throws InterruptedException {
+    return running().awaitStopped(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Stops taking messages, lets work in progress finish within the shutdown timeout (what does not
+   * is read again, uncommitted), commits, leaves the groups and disconnects. Safe from any thread.
+   */
+  public void stop() {
+    AppRuntime running = runtime;
+    if (running != null) {
+      running.stop();
+    }
+  }
+
+  /** {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private AppRuntime running() {
+    AppRuntime running = runtime;
+    if (running == null) {
+      throw new IllegalStateException("app '" + settings.name() + "' is not started: call start() or run()");
+    }
+    return running;
+  }
+
+  @Override
+  public String toString() {
+    return "App{" + settings.name() + ", " + routes.all().size() + " route(s)}";
+  }
+
+  /** Builds an app: {@link #setup}, {@link #routes}, optional {@link #configurator}s, then {@link #build()}. */
+  public static final class Builder {
+    private final Settings.Builder settings = new Settings.Builder();
+    private final Routes.Builder routes = new Routes.Builder();
+    private final List<Configurator> configurators = new ArrayList<>();
+
+    private Builder() {}
+
+    /** The seed's {@code setup do |config|}: may be called more than once; later calls override. */
+    public Builder setup(Consumer<Settings.Builder> setup) {
+      Objects.requireNonNull(setup, "setup").accept(settings);
+      return this;
+    }
+
+    /** The seed's {@code routes.draw}: may be called more than once; routes add up. */
+    public Builder routes(Consumer<Routes.Builder> draw) {
+      Objects.requireNonNull(draw, "draw").accept(routes);
+      return this;
+    }
+
+    /** A configurator run after the settings are checked, before any discovered with {@code ServiceLoader}. */
+    public Builder configurator(Configurator configurator) {
+      configurators.add(Objects.requireNonNull(configurator, "configurator"));
+      return this;
+    }
+
+    /** Checks settings and routes together, reporting every problem in one {@link InvalidSetup}; then runs configurators. */
+    public App build() {
+      List<String> errors = new ArrayList<>();
+      Settings built = settings.build(errors);
+      List<Route> resolved = new ArrayList<>();
+      if (built != null) {
+        for (Route.Builder route : routes.drawn()) {
+          Route each = route.resolve(built, errors);
+          if (each != null) {
+            resolved.add(each);
+          }
+        }
+        RouteChecks.check(routes.drawn().stream().map(Route.Builder::topic).toList(), resolved, built.topicMapper(), errors);
+      } else if (routes.drawn().isEmpty()) {
+        errors.add("routes: no route drawn; add one with routes(r -> r.topic(\"name\", t -> t.controller(MyController.class)))");
+      }
+      if (!errors.isEmpty() || built == null) {
+        throw new InvalidSetup(errors);
+      }
+      Configurators.run(configurators, built);
+      return new App(built, new Routes(resolved));
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package dev.gregor.framework;
+
+import dev.gregor.client.ErrorPolicy;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One route of an app (seed: "Routing"): a topic and how its messages are handled. Immutable;
+ * built from {@link Routes.Builder#topic} with the app's settings filling what the route leaves open.
+ */
+public final class Route {
+  private final String topic;
+  private final String group;
+  private final boolean sharedGroup;
+  private final Class<? extends Controller> controller;
+  private final Supplier<? extends Controller> controllerFactory;
+  private final @Nullable Worker worker;
+  private final String queue;
+  private final Parser parser;
+  private final Interchanger interchanger;
+  private final @Nullable Class<? extends Responder> responder;
+  private final @Nullable Supplier<? extends Responder> responderFactory;
+  private final boolean inlineMode;
+  private final boolean batchMode;
+  private final ErrorPolicy errorPolicy;
+
+  Route(String topic, String group, boolean sharedGroup, Class<? extends Controller> controller, Supplier<? extends Controller> controllerFactory,
+      @Nullable Worker worker, String queue, Parser parser, Interchanger interchanger,
+      @Nullable Class<? extends Responder> responder, @Nullable Supplier<? extends Responder> responderFactory,
+      boolean inlineMode, boolean batchMode, ErrorPolicy errorPolicy) {
+    this.topic = topic;
+    this.group = group;
+    this.sharedGroup = sharedGroup;
+    this.controller = controller;
+    this.controllerFactory = controllerFactory;
+    this.worker = worker;
+    this.queue = queue;
+    this.parser = parser;
+    this.interchanger = interchanger;
+    this.responder = responder;
+    this.responderFactory = responderFactory;
+    this.inlineMode = inlineMode;
+    this.batchMode = batchMode;
+    this.errorPolicy = errorPolicy;
+  }
+
+  /** The clean topic name (before the app's {@link TopicMapper#outgoing}). */
+  public String topic() {
+    return topic;
+  }
+
+  /** The consumer group; the app name and topic when the route named none. */
+  public String group() {
+    return group;
+  }
+
+  /** Whether the route said its group may serve other routes too. */
+  public boolean sharedGroup() {
+    return sharedGroup;
+  }
+
+  public Class<? extends Controller> controller() {
+    return controller;
+  }
+
+  /** A new controller; the framework makes one per assigned partition and never shares it across threads. */
+  public Controller newController() {
+    return Objects.requireNonNull(controllerFactory.get(), () -> "the controller factory of route '" + topic + "' returned null");
+  }
+
+  /** The custom worker, or null when jobs go to the Kafka {@link #queue()}. */
+  public @Nullable Worker worker() {
+    return worker;
+  }
+
+  /** The jobs topic the route's messages are enqueued to when not inline. */
+  public String queue() {
+    return queue;
+  }
+
+  public Parser parser() {
+    return parser;
+  }
+
+  public Interchanger interchanger() {
+    return interchanger;
+  }
+
+  /** The responder class, or null. */
+  public @Nullable Class<? extends Responder> responder() {
+    return responder;
+  }
+
+  /** A new responder, or null when the route has none. */
+  public @Nullable Responder newResponder() {
+    return responderFactory == null ? null : Objects.requireNonNull(responderFactory.get(),
+        () -> "the responder factory of route '" + topic + "' returned null");
+  }
+
+  /** Whether controllers perform in the server process instead of a worker (seed: "Inline mode flag"). */
+  public boolean inlineMode() {
+    return inlineMode;
+  }
+
+  /** Whether a controller gets whole batches (seed: "Batch mode flag"). */
+  public boolean batchMode() {
+    return batchMode;
+  }
+
+  /** What happens when the controller throws: the client's error policies. */
+  public ErrorPolicy errorPolicy() {
+    return errorPolicy;
+  }
+
+  @Override
+  public String toString() {
+    return topic + " group=" + group + " controller=" + controller.getName()
+        + (responder == null ? "" : " responder=" + responder.getName()) + " parser=" + parser
+        + (inlineMode ? " inline" : " queue=" + (worker == null ? queue : worker.getClass().getName()))
+        + (batchMode ? " batch" : "");
+  }
+
+  /** The route DSL inside {@code topic(name, route -> ...)}; unset settings come from the app's. */
+  public static final class Builder {
+    private final String topic;
+    private @Nullable String group;
+    private boolean sharedGroup;
+    private @Nullable Class<? extends Controller> controller;
+    private @Nullable Supplier<? extends Controller> controllerFactory;
+    private @Nullable Worker worker;
+    private @Nullable String queue;
+    private @Nullable Parser parser;
+    private @Nullable Interchanger interchanger;
+    private @Nullable Class<? extends Responder> responder;
+    private @Nullable Supplier<? extends Responder> responderFactory;
+    private @Nullable Boolean inlineMode;
+    private @Nullable Boolean batchMode;
+    private @Nullable ErrorPolicy errorPolicy;
+
+    Builder(String topic) {
+      this.topic = topic;
+    }
+
+    String topic() {
+      return topic;
+    }
+
+    /** The consumer group; it must serve this route only (seed: "Group"), unless {@link #sharedGroup}. */
+    public Builder group(String group) {
+      this.group = group;
+      return this;
+    }
+
+    /** A consumer group that other routes, which also say {@code sharedGroup}, read with this one. */
+    public Builder sharedGroup(String group) {
+      this.group = group;
+      this.sharedGroup = true;
+      return this;
+    }
+
+    /** The controller class; the framework makes one per partition with its no-argument constructor. */
+    public Builder controller(Class<? extends Controller> controller) {
+      this.controller = controller;
+      this.controllerFactory = null;
+      return this;
+    }
+
+    /** The controller class and how to make one (for constructor arguments); called once per partition. */
+    public <C extends Controller> Builder controller(Class<C> controller, Supplier<C> factory) {
+      this.controller = controller;
+      this.controllerFactory = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    /** A custom worker instead of the Kafka queue, for routes not in inline mode. */
+    public Builder worker(Worker worker) {
+      this.worker = Objects.requireNonNull(worker, "worker");
+      return this;
+    }
+
+    /** The Kafka jobs topic this route's work is enqueued to (the app's default queue otherwise). */
+    public Builder queue(String queue) {
+      this.queue = queue;
+      return this;
+    }
+
+    /** How messages are parsed and responses generated; JSON by default. */
+    public Builder parser(Parser parser) {
+      this.parser = Objects.requireNonNull(parser, "parser");
+      return this;
+    }
+
+    /** How work handed to a worker is encoded; binary by default. */
+    public Builder interchanger(Interchanger interchanger) {
+      this.interchanger = Objects.requireNonNull(interchanger, "interchanger");
+      return this;
+    }
+
+    /** The responder {@code respondWith} hands results to; made with its no-argument constructor. */
+    public Builder responder(Class<? extends Responder> responder) {
+      this.responder = responder;
+      this.responderFactory = null;
+      return this;
+    }
+
+    /** The responder class and how to make one. */
+    public <R extends Responder> Builder responder(Class<R> responder, Supplier<R> factory) {
+      this.responder = responder;
+      this.responderFactory = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    /** Overrides the app's inline mode for this route. */
+    public Builder inlineMode(boolean inlineMode) {
+      this.inlineMode = inlineMode;
+      return this;
+    }
+
+    /** Overrides the app's batch mode for this route. */
+    public Builder batchMode(boolean batchMode) {
+      this.batchMode = batchMode;
+      return this;
+    }
+
+    /** Overrides the app's error policy for this route. */
+    public Builder errorPolicy(ErrorPolicy errorPolicy) {
+      this.errorPolicy = Objects.requireNonNull(errorPolicy, "errorPolicy");
+      return this;
+    }
+
+    /** The route with the app's settings filled in; problems go to {@code errors}, each naming the route. */
+    @Nullable Route resolve(Settings settings, java.util.List<String> errors) {
+      String where = "route '" + topic + "'";
+      Class<? extends Controller> controllerClass = controller;
+      if (controllerClass == null) {
+        errors.add(where + ": no controller; give one with controller(MyController.class)");
+        return null;
+      }
+      Supplier<? extends Controller> makeController = controllerFactory != null ? controllerFactory
+          : dev.gregor.framework.internal.routing.Instantiation.factory(controllerClass, where + ": controller", errors);
+      Supplier<? extends Responder> makeResponder = responder == null ? null : responderFactory != null
+          ? responderFactory : dev.gregor.framework.internal.routing.Instantiation.factory(responder, where + ": responder", errors);
+      String groupName = group != null ? group : settings.name() + "_" + topic;
+      if (groupName.isBlank()) {
+        errors.add(where + ": group must not be blank");
+      }
+      String queueName = queue != null ? queue : settings.defaultQueue();
+      if (makeController == null) {
+        return null;
+      }
+      return new Route(topic, groupName, sharedGroup, controllerClass, makeController, worker, queueName,
+          parser != null ? parser : Parser.json(), interchanger != null ? interchanger : Interchanger.binary(),
+          responder, makeResponder, inlineMode != null ? inlineMode : settings.inlineMode(),
+          batchMode != null ? batchMode : settings.batchMode(), errorPolicy != null ? errorPolicy : settings.errorPolicy());
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.gregor.framework;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** An app's routes (seed: {@code App.routes.draw}), validated when the app is built. */
+public final class Routes {
+  private final List<Route> routes;
+
+  Routes(List<Route> routes) {
+    this.routes = List.copyOf(routes);
+  }
+
+  /** Every route, in the order drawn. */
+  public List<Route> all() {
+    return routes;
+  }
+
+  /** Every route in alphabetical order of topic, as the seed's {@code routes} command prints them. */
+  public List<Route> sorted() {
+    List<Route> sorted = new ArrayList<>(routes);
+    sorted.sort(Comparator.comparing(Route::topic));
+    return sorted;
+  }
+
+  /** The route of a clean topic name. */
+  public Optional<Route> find(String topic) {
+    return routes.stream().filter(r -> r.topic().equals(topic)).findFirst();
+  }
+
+  @Override
+  public String toString() {
+    return routes.toString();
+  }
+
+  /** The routing DSL: {@code routes.topic("videos", route -> route.controller(VideosController.class))}. */
+  public static final class Builder {
+    private final List<Route.Builder> drawn = new ArrayList<>();
+
+    Builder() {}
+
+    /** Routes {@code topic} (its clean name; the app's topic mapper gives Kafka's) as {@code route} describes. */
+    public Builder topic(String topic, Consumer<Route.Builder> route) {
+      Route.Builder builder = new Route.Builder(Objects.requireNonNull(topic, "topic"));
+      Objects.requireNonNull(route, "route").accept(builder);
+      drawn.add(builder);
+      return this;
+    }
+
+    List<Route.Builder> drawn() {
+      return drawn;
+    }
+  }
+}

@@ -1,0 +1,369 @@
+package dev.gregor.framework;
+
+import dev.gregor.client.ErrorPolicy;
+import dev.gregor.client.Sasl;
+import dev.gregor.framework.internal.SettingsChecks;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An app's configuration (seed: "Setup"): every option of Karafka's table, plus SASL, a client id
+ * and any kafka-clients property. Built by {@link App.Builder#setup}; checked as a whole.
+ */
+public final class Settings {
+  private final String name;
+  private final String clientId;
+  private final TopicMapper topicMapper;
+  private final boolean inlineMode;
+  private final boolean batchMode;
+  private final boolean startFromBeginning;
+  private final Monitor monitor;
+  private final Logger logger;
+  private final List<String> kafkaHosts;
+  private final Duration sessionTimeout;
+  private final Duration offsetCommitInterval;
+  private final int offsetCommitThreshold;
+  private final Duration heartbeatInterval;
+  private final @Nullable String sslCaCert;
+  private final @Nullable String sslClientCert;
+  private final @Nullable String sslClientCertKey;
+  private final @Nullable Sasl sasl;
+  private final Map<String, Object> kafka;
+  private final int producerPoolSize;
+  private final Duration producerPoolTimeout;
+  private final int concurrency;
+  private final Duration shutdownTimeout;
+  private final ErrorPolicy errorPolicy;
+  private final String defaultQueue;
+
+  private Settings(Builder b, String name, Logger logger) {
+    this.name = name;
+    this.clientId = b.clientId != null ? b.clientId : name;
+    this.topicMapper = b.topicMapper;
+    this.inlineMode = b.inlineMode;
+    this.batchMode = b.batchMode;
+    this.startFromBeginning = b.startFromBeginning;
+    this.logger = logger;
+    this.monitor = b.monitor != null ? b.monitor : Monitor.logging(logger);
+    this.kafkaHosts = List.copyOf(b.kafkaHosts);
+    this.sessionTimeout = b.sessionTimeout;
+    this.offsetCommitInterval = b.offsetCommitInterval;
+    this.offsetCommitThreshold = b.offsetCommitThreshold;
+    this.heartbeatInterval = b.heartbeatInterval;
+    this.sslCaCert = b.sslCaCert;
+    this.sslClientCert = b.sslClientCert;
+    this.sslClientCertKey = b.sslClientCertKey;
+    this.sasl = b.sasl;
+    this.kafka = Map.copyOf(b.kafka);
+    this.producerPoolSize = b.producerPoolSize;
+    this.producerPoolTimeout = b.producerPoolTimeout;
+    this.concurrency = b.concurrency;
+    this.shutdownTimeout = b.shutdownTimeout;
+    this.errorPolicy = b.errorPolicy;
+    this.defaultQueue = b.defaultQueue != null ? b.defaultQueue : name + "_jobs";
+  }
+
+  /** The application name; consumer groups not named by a route are {@code name + "_" + topic}. */
+  public String name() {
+    return name;
+  }
+
+  /** Kafka's client id; the app name unless set. */
+  public String clientId() {
+    return clientId;
+  }
+
+  public TopicMapper topicMapper() {
+    return topicMapper;
+  }
+
+  /** Whether routes perform in the server process by default (true; the seed's Sidekiq default needs a worker process). */
+  public boolean inlineMode() {
+    return inlineMode;
+  }
+
+  public boolean batchMode() {
+    return batchMode;
+  }
+
+  /** Whether a group with nothing committed starts at the beginning of its topics (true) or at their end. */
+  public boolean startFromBeginning() {
+    return startFromBeginning;
+  }
+
+  public Monitor monitor() {
+    return monitor;
+  }
+
+  public Logger logger() {
+    return logger;
+  }
+
+  /** The seed brokers; the rest of the cluster is discovered from them (seed: "Kafka brokers auto-discovery"). */
+  public List<String> kafkaHosts() {
+    return kafkaHosts;
+  }
+
+  public Duration sessionTimeout() {
+    return sessionTimeout;
+  }
+
+  public Duration offsetCommitInterval() {
+    return offsetCommitInterval;
+  }
+
+  public int offsetCommitThreshold() {
+    return offsetCommitThreshold;
+  }
+
+  public Duration heartbeatInterval() {
+    return heartbeatInterval;
+  }
+
+  /** The CA certificate(s), PEM, or null. */
+  public @Nullable String sslCaCert() {
+    return sslCaCert;
+  }
+
+  /** The client certificate, PEM, or null. */
+  public @Nullable String sslClientCert() {
+    return sslClientCert;
+  }
+
+  /** The client certificate's key, PEM (PKCS#8), or null. */
+  public @Nullable String sslClientCertKey() {
+    return sslClientCertKey;
+  }
+
+  public @Nullable Sasl sasl() {
+    return sasl;
+  }
+
+  /** kafka-clients properties passed through as they are. */
+  public Map<String, Object> kafka() {
+    return kafka;
+  }
+
+  /** How many responses may be in delivery at once (seed: {@code connection_pool.size}). */
+  public int producerPoolSize() {
+    return producerPoolSize;
+  }
+
+  /** How long a responder waits for a free producer slot (seed: {@code connection_pool.timeout}). */
+  public Duration producerPoolTimeout() {
+    return producerPoolTimeout;
+  }
+
+  /** Threads performing controllers in the server process, shared by the app's groups. */
+  public int concurrency() {
+    return concurrency;
+  }
+
+  /** How long stopping waits for work in progress before handing it back uncommitted. */
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  /** What a controller's failure leads to, unless its route says otherwise. */
+  public ErrorPolicy errorPolicy() {
+    return errorPolicy;
+  }
+
+  /** The jobs topic of routes that name no queue: {@code name + "_jobs"} unless set. */
+  public String defaultQueue() {
+    return defaultQueue;
+  }
+
+  /** The setup DSL: {@code setup(config -> config.name("shop").kafkaHosts("localhost:9092"))}. */
+  public static final class Builder {
+    private @Nullable String name;
+    private @Nullable String clientId;
+    private TopicMapper topicMapper = TopicMapper.identity();
+    private boolean inlineMode = true;
+    private boolean batchMode;
+    private boolean startFromBeginning = true;
+    private @Nullable Monitor monitor;
+    private @Nullable Logger logger;
+    private List<String> kafkaHosts = new ArrayList<>();
+    private Duration sessionTimeout = Duration.ofSeconds(30);
+    private Duration offsetCommitInterval = Duration.ofSeconds(10);
+    private int offsetCommitThreshold;
+    private Duration heartbeatInterval = Duration.ofSeconds(3);
+    private @Nullable String sslCaCert;
+    private @Nullable String sslClientCert;
+    private @Nullable String sslClientCertKey;
+    private @Nullable Sasl sasl;
+    private final Map<String, Object> kafka = new LinkedHashMap<>();
+    private int producerPoolSize = 8;
+    private Duration producerPoolTimeout = Duration.ofSeconds(30);
+    private int concurrency = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private Duration shutdownTimeout = Duration.ofSeconds(30);
+    private ErrorPolicy errorPolicy = ErrorPolicy.retry(5, Duration.ofMillis(500), Duration.ofSeconds(10));
+    private @Nullable String defaultQueue;
+
+    Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder clientId(String clientId) {
+      this.clientId = clientId;
+      return this;
+    }
+
+    public Builder topicMapper(TopicMapper topicMapper) {
+      this.topicMapper = Objects.requireNonNull(topicMapper, "topicMapper");
+      return this;
+    }
+
+    public Builder inlineMode(boolean inlineMode) {
+      this.inlineMode = inlineMode;
+      return this;
+    }
+
+    public Builder batchMode(boolean batchMode) {
+      this.batchMode = batchMode;
+      return this;
+    }
+
+    public Builder startFromBeginning(boolean startFromBeginning) {
+      this.startFromBeginning = startFromBeginning;
+      return this;
+    }
+
+    /** Replaces the logging monitor; delegate to {@link Monitor#logging} to keep logging. */
+    public Builder monitor(Monitor monitor) {
+      this.monitor = Objects.requireNonNull(monitor, "monitor");
+      return this;
+    }
+
+    public Builder logger(Logger logger) {
+      this.logger = Objects.requireNonNull(logger, "logger");
+      return this;
+    }
+
+    /** One or more {@code host:port}; one is enough, the cluster is discovered from it. */
+    public Builder kafkaHosts(String... hosts) {
+      this.kafkaHosts = new ArrayList<>(List.of(hosts));
+      return this;
+    }
+
+    public Builder sessionTimeout(Duration sessionTimeout) {
+      this.sessionTimeout = sessionTimeout;
+      return this;
+    }
+
+    public Builder offsetCommitInterval(Duration offsetCommitInterval) {
+      this.offsetCommitInterval = offsetCommitInterval;
+      return this;
+    }
+
+    /** Commit after this many processed messages too; 0 (the default) commits by interval only. */
+    public Builder offsetCommitThreshold(int offsetCommitThreshold) {
+      this.offsetCommitThreshold = offsetCommitThreshold;
+      return this;
+    }
+
+    public Builder heartbeatInterval(Duration heartbeatInterval) {
+      this.heartbeatInterval = heartbeatInterval;
+      return this;
+    }
+
+    /** Trusts these CA certificate(s), PEM text (seed: {@code kafka.ssl.ca_cert}). */
+    public Builder sslCaCert(String pem) {
+      this.sslCaCert = pem;
+      return this;
+    }
+
+    /** Presents this client certificate, PEM (seed: {@code kafka.ssl.client_cert}); needs {@link #sslClientCertKey}. */
+    public Builder sslClientCert(String pem) {
+      this.sslClientCert = pem;
+      return this;
+    }
+
+    /** The client certificate's unencrypted PKCS#8 key, PEM (seed: {@code kafka.ssl.client_cert_key}). */
+    public Builder sslClientCertKey(String pem) {
+      this.sslClientCertKey = pem;
+      return this;
+    }
+
+    public Builder sasl(Sasl sasl) {
+      this.sasl = Objects.requireNonNull(sasl, "sasl");
+      return this;
+    }
+
+    /** Any kafka-clients property, passed through; a misspelled name is refused with a suggestion. */
+    public Builder kafka(String property, Object value) {
+      kafka.put(Objects.requireNonNull(property, "property"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    public Builder producerPoolSize(int producerPoolSize) {
+      this.producerPoolSize = producerPoolSize;
+      return this;
+    }
+
+    public Builder producerPoolTimeout(Duration producerPoolTimeout) {
+      this.producerPoolTimeout = producerPoolTimeout;
+      return this;
+    }
+
+    public Builder concurrency(int concurrency) {
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    public Builder shutdownTimeout(Duration shutdownTimeout) {
+      this.shutdownTimeout = shutdownTimeout;
+      return this;
+    }
+
+    public Builder errorPolicy(ErrorPolicy errorPolicy) {
+      this.errorPolicy = Objects.requireNonNull(errorPolicy, "errorPolicy");
+      return this;
+    }
+
+    /** The jobs topic of routes that name no queue. */
+    public Builder defaultQueue(String defaultQueue) {
+      this.defaultQueue = defaultQueue;
+      return this;
+    }
+
+    /** The settings, or null with every problem added to {@code errors}. */
+    @Nullable Settings build(List<String> errors) {
+      SettingsChecks checks = new SettingsChecks(errors);
+      String appName = checks.name(name);
+      checks.hosts(kafkaHosts);
+      checks.positive("sessionTimeout", sessionTimeout);
+      checks.positive("offsetCommitInterval", offsetCommitInterval);
+      checks.positive("heartbeatInterval", heartbeatInterval);
+      checks.positive("producerPoolTimeout", producerPoolTimeout);
+      checks.positive("shutdownTimeout", shutdownTimeout);
+      checks.atLeast("offsetCommitThreshold", offsetCommitThreshold, 0);
+      checks.atLeast("producerPoolSize", producerPoolSize, 1);
+      checks.atLeast("concurrency", concurrency, 1);
+      checks.heartbeatBelowSession(heartbeatInterval, sessionTimeout);
+      checks.ssl(sslCaCert, sslClientCert, sslClientCertKey);
+      checks.kafkaProperties(kafka);
+      if (clientId != null && clientId.isBlank()) {
+        errors.add("clientId must not be blank");
+      }
+      if (defaultQueue != null) {
+        checks.topicName("defaultQueue", defaultQueue);
+      }
+      if (appName == null || !errors.isEmpty()) {
+        return null;
+      }
+      return new Settings(this, appName, logger != null ? logger : LoggerFactory.getLogger("dev.gregor.framework.App." + appName));
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The framework's jobs; not API. */
+package dev.gregor.framework.internal.jobs;

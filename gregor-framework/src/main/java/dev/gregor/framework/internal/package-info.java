@@ -1,0 +1,2 @@
+/** The framework's implementation: nothing here is API. */
+package dev.gregor.framework.internal;

@@ -1,0 +1,144 @@
+package dev.gregor.framework.internal.processing;
+
+import dev.gregor.client.EventKeys;
+import dev.gregor.client.GroupConsumer;
+import dev.gregor.client.Gregor;
+import dev.gregor.client.TimedEvent;
+import dev.gregor.client.UnknownTopic;
+import dev.gregor.framework.FrameworkEvent;
+import dev.gregor.framework.Route;
+import dev.gregor.framework.Settings;
+import dev.gregor.framework.internal.ClientConfigs;
+import dev.gregor.framework.internal.Instrumentation;
+import dev.gregor.framework.internal.jobs.Enqueuer;
+import dev.gregor.framework.internal.responding.ResponseDelivery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A started app's server side: the client, one listener thread per consumer group and the pool
+ * they hand work to. Stopping stops the listeners, which finish or hand back their work, commit and
+ * leave their groups, then closes the client.
+ */
+public final class AppRuntime {
+  private final Settings settings;
+  private final Gregor client;
+  private final Instrumentation instrumentation;
+  private final ExecutorService pool;
+  private final List<GroupListener> listeners = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  public AppRuntime(Settings settings, List<Route> routes) {
+    this.settings = settings;
+    this.client = Gregor.connect(ClientConfigs.client(settings));
+    this.instrumentation = new Instrumentation(settings.monitor(), client.notifications());
+    try {
+      requireTopics(routes);
+    } catch (RuntimeException e) {
+      client.close();
+      throw e;
+    }
+    this.pool = ThreadPools.fixed("gregor-" + settings.name() + "-perform", settings.concurrency());
+    ResponseDelivery responses = new ResponseDelivery(client, settings.topicMapper(), instrumentation,
+        settings.producerPoolSize(), settings.producerPoolTimeout());
+    Enqueuer enqueuer = new Enqueuer(client, settings.topicMapper(), instrumentation);
+    Map<String, Map<String, Route>> groups = new LinkedHashMap<>();
+    for (Route route : routes) {
+      groups.computeIfAbsent(route.group(), g -> new LinkedHashMap<>())
+          .put(settings.topicMapper().outgoing(route.topic()), route);
+    }
+    groups.forEach((group, byTopic) -> {
+      GroupConsumer consumer = client.consumer(group, c -> ClientConfigs.consumer(settings, c));
+      consumer.subscribe(settings.startFromBeginning(), byTopic.keySet().toArray(String[]::new));
+      GroupListener listener = new GroupListener(group, consumer, byTopic, pool,
+          new ChunkPerformer(group, instrumentation, responses, enqueuer), instrumentation, settings.shutdownTimeout(),
+          this::failed);
+      listeners.add(listener);
+      threads.add(new Thread(listener, "gregor-" + settings.name() + "-listener-" + group));
+    });
+  }
+
+  /** Routed topics must exist: a clear error naming the route at start, not a failing listener later. */
+  private void requireTopics(List<Route> routes) {
+    Set<String> existing = new HashSet<>(client.topics().list());
+    for (Route route : routes) {
+      String kafkaName = settings.topicMapper().outgoing(route.topic());
+      if (!existing.contains(kafkaName)) {
+        throw new UnknownTopic(kafkaName, "Route '" + route.topic() + "': topic '" + kafkaName + "' does not exist; "
+            + "create it (gregor topics create " + kafkaName + ") or fix the route", List.of(), null);
+      }
+    }
+  }
+
+  public void start() {
+    threads.forEach(Thread::start);
+  }
+
+  public Gregor client() {
+    return client;
+  }
+
+  public Instrumentation instrumentation() {
+    return instrumentation;
+  }
+
+  private void failed(Throwable error) {
+    if (failure.compareAndSet(null, error)) {
+      Thread stopper = new Thread(this::stop, "gregor-" + settings.name() + "-stop");
+      stopper.setDaemon(true);
+      stopper.start();
+    }
+  }
+
+  public Throwable failure() {
+    return failure.get();
+  }
+
+  /** Stops listeners and waits for them (each bounded by the shutdown timeout), then closes the client; once. */
+  public synchronized void stop() {
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    TimedEvent span = instrumentation.start(AppRuntime.class, FrameworkEvent.SHUTDOWN, "shutdown",
+        FrameworkEvent.APP, settings.name());
+    listeners.forEach(GroupListener::stop);
+    long waitMs = settings.shutdownTimeout().toMillis() + 5_000;
+    for (Thread thread : threads) {
+      try {
+        if (thread.isAlive()) {
+          thread.join(waitMs);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    pool.shutdownNow();
+    span.stop();
+    client.close(settings.shutdownTimeout());
+    stopped.countDown();
+  }
+
+  public boolean awaitStopped(long timeout, TimeUnit unit) throws InterruptedException {
+    return stopped.await(timeout, unit);
+  }
+
+  public boolean isStopped() {
+    return stopped.getCount() == 0;
+  }
+
+  public String describe() {
+    return listeners.size() + " group(s), " + settings.concurrency() + " thread(s), " + EventKeys.CLIENT_ID + "="
+        + settings.clientId();
+  }
+}

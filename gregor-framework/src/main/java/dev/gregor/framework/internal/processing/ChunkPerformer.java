@@ -1,0 +1,115 @@
+package dev.gregor.framework.internal.processing;
+
+import dev.gregor.client.EventKeys;
+import dev.gregor.client.Message;
+import dev.gregor.client.TimedEvent;
+import dev.gregor.framework.BeforeEnqueue;
+import dev.gregor.framework.Controller;
+import dev.gregor.framework.FrameworkEvent;
+import dev.gregor.framework.Params;
+import dev.gregor.framework.Route;
+import dev.gregor.framework.internal.FrameworkAccess;
+import dev.gregor.framework.internal.Instrumentation;
+import dev.gregor.framework.internal.jobs.Enqueuer;
+import dev.gregor.framework.internal.responding.ResponseDelivery;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one partition's chunk on a pool thread, in offset order: parse (a failure reaches the
+ * controller, never stops the flow), callbacks, then perform inline and respond, or enqueue for a
+ * worker. In batch mode the chunk is one batch. Never throws: the {@link Outcome} says how it went.
+ */
+final class ChunkPerformer {
+  private final String groupId;
+  private final Instrumentation instrumentation;
+  private final ResponseDelivery responses;
+  private final Enqueuer enqueuer;
+
+  ChunkPerformer(String groupId, Instrumentation instrumentation, ResponseDelivery responses, Enqueuer enqueuer) {
+    this.groupId = groupId;
+    this.instrumentation = instrumentation;
+    this.responses = responses;
+    this.enqueuer = enqueuer;
+  }
+
+  Outcome perform(PartitionWork work, List<Message> chunk) {
+    Route route = work.route;
+    TimedEvent span = instrumentation.start(ChunkPerformer.class, route.inlineMode() ? FrameworkEvent.PERFORM
+        : FrameworkEvent.CONSUME, route.inlineMode() ? "perform" : "consume", EventKeys.GROUP_ID, groupId,
+        EventKeys.TOPIC, route.topic(), EventKeys.PARTITION, work.partition.partition(),
+        EventKeys.OFFSET, chunk.get(0).offset(), EventKeys.MESSAGE_COUNT, chunk.size());
+    Outcome outcome = route.batchMode() ? batch(work, chunk) : oneByOne(work, chunk);
+    if (outcome.failed()) {
+      span.fail(outcome.error());
+    } else {
+      span.stop();
+    }
+    return outcome;
+  }
+
+  private Outcome oneByOne(PartitionWork work, List<Message> chunk) {
+    Message lastDone = null;
+    for (int i = 0; i < chunk.size(); i++) {
+      Message message = chunk.get(i);
+      try {
+        handle(work, List.of(parse(work.route, message)));
+      } catch (Throwable e) {
+        return new Outcome(work, lastDone, e, chunk.subList(i, chunk.size()));
+      }
+      lastDone = message;
+    }
+    return Outcome.done(work, lastDone);
+  }
+
+  private Outcome batch(PartitionWork work, List<Message> chunk) {
+    List<Params> params = new ArrayList<>(chunk.size());
+    for (Message message : chunk) {
+      params.add(parse(work.route, message));
+    }
+    try {
+      handle(work, params);
+    } catch (Throwable e) {
+      return new Outcome(work, null, e, chunk);
+    }
+    return Outcome.done(work, chunk.get(chunk.size() - 1));
+  }
+
+  /** Callbacks per message (an aborted one is dropped), then perform and respond, or enqueue. */
+  private void handle(PartitionWork work, List<Params> params) throws Exception {
+    FrameworkAccess.Controllers access = FrameworkAccess.controllers();
+    Controller controller = work.controller;
+    access.bind(controller, work.route, params);
+    List<Params> kept = new ArrayList<>(params.size());
+    for (Params each : params) {
+      if (access.beforeEnqueue(controller, each) == BeforeEnqueue.Decision.PROCEED) {
+        kept.add(each);
+      }
+    }
+    if (kept.isEmpty()) {
+      return;
+    }
+    if (kept.size() != params.size()) {
+      access.keep(controller, kept);
+    }
+    if (work.route.inlineMode()) {
+      access.perform(controller);
+      List<Object[]> respondWith = access.responses(controller);
+      if (!respondWith.isEmpty() && work.responder != null) {
+        responses.deliver(work.route.topic(), work.responder, work.route.parser(), respondWith);
+      }
+    } else {
+      enqueuer.enqueue(work.route, access.worker(controller), access.queue(controller), kept);
+    }
+  }
+
+  private Params parse(Route route, Message message) {
+    Params params = Params.parse(route.topic(), message, route.parser());
+    Exception error = params.parseError();
+    if (error != null) {
+      instrumentation.error(ChunkPerformer.class, "parser", error, EventKeys.TOPIC, route.topic(),
+          EventKeys.PARTITION, message.partition(), EventKeys.OFFSET, message.offset());
+    }
+    return params;
+  }
+}

@@ -1,0 +1,237 @@
+package dev.gregor.framework.internal.processing;
+
+import dev.gregor.client.ErrorPolicy;
+import dev.gregor.client.Event;
+import dev.gregor.client.EventKeys;
+import dev.gregor.client.GroupConsumer;
+import dev.gregor.client.HandlerFailure;
+import dev.gregor.client.Message;
+import dev.gregor.client.ProcessingFailed;
+import dev.gregor.client.TopicPartition;
+import dev.gregor.framework.FrameworkEvent;
+import dev.gregor.framework.InvalidResponse;
+import dev.gregor.framework.Route;
+import dev.gregor.framework.internal.Instrumentation;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One consumer group's listener thread (Karafka 2's process model): polls, hands each partition's
+ * messages to the pool one chunk at a time so partition order holds, marks what finished, and
+ * keeps polling while work runs, so long work never costs the membership. Before partitions are
+ * revoked it waits, within a bound, for their work and marks it, so the rebalance commits it.
+ */
+public final class GroupListener implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupListener.class);
+  private static final Duration IDLE_POLL = Duration.ofMillis(100);
+  private static final long OUTCOME_WAIT_MS = 20;
+  private static final int MAX_CHUNK = 500;
+  /** Buffered messages past which a partition stops fetching until its work catches up. */
+  private static final int PAUSE_ABOVE = 2_000;
+
+  private final String groupId;
+  private final GroupConsumer consumer;
+  private final Map<String, Route> routesByKafkaTopic;
+  private final Executor pool;
+  private final ChunkPerformer performer;
+  private final Instrumentation instrumentation;
+  private final Duration shutdownTimeout;
+  private final Consumer<Throwable> onFatal;
+  private final Map<TopicPartition, PartitionWork> works = new HashMap<>();
+  private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+  private int inFlight;
+  private volatile boolean stopping;
+  private ProcessingFailed failure;
+
+  public GroupListener(String groupId, GroupConsumer consumer, Map<String, Route> routesByKafkaTopic, Executor pool,
+      ChunkPerformer performer, Instrumentation instrumentation, Duration shutdownTimeout, Consumer<Throwable> onFatal) {
+    this.groupId = groupId;
+    this.consumer = consumer;
+    this.routesByKafkaTopic = routesByKafkaTopic;
+    this.pool = pool;
+    this.performer = performer;
+    this.instrumentation = instrumentation;
+    this.shutdownTimeout = shutdownTimeout;
+    this.onFatal = onFatal;
+    consumer.beforeRevoke(this::beforeRevoke);
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (!stopping) {
+        Event event = consumer.poll(inFlight > 0 ? Duration.ZERO : IDLE_POLL);
+        for (int taken = 0; event != null && taken < MAX_CHUNK * 4; taken++) {
+          on(event);
+          event = consumer.poll(Duration.ZERO);
+        }
+        if (event != null) {
+          on(event);
+        }
+        dispatchReady();
+        Outcome outcome = inFlight > 0 ? outcomes.poll(OUTCOME_WAIT_MS, TimeUnit.MILLISECONDS) : outcomes.poll();
+        while (outcome != null) {
+          handle(outcome, true);
+          outcome = outcomes.poll();
+        }
+      }
+      finishInFlight(System.nanoTime() + shutdownTimeout.toNanos());
+      if (failure != null) {
+        onFatal.accept(failure);
+      }
+    } catch (Throwable e) {
+      instrumentation.error(GroupListener.class, "listener", e, EventKeys.GROUP_ID, groupId);
+      onFatal.accept(e);
+    } finally {
+      consumer.close(); // commits what was marked and leaves the group
+    }
+  }
+
+  /** Asks the listener to stop taking messages, finish or hand back its work, commit and leave; any thread. */
+  public void stop() {
+    stopping = true;
+  }
+
+  private void on(Event event) {
+    if (event instanceof Message message) {
+      TopicPartition tp = new TopicPartition(message.topic(), message.partition());
+      PartitionWork work = works.computeIfAbsent(tp, p -> new PartitionWork(p, routesByKafkaTopic.get(p.topic())));
+      work.buffered.add(message);
+      if (work.buffered.size() > PAUSE_ABOVE && !work.pausedForBackPressure) {
+        consumer.pause(tp.topic(), tp.partition());
+        work.pausedForBackPressure = true;
+      }
+    } else if (event instanceof Event.PartitionsRevoked revoked) {
+      revoked.partitions().forEach(works::remove); // lost partitions: their late outcomes are ignored
+    } else if (event instanceof Event.KafkaError error) {
+      instrumentation.error(GroupListener.class, "listener", error.error(), EventKeys.GROUP_ID, groupId);
+      if (!error.retriable()) {
+        throw error.error();
+      }
+    }
+  }
+
+  private void dispatchReady() {
+    long now = System.nanoTime();
+    for (PartitionWork work : works.values()) {
+      if (!work.inFlight && !work.buffered.isEmpty() && (work.retryAt == 0 || now - work.retryAt >= 0)) {
+        work.retryAt = 0;
+        dispatch(work);
+      }
+    }
+  }
+
+  private void dispatch(PartitionWork work) {
+    List<Message> chunk = work.takeChunk(work.route.batchMode() ? Integer.MAX_VALUE : MAX_CHUNK);
+    work.inFlight = true;
+    inFlight++;
+    pool.execute(() -> outcomes.add(performer.perform(work, chunk)));
+    if (work.pausedForBackPressure && work.buffered.size() < PAUSE_ABOVE / 2) {
+      consumer.resume(work.partition.topic(), work.partition.partition());
+      work.pausedForBackPressure = false;
+    }
+  }
+
+  /** Marks what finished; on failure asks the route's error policy. {@code live}: not stopping or revoking. */
+  private void handle(Outcome outcome, boolean live) {
+    inFlight--;
+    PartitionWork work = outcome.work();
+    work.inFlight = false;
+    if (works.get(work.partition) != work) {
+      return; // revoked or lost meanwhile: the partition's new owner reads it again
+    }
+    if (outcome.lastDone() != null) {
+      consumer.markMessageAsProcessed(outcome.lastDone());
+      work.attempt = 0;
+    }
+    if (!outcome.failed()) {
+      return;
+    }
+    List<Message> notDone = outcome.notDone();
+    Message failed = notDone.get(0);
+    List<Message> failedMessages = work.route.batchMode() ? notDone : List.of(failed);
+    instrumentation.error(GroupListener.class, outcome.error() instanceof InvalidResponse ? "responder" : "controller",
+        outcome.error(), EventKeys.TOPIC, work.route.topic(), EventKeys.PARTITION, failed.partition(),
+        EventKeys.OFFSET, failed.offset());
+    if (!live) {
+      return; // stopping: what failed stays uncommitted and is read again
+    }
+    work.attempt++;
+    ErrorPolicy.Decision decision = work.route.errorPolicy().decide(new HandlerFailure(failed.topic(), failed.partition(),
+        failed.offset(), failedMessages, work.attempt, outcome.error()));
+    if (decision.stops()) {
+      Message last = failedMessages.get(failedMessages.size() - 1);
+      failure = new ProcessingFailed(groupId, failed.topic(), failed.partition(), failed.offset(), last.offset(),
+          "Route '" + work.route.topic() + "' failed on " + failed.topic() + "/" + failed.partition() + "@"
+              + failed.offset() + " after " + work.attempt + " attempt(s) and its error policy stopped it: "
+              + outcome.error(), outcome.error());
+      stopping = true;
+      return;
+    }
+    for (int i = notDone.size() - 1; i >= 0; i--) {
+      work.buffered.addFirst(notDone.get(i));
+    }
+    if (decision.skips()) {
+      failedMessages.forEach(m -> work.buffered.removeFirst());
+      consumer.markMessageAsProcessed(failedMessages.get(failedMessages.size() - 1));
+      work.attempt = 0;
+    } else {
+      work.retryAt = System.nanoTime() + decision.retryAfter().toNanos();
+      if (work.retryAt == 0) {
+        work.retryAt = 1;
+      }
+    }
+  }
+
+  /** Before an orderly revocation: waits, within the shutdown timeout, for the revoked partitions' work. */
+  private void beforeRevoke(List<TopicPartition> partitions) {
+    long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+    Map<TopicPartition, PartitionWork> revoked = new HashMap<>();
+    for (TopicPartition partition : partitions) {
+      PartitionWork work = works.get(partition);
+      if (work != null) {
+        work.buffered.clear();
+        revoked.put(partition, work);
+      }
+    }
+    awaitWork(revoked, deadline);
+    revoked.keySet().forEach(works::remove);
+    instrumentation.event(GroupListener.class, FrameworkEvent.REVOKE, "revoke", EventKeys.GROUP_ID, groupId,
+        EventKeys.TOPIC_PARTITIONS, partitions.toString());
+  }
+
+  private void finishInFlight(long deadline) {
+    works.values().forEach(work -> work.buffered.clear());
+    awaitWork(works, deadline);
+    if (inFlight > 0) {
+      LOG.warn("Group '{}' stopped with {} chunk(s) still running after {}; they are read again uncommitted",
+          groupId, inFlight, shutdownTimeout);
+    }
+  }
+
+  private void awaitWork(Map<TopicPartition, PartitionWork> waitFor, long deadline) {
+    try {
+      while (waitFor.values().stream().anyMatch(w -> w.inFlight)) {
+        long left = deadline - System.nanoTime();
+        Outcome outcome = left <= 0 ? null : outcomes.poll(left, TimeUnit.NANOSECONDS);
+        if (outcome == null) {
+          LOG.warn("Group '{}': work on {} did not finish within {}; it is read again uncommitted", groupId,
+              waitFor.keySet(), shutdownTimeout);
+          return;
+        }
+        handle(outcome, !waitFor.containsKey(outcome.work().partition) && !stopping);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

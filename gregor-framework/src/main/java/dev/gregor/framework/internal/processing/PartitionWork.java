@@ -1,0 +1,46 @@
+package dev.gregor.framework.internal.processing;
+
+import dev.gregor.client.Message;
+import dev.gregor.client.TopicPartition;
+import dev.gregor.framework.Controller;
+import dev.gregor.framework.Route;
+import dev.gregor.framework.Responder;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * One assigned partition's state on its listener thread: messages fetched but not handed out, at
+ * most one chunk in flight, and the controller (and responder) made for this partition alone.
+ */
+final class PartitionWork {
+  final TopicPartition partition;
+  final Route route;
+  final Controller controller;
+  final Responder responder;
+  final Deque<Message> buffered = new ArrayDeque<>();
+  boolean inFlight;
+  boolean pausedForBackPressure;
+  /** How often the chunk at the head failed in a row, for the error policy. */
+  int attempt;
+  /** When a retry is due (System.nanoTime), or 0. */
+  long retryAt;
+  List<Message> retryChunk = List.of();
+
+  PartitionWork(TopicPartition partition, Route route) {
+    this.partition = partition;
+    this.route = route;
+    this.controller = route.newController();
+    this.responder = route.newResponder();
+  }
+
+  /** The next chunk to hand out: everything buffered (a batch, or messages performed one by one in order). */
+  List<Message> takeChunk(int max) {
+    List<Message> chunk = new ArrayList<>(Math.min(max, buffered.size()));
+    while (!buffered.isEmpty() && chunk.size() < max) {
+      chunk.add(buffered.poll());
+    }
+    return chunk;
+  }
+}

@@ -1,0 +1,2 @@
+/** The framework's processing; not API. */
+package dev.gregor.framework.internal.processing;

@@ -1,0 +1,2 @@
+/** The framework's responding; not API. */
+package dev.gregor.framework.internal.responding;

@@ -1,0 +1,51 @@
+package dev.gregor.framework.internal.routing;
+
+import dev.gregor.framework.Route;
+import dev.gregor.framework.TopicMapper;
+import dev.gregor.framework.internal.TopicNames;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The seed's routing rules over all routes at once: topic names legal (after the topic mapper too)
+ * and unique in the app, and a group used by one route only unless every route using it shares it.
+ */
+public final class RouteChecks {
+  private RouteChecks() {}
+
+  public static void check(List<String> topicsDrawn, List<Route> routes, TopicMapper mapper, List<String> errors) {
+    if (topicsDrawn.isEmpty()) {
+      errors.add("routes: no route drawn; add one with routes(r -> r.topic(\"name\", t -> t.controller(MyController.class)))");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String topic : topicsDrawn) {
+      String problem = TopicNames.problem(topic);
+      if (problem != null) {
+        errors.add("route '" + topic + "': topic " + problem);
+        continue;
+      }
+      String mapped = mapper.outgoing(topic);
+      String mappedProblem = TopicNames.problem(mapped);
+      if (mappedProblem != null) {
+        errors.add("route '" + topic + "': topic mapper " + mapper + " makes it '" + mapped + "', which " + mappedProblem);
+      }
+      if (!seen.add(topic)) {
+        errors.add("route '" + topic + "': drawn twice; topic names must be unique in an app");
+      }
+    }
+    Map<String, List<Route>> byGroup = new LinkedHashMap<>();
+    for (Route route : routes) {
+      byGroup.computeIfAbsent(route.group(), g -> new ArrayList<>()).add(route);
+    }
+    byGroup.forEach((group, users) -> {
+      if (users.size() > 1 && !users.stream().allMatch(Route::sharedGroup)) {
+        errors.add("group '" + group + "' is used by routes " + users.stream().map(Route::topic).toList()
+            + "; a group serves one topic (seed: \"Group\"), or say sharedGroup(\"" + group + "\") on each of them");
+      }
+    });
+  }
+}

@@ -1,0 +1,2 @@
+/** The framework's routing; not API. */
+package dev.gregor.framework.internal.routing;
