@@ -56,7 +56,7 @@ public final class SettingsChecks {
   }
 
   public void heartbeatBelowSession(Duration heartbeat, Duration session) {
-    if (heartbeat != null && session != null && heartbeat.isPositive() && session.isPositive()
+    if (heartbeat != null && session != null && !heartbeat.isNegative() && !heartbeat.isZero() && !session.isNegative() && !session.isZero()
         && heartbeat.compareTo(session) >= 0) {
       errors.add("heartbeatInterval (" + heartbeat + ") must be shorter than sessionTimeout (" + session + ")");
     }
