@@ -10,8 +10,8 @@ import java.util.List;
  * with the {@link #ORIGIN} of the failure. Subscribe with {@code app.client().notifications()}.
  */
 public enum FrameworkEvent implements EventKind {
-  /** Messages of one partition reached their route. */
-  CONSUME("consume.framework", false, EventKeys.GROUP_ID, EventKeys.TOPIC, EventKeys.PARTITION, EventKeys.MESSAGE_COUNT),
+  /** Messages of one partition went through a route that is not inline: callbacks, then enqueued for a worker. */
+  CONSUME("consume.framework", true, EventKeys.GROUP_ID, EventKeys.TOPIC, EventKeys.PARTITION, EventKeys.MESSAGE_COUNT),
   /** A controller performed a message or a batch, in the server process. */
   PERFORM("perform.framework", true, EventKeys.GROUP_ID, EventKeys.TOPIC, EventKeys.PARTITION, EventKeys.OFFSET,
       EventKeys.MESSAGE_COUNT),

@@ -134,7 +134,15 @@ public final class GroupListener implements Runnable {
     List<Message> chunk = work.takeChunk(work.route.batchMode() ? Integer.MAX_VALUE : MAX_CHUNK);
     work.inFlight = true;
     inFlight++;
-    pool.execute(() -> outcomes.add(performer.perform(work, chunk)));
+    pool.execute(() -> {
+      Outcome outcome;
+      try {
+        outcome = performer.perform(work, chunk);
+      } catch (Throwable e) { // an instrumentation or framework bug must not leave the partition in flight forever
+        outcome = new Outcome(work, null, e, chunk);
+      }
+      outcomes.add(outcome);
+    });
     if (work.pausedForBackPressure && work.buffered.size() < PAUSE_ABOVE / 2) {
       consumer.resume(work.partition.topic(), work.partition.partition());
       work.pausedForBackPressure = false;
