@@ -30,6 +30,7 @@ public final class App implements AutoCloseable {
   private final Settings settings;
   private final Routes routes;
   private @Nullable AppRuntime runtime;
+  private boolean serving;
 
   private App(Settings settings, Routes routes) {
     this.settings = settings;
@@ -53,12 +54,36 @@ public final class App implements AutoCloseable {
    * and starts one listener per consumer group; returns at once. Once per app.
    */
   public synchronized App start() {
-    if (runtime != null) {
+    if (serving) {
       throw new IllegalStateException("app '" + settings.name() + "' was started already; build another to start again");
     }
-    runtime = new AppRuntime(settings, routes.all());
-    runtime.start();
+    connected().startServer();
+    serving = true;
     return this;
+  }
+
+  /**
+   * Starts {@code concurrency} worker threads performing the jobs that routes not in inline mode
+   * enqueue (seed: {@code karafka worker}), on {@code queues} or, when none are named, every queue
+   * the routes use; returns at once. The server and the workers may run in one process or apart.
+   */
+  public synchronized App startWorkers(int concurrency, String... queues) {
+    if (concurrency < 1) {
+      throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+    }
+    connected().startWorkers(List.of(queues), concurrency);
+    return this;
+  }
+
+  private AppRuntime connected() {
+    AppRuntime running = runtime;
+    if (running == null) {
+      running = new AppRuntime(settings, routes);
+      runtime = running;
+    } else if (running.isStopped()) {
+      throw new IllegalStateException("app '" + settings.name() + "' has stopped; build another to start again");
+    }
+    return running;
   }
 
   /**
@@ -90,7 +115,7 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /** The connected client, for admin calls and its {@code notifications()}; after {@link #start()}. */
+  /** The connected client, for admin calls and its {@code notifications()}; after {@link #start()} or {@link #startWorkers}. */
   public Gregor client() {
     return running().client();
   }

@@ -1,23 +1,25 @@
 package dev.gregor.framework.internal.processing;
 
-import dev.gregor.client.EventKeys;
 import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.TimedEvent;
 import dev.gregor.client.UnknownTopic;
 import dev.gregor.framework.FrameworkEvent;
 import dev.gregor.framework.Route;
+import dev.gregor.framework.Routes;
 import dev.gregor.framework.Settings;
 import dev.gregor.framework.internal.ClientConfigs;
 import dev.gregor.framework.internal.Instrumentation;
 import dev.gregor.framework.internal.jobs.Enqueuer;
+import dev.gregor.framework.internal.jobs.JobPerformer;
+import dev.gregor.framework.internal.jobs.JobWorkers;
 import dev.gregor.framework.internal.responding.ResponseDelivery;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class AppRuntime {
   private final Settings settings;
+  private final Routes routes;
   private final Gregor client;
+  private final ResponseDelivery responses;
+  private JobWorkers workers;
   private final Instrumentation instrumentation;
   private final ExecutorService pool;
   private final List<GroupListener> listeners = new ArrayList<>();
@@ -38,22 +43,27 @@ public final class AppRuntime {
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  public AppRuntime(Settings settings, List<Route> routes) {
+  public AppRuntime(Settings settings, Routes routes) {
     this.settings = settings;
+    this.routes = routes;
     this.client = Gregor.connect(ClientConfigs.client(settings));
     this.instrumentation = new Instrumentation(settings.monitor(), client.notifications());
-    try {
-      requireTopics(routes);
-    } catch (RuntimeException e) {
-      client.close();
-      throw e;
-    }
     this.pool = ThreadPools.fixed("gregor-" + settings.name() + "-perform", settings.concurrency());
-    ResponseDelivery responses = new ResponseDelivery(client, settings.topicMapper(), instrumentation,
+    this.responses = new ResponseDelivery(client, settings.topicMapper(), instrumentation,
         settings.producerPoolSize(), settings.producerPoolTimeout());
+  }
+
+  /** The server (seed: {@code karafka server}): one listener thread per consumer group. Once. */
+  public synchronized void startServer() {
+    if (!listeners.isEmpty()) {
+      throw new IllegalStateException("app '" + settings.name() + "' is serving already");
+    }
+    requireTopics(routes.all().stream().map(Route::topic).toList(), "Route '%s'");
+    requireTopics(routes.all().stream().filter(r -> !r.inlineMode() && r.worker() == null).map(Route::queue).distinct()
+        .toList(), "Jobs queue '%s' of a route that is not inline");
     Enqueuer enqueuer = new Enqueuer(client, settings.topicMapper(), instrumentation);
     Map<String, Map<String, Route>> groups = new LinkedHashMap<>();
-    for (Route route : routes) {
+    for (Route route : routes.all()) {
       groups.computeIfAbsent(route.group(), g -> new LinkedHashMap<>())
           .put(settings.topicMapper().outgoing(route.topic()), route);
     }
@@ -64,24 +74,40 @@ public final class AppRuntime {
           new ChunkPerformer(group, instrumentation, responses, enqueuer), instrumentation, settings.shutdownTimeout(),
           this::failed);
       listeners.add(listener);
-      threads.add(new Thread(listener, "gregor-" + settings.name() + "-listener-" + group));
+      Thread thread = new Thread(listener, "gregor-" + settings.name() + "-listener-" + group);
+      threads.add(thread);
+      thread.start();
     });
   }
 
-  /** Routed topics must exist: a clear error naming the route at start, not a failing listener later. */
-  private void requireTopics(List<Route> routes) {
+  /** Job workers (seed: {@code karafka worker}) for {@code queues}, or every queue of the app's routes when empty. */
+  public synchronized JobWorkers startWorkers(List<String> queues, int concurrency) {
+    if (workers != null) {
+      throw new IllegalStateException("app '" + settings.name() + "' runs workers already");
+    }
+    List<String> chosen = queues.isEmpty() ? routes.all().stream().filter(r -> !r.inlineMode() && r.worker() == null)
+        .map(Route::queue).distinct().toList() : queues;
+    if (chosen.isEmpty()) {
+      throw new IllegalStateException("app '" + settings.name() + "' has no route that enqueues to a Kafka queue: "
+          + "workers have nothing to read (routes are inline or use custom workers)");
+    }
+    requireTopics(chosen, "Jobs queue '%s'");
+    workers = new JobWorkers(client, settings, new JobPerformer(routes, responses, instrumentation), chosen,
+        concurrency, this::failed);
+    workers.start();
+    return workers;
+  }
+
+  /** Topics must exist: a clear error naming the route or queue at start, not a failing listener later. */
+  private void requireTopics(List<String> cleanNames, String what) {
     Set<String> existing = new HashSet<>(client.topics().list());
-    for (Route route : routes) {
-      String kafkaName = settings.topicMapper().outgoing(route.topic());
+    for (String clean : cleanNames) {
+      String kafkaName = settings.topicMapper().outgoing(clean);
       if (!existing.contains(kafkaName)) {
-        throw new UnknownTopic(kafkaName, "Route '" + route.topic() + "': topic '" + kafkaName + "' does not exist; "
+        throw new UnknownTopic(kafkaName, String.format(what, clean) + ": topic '" + kafkaName + "' does not exist; "
             + "create it (gregor topics create " + kafkaName + ") or fix the route", List.of(), null);
       }
     }
-  }
-
-  public void start() {
-    threads.forEach(Thread::start);
   }
 
   public Gregor client() {
@@ -112,6 +138,9 @@ public final class AppRuntime {
     TimedEvent span = instrumentation.start(AppRuntime.class, FrameworkEvent.SHUTDOWN, "shutdown",
         FrameworkEvent.APP, settings.name());
     listeners.forEach(GroupListener::stop);
+    if (workers != null) {
+      workers.stop(settings.shutdownTimeout());
+    }
     long waitMs = settings.shutdownTimeout().toMillis() + 5_000;
     for (Thread thread : threads) {
       try {
@@ -135,10 +164,5 @@ public final class AppRuntime {
 
   public boolean isStopped() {
     return stopped.getCount() == 0;
-  }
-
-  public String describe() {
-    return listeners.size() + " group(s), " + settings.concurrency() + " thread(s), " + EventKeys.CLIENT_ID + "="
-        + settings.clientId();
   }
 }

@@ -1,0 +1,78 @@
+package dev.gregor.framework.internal.jobs;
+
+import dev.gregor.client.EventKeys;
+import dev.gregor.client.Message;
+import dev.gregor.client.TimedEvent;
+import dev.gregor.framework.Controller;
+import dev.gregor.framework.FrameworkEvent;
+import dev.gregor.framework.Params;
+import dev.gregor.framework.Route;
+import dev.gregor.framework.Routes;
+import dev.gregor.framework.internal.FrameworkAccess;
+import dev.gregor.framework.internal.Instrumentation;
+import dev.gregor.framework.internal.responding.ResponseDelivery;
+import java.util.List;
+
+/**
+ * Performs one job in a worker (the seed's Sidekiq worker calling the controller): finds the route
+ * named in the job, decodes the params with its interchanger, makes a controller for the job,
+ * performs and responds. On the last attempt a failure calls the controller's {@code afterFailure}.
+ */
+public final class JobPerformer {
+  private final Routes routes;
+  private final ResponseDelivery responses;
+  private final Instrumentation instrumentation;
+
+  public JobPerformer(Routes routes, ResponseDelivery responses, Instrumentation instrumentation) {
+    this.routes = routes;
+    this.responses = responses;
+    this.instrumentation = instrumentation;
+  }
+
+  /** Performs the job in {@code record}; throws so the queue releases (or, when {@code lastAttempt}, rejects) it. */
+  public void perform(Message record, int attempt, boolean lastAttempt, String queue) throws Exception {
+    String routeTopic = record.header(JobHeaders.ROUTE);
+    Route route = routeTopic == null ? null : routes.find(routeTopic).orElse(null);
+    if (route == null) {
+      IllegalStateException unknown = new IllegalStateException("Job " + record.header(JobHeaders.ID) + " on queue '"
+          + queue + "' names route '" + routeTopic + "', which this app does not have (routes: "
+          + routes.all().stream().map(Route::topic).toList() + ")");
+      instrumentation.error(JobPerformer.class, "worker", unknown, EventKeys.TOPIC, queue, EventKeys.OFFSET, record.offset());
+      throw unknown;
+    }
+    TimedEvent span = instrumentation.start(JobPerformer.class, FrameworkEvent.WORKER_PERFORM, "perform",
+        EventKeys.TOPIC, route.topic(), FrameworkEvent.QUEUE, queue, EventKeys.ATTEMPTS, attempt);
+    List<Params> params;
+    try {
+      params = route.interchanger().decode(record.value() == null ? new byte[0] : record.value(), route.parser());
+    } catch (RuntimeException e) {
+      span.fail(e);
+      instrumentation.error(JobPerformer.class, "interchanger", e, EventKeys.TOPIC, route.topic(),
+          FrameworkEvent.QUEUE, queue, EventKeys.OFFSET, record.offset());
+      throw e;
+    }
+    FrameworkAccess.Controllers access = FrameworkAccess.controllers();
+    Controller controller = route.newController();
+    access.bind(controller, route, params);
+    try {
+      access.perform(controller);
+      List<Object[]> respondWith = access.responses(controller);
+      if (!respondWith.isEmpty()) {
+        responses.deliver(route.topic(), route.newResponder(), route.parser(), respondWith);
+      }
+      span.stop();
+    } catch (Exception e) {
+      span.fail(e);
+      instrumentation.error(JobPerformer.class, "worker", e, EventKeys.TOPIC, route.topic(), FrameworkEvent.QUEUE, queue,
+          EventKeys.OFFSET, record.offset(), EventKeys.ATTEMPTS, attempt);
+      if (lastAttempt) {
+        try {
+          access.afterFailure(controller);
+        } catch (RuntimeException failed) {
+          instrumentation.error(JobPerformer.class, "worker", failed, EventKeys.TOPIC, route.topic());
+        }
+      }
+      throw e;
+    }
+  }
+}
