@@ -37,14 +37,17 @@ public final class App implements AutoCloseable {
     this.routes = routes;
   }
 
+  /** Starts building an app. */
   public static Builder builder() {
     return new Builder();
   }
 
+  /** The checked settings. */
   public Settings settings() {
     return settings;
   }
 
+  /** The checked routes. */
   public Routes routes() {
     return routes;
   }

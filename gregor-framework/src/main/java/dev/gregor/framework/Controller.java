@@ -35,6 +35,7 @@ public abstract class Controller {
   private @Nullable Worker worker;
   private @Nullable String queue;
 
+  /** For subclasses; the framework makes instances with the route's factory. */
   protected Controller() {}
 
   /** The work for {@link #params()} or {@link #batch()}; a throw goes to the route's error policy. */

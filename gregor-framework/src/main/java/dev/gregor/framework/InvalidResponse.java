@@ -6,6 +6,7 @@ import dev.gregor.client.GregorException;
 public final class InvalidResponse extends GregorException {
   private final String topic;
 
+  /** A broken rule on {@code topic}, described by {@code message}. */
   public InvalidResponse(String topic, String message) {
     super(message, null);
     this.topic = topic;

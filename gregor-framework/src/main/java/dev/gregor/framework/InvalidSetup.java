@@ -7,6 +7,7 @@ import java.util.List;
 public final class InvalidSetup extends GregorException {
   private final List<String> errors;
 
+  /** Every problem found, in order. */
   public InvalidSetup(List<String> errors) {
     super("Invalid Gregor app (" + errors.size() + (errors.size() == 1 ? " problem" : " problems") + "):\n  - "
         + String.join("\n  - ", errors), null);

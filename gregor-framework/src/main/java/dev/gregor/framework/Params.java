@@ -87,10 +87,12 @@ public final class Params {
     return topic;
   }
 
+  /** The partition the message came from. */
   public int partition() {
     return message.partition();
   }
 
+  /** The message's offset in its partition. */
   public long offset() {
     return message.offset();
   }
@@ -100,6 +102,7 @@ public final class Params {
     return message.keyAsString();
   }
 
+  /** The message's headers, in order. */
   public List<Message.Header> headers() {
     return message.headers();
   }
@@ -109,6 +112,7 @@ public final class Params {
     return message.header(name);
   }
 
+  /** The message's timestamp. */
   public Instant timestamp() {
     return message.timestamp();
   }

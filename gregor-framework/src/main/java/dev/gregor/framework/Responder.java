@@ -44,6 +44,7 @@ public abstract class Responder {
   private final Map<String, Set<Usage>> registered = new LinkedHashMap<>();
   private final List<FrameworkAccess.Response> collected = new ArrayList<>();
 
+  /** For subclasses; register topics here. */
   protected Responder() {}
 
   /** Sends {@code data} (what the controller gave {@code respondWith}) with {@link #respondTo}. */

@@ -60,6 +60,7 @@ public final class Route {
     return sharedGroup;
   }
 
+  /** The controller class. */
   public Class<? extends Controller> controller() {
     return controller;
   }
@@ -79,10 +80,12 @@ public final class Route {
     return queue;
   }
 
+  /** The parser of messages and responses. */
   public Parser parser() {
     return parser;
   }
 
+  /** The encoding of what is handed to a worker. */
   public Interchanger interchanger() {
     return interchanger;
   }

@@ -80,6 +80,7 @@ public final class Settings {
     return clientId;
   }
 
+  /** How clean topic names map to Kafka's. */
   public TopicMapper topicMapper() {
     return topicMapper;
   }
@@ -89,6 +90,7 @@ public final class Settings {
     return inlineMode;
   }
 
+  /** Whether controllers get batches by default (seed: {@code batch_mode}). */
   public boolean batchMode() {
     return batchMode;
   }
@@ -98,10 +100,12 @@ public final class Settings {
     return startFromBeginning;
   }
 
+  /** Where notices and errors go. */
   public Monitor monitor() {
     return monitor;
   }
 
+  /** The app's logger; the default monitor logs here. */
   public Logger logger() {
     return logger;
   }
@@ -111,18 +115,22 @@ public final class Settings {
     return kafkaHosts;
   }
 
+  /** How long the group waits for a silent member (seed: {@code kafka.session_timeout}). */
   public Duration sessionTimeout() {
     return sessionTimeout;
   }
 
+  /** How often processed offsets are committed (seed: {@code kafka.offset_commit_interval}). */
   public Duration offsetCommitInterval() {
     return offsetCommitInterval;
   }
 
+  /** Processed messages that trigger a commit, 0 for none (seed: {@code kafka.offset_commit_threshold}). */
   public int offsetCommitThreshold() {
     return offsetCommitThreshold;
   }
 
+  /** How often members heartbeat (seed: {@code kafka.heartbeat_interval}). */
   public Duration heartbeatInterval() {
     return heartbeatInterval;
   }
@@ -142,6 +150,7 @@ public final class Settings {
     return sslClientCertKey;
   }
 
+  /** SASL credentials, or null. */
   public @Nullable Sasl sasl() {
     return sasl;
   }
@@ -210,31 +219,37 @@ public final class Settings {
 
     Builder() {}
 
+    /** The application name (required); letters, digits, '.', '_' and '-'. */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
+    /** Kafka's client id; the app name by default. */
     public Builder clientId(String clientId) {
       this.clientId = clientId;
       return this;
     }
 
+    /** Maps clean topic names to Kafka's; identity by default. */
     public Builder topicMapper(TopicMapper topicMapper) {
       this.topicMapper = Objects.requireNonNull(topicMapper, "topicMapper");
       return this;
     }
 
+    /** Performs in the server process (true, the default) or enqueues for workers. */
     public Builder inlineMode(boolean inlineMode) {
       this.inlineMode = inlineMode;
       return this;
     }
 
+    /** Hands controllers batches instead of single messages (false by default). */
     public Builder batchMode(boolean batchMode) {
       this.batchMode = batchMode;
       return this;
     }
 
+    /** Where a new group starts: the beginning (true, the default) or the end of its topics. */
     public Builder startFromBeginning(boolean startFromBeginning) {
       this.startFromBeginning = startFromBeginning;
       return this;
@@ -246,6 +261,7 @@ public final class Settings {
       return this;
     }
 
+    /** The logger of the default monitor. */
     public Builder logger(Logger logger) {
       this.logger = Objects.requireNonNull(logger, "logger");
       return this;
@@ -257,11 +273,13 @@ public final class Settings {
       return this;
     }
 
+    /** Session timeout of the app's consumer groups (30 s by default). */
     public Builder sessionTimeout(Duration sessionTimeout) {
       this.sessionTimeout = sessionTimeout;
       return this;
     }
 
+    /** How often processed offsets are committed (10 s by default). */
     public Builder offsetCommitInterval(Duration offsetCommitInterval) {
       this.offsetCommitInterval = offsetCommitInterval;
       return this;
@@ -273,6 +291,7 @@ public final class Settings {
       return this;
     }
 
+    /** Heartbeat interval of the app's consumer groups (3 s by default). */
     public Builder heartbeatInterval(Duration heartbeatInterval) {
       this.heartbeatInterval = heartbeatInterval;
       return this;
@@ -296,6 +315,7 @@ public final class Settings {
       return this;
     }
 
+    /** SASL credentials; with TLS unless the client is told otherwise. */
     public Builder sasl(Sasl sasl) {
       this.sasl = Objects.requireNonNull(sasl, "sasl");
       return this;
@@ -307,26 +327,31 @@ public final class Settings {
       return this;
     }
 
+    /** Responses in delivery at once (8 by default). */
     public Builder producerPoolSize(int producerPoolSize) {
       this.producerPoolSize = producerPoolSize;
       return this;
     }
 
+    /** How long a response waits for a free slot (30 s by default). */
     public Builder producerPoolTimeout(Duration producerPoolTimeout) {
       this.producerPoolTimeout = producerPoolTimeout;
       return this;
     }
 
+    /** Threads that perform controllers in the server (the CPU count, at least 2, by default). */
     public Builder concurrency(int concurrency) {
       this.concurrency = concurrency;
       return this;
     }
 
+    /** How long stopping or a revocation waits for work in progress (30 s by default). */
     public Builder shutdownTimeout(Duration shutdownTimeout) {
       this.shutdownTimeout = shutdownTimeout;
       return this;
     }
 
+    /** What a controller's failure leads to (5 attempts with backoff, then stop, by default). */
     public Builder errorPolicy(ErrorPolicy errorPolicy) {
       this.errorPolicy = Objects.requireNonNull(errorPolicy, "errorPolicy");
       return this;
