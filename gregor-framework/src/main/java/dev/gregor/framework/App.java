@@ -2,12 +2,17 @@ package dev.gregor.framework;
 
 import dev.gregor.client.GregorException;
 import dev.gregor.client.Gregor;
+import dev.gregor.framework.internal.Brokers;
+import dev.gregor.framework.internal.ClientConfigs;
 import dev.gregor.framework.internal.Configurators;
+import dev.gregor.framework.internal.Environments;
 import dev.gregor.framework.internal.processing.AppRuntime;
 import dev.gregor.framework.internal.routing.RouteChecks;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -123,6 +128,23 @@ public final class App implements AutoCloseable {
     return running().client();
   }
 
+  /**
+   * What the seed's {@code info} prints: the effective settings, secrets masked, and {@code brokers}: the
+   * cluster discovered from {@code kafka.hosts} (seed: "Kafka brokers auto-discovery"). Connects if not started.
+   */
+  public Map<String, String> info() {
+    Map<String, String> info = new java.util.LinkedHashMap<>(settings.describe());
+    AppRuntime running = runtime;
+    if (running != null && !running.isStopped()) {
+      info.put("brokers", Brokers.describe(running.client()));
+    } else {
+      try (Gregor client = Gregor.connect(ClientConfigs.client(settings))) {
+        info.put("brokers", Brokers.describe(client));
+      }
+    }
+    return info;
+  }
+
   /** Why the app stopped by itself (an error policy said stop, or Kafka refused), or null. */
   public @Nullable Throwable failure() {
     AppRuntime running = runtime;
@@ -175,10 +197,27 @@ public final class App implements AutoCloseable {
     private final Settings.Builder settings = new Settings.Builder();
     private final Routes.Builder routes = new Routes.Builder();
     private final List<Configurator> configurators = new ArrayList<>();
+    private Map<String, String> environment = System.getenv();
+    private Path configDirectory = Path.of(".");
 
     private Builder() {}
 
-    /** The seed's {@code setup do |config|}: may be called more than once; later calls override. */
+    /**
+     * The variables read for {@code GREGOR_ENV} and {@code GREGOR_*} overrides; {@code System.getenv()} by
+     * default. The overlay {@code gregor.<env>.properties} is read from the classpath and the config directory.
+     */
+    public Builder environment(Map<String, String> variables) {
+      this.environment = Map.copyOf(variables);
+      return this;
+    }
+
+    /** Where {@code gregor.<env>.properties} is looked for besides the classpath; the working directory by default. */
+    public Builder configDirectory(Path directory) {
+      this.configDirectory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /** The seed's {@code setup do |config|}: may be called more than once; later calls, the overlay and variables override. */
     public Builder setup(Consumer<Settings.Builder> setup) {
       Objects.requireNonNull(setup, "setup").accept(settings);
       return this;
@@ -199,7 +238,8 @@ public final class App implements AutoCloseable {
     /** Checks settings and routes together, reporting every problem in one {@link InvalidSetup}; then runs configurators. */
     public App build() {
       List<String> errors = new ArrayList<>();
-      Settings built = settings.build(errors);
+      Environments.apply(settings, environment, configDirectory, errors);
+      Settings built = settings.build(errors, Environments.name(environment));
       List<Route> resolved = new ArrayList<>();
       if (built != null) {
         for (Route.Builder route : routes.drawn()) {

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Settings {
   private final String name;
+  private final String environment;
   private final String clientId;
   private final TopicMapper topicMapper;
   private final boolean inlineMode;
@@ -43,8 +44,9 @@ public final class Settings {
   private final ErrorPolicy errorPolicy;
   private final String defaultQueue;
 
-  private Settings(Builder b, String name, Logger logger) {
+  private Settings(Builder b, String name, String environment, Logger logger) {
     this.name = name;
+    this.environment = environment;
     this.clientId = b.clientId != null ? b.clientId : name;
     this.topicMapper = b.topicMapper;
     this.inlineMode = b.inlineMode;
@@ -73,6 +75,16 @@ public final class Settings {
   /** The application name; consumer groups not named by a route are {@code name + "_" + topic}. */
   public String name() {
     return name;
+  }
+
+  /** The environment the app was built for: {@code GREGOR_ENV}, {@code development} by default. */
+  public String environment() {
+    return environment;
+  }
+
+  /** The effective settings by the seed's names, secrets masked: what {@code gregor info} prints. */
+  public Map<String, String> describe() {
+    return dev.gregor.framework.internal.SettingsDescription.of(this);
   }
 
   /** Kafka's client id; the app name unless set. */
@@ -364,7 +376,7 @@ public final class Settings {
     }
 
     /** The settings, or null with every problem added to {@code errors}. */
-    @Nullable Settings build(List<String> errors) {
+    @Nullable Settings build(List<String> errors, String environment) {
       SettingsChecks checks = new SettingsChecks(errors);
       String appName = checks.name(name);
       checks.hosts(kafkaHosts);
@@ -388,7 +400,10 @@ public final class Settings {
       if (appName == null || !errors.isEmpty()) {
         return null;
       }
-      return new Settings(this, appName, logger != null ? logger : LoggerFactory.getLogger("dev.gregor.framework.App." + appName));
+      Settings settings = new Settings(this, appName, environment,
+          logger != null ? logger : LoggerFactory.getLogger("dev.gregor.framework.App." + appName));
+      checks.client(settings); // what only the settings together can break, e.g. SASL without TLS
+      return errors.isEmpty() ? settings : null;
     }
   }
 }

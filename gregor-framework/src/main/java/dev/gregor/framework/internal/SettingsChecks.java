@@ -96,6 +96,15 @@ public final class SettingsChecks {
     });
   }
 
+  /** The client configuration the settings make together. */
+  public void client(dev.gregor.framework.Settings settings) {
+    try {
+      ClientConfigs.client(settings);
+    } catch (RuntimeException e) {
+      errors.add("kafka: " + e.getMessage());
+    }
+  }
+
   /** A legal Kafka topic name, as the broker checks it. */
   public void topicName(String setting, String topic) {
     String problem = TopicNames.problem(topic);
