@@ -4,6 +4,7 @@ import dev.gregor.client.Gregor;
 import dev.gregor.client.KafkaMetrics;
 import dev.gregor.client.NotificationSubscription;
 import dev.gregor.metrics.internal.EventMeters;
+import dev.gregor.metrics.internal.ModuleEventMeters;
 import dev.gregor.metrics.internal.KafkaClientMeters;
 import dev.gregor.metrics.internal.MeterNames;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -71,9 +72,13 @@ public final class GregorMetrics implements MeterBinder, AutoCloseable {
         subscription.close(); // a registry that refuses meters fails the binding, and leaves nothing subscribed
         throw e;
       }
+      ModuleEventMeters moduleMeters = new ModuleEventMeters(registry, tags);
+      NotificationSubscription moduleSubscription = kafka.notifications().subscribe(ModuleEventMeters.EVENTS, moduleMeters);
       unbinds.add(() -> {
         subscription.close();
+        moduleSubscription.close();
         meters.removeMeters();
+        moduleMeters.removeMeters();
         registry.remove(dropped);
       });
     }
