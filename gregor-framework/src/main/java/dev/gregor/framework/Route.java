@@ -24,11 +24,12 @@ public final class Route {
   private final boolean inlineMode;
   private final boolean batchMode;
   private final ErrorPolicy errorPolicy;
+  private final boolean transactional;
 
   Route(String topic, String group, boolean sharedGroup, Class<? extends Controller> controller, Supplier<? extends Controller> controllerFactory,
       @Nullable Worker worker, String queue, Parser parser, Interchanger interchanger,
       @Nullable Class<? extends Responder> responder, @Nullable Supplier<? extends Responder> responderFactory,
-      boolean inlineMode, boolean batchMode, ErrorPolicy errorPolicy) {
+      boolean inlineMode, boolean batchMode, ErrorPolicy errorPolicy, boolean transactional) {
     this.topic = topic;
     this.group = group;
     this.sharedGroup = sharedGroup;
@@ -43,6 +44,15 @@ public final class Route {
     this.inlineMode = inlineMode;
     this.batchMode = batchMode;
     this.errorPolicy = errorPolicy;
+    this.transactional = transactional;
+  }
+
+  /**
+   * Whether responses (or the enqueued job) and the consumed offset go in one Kafka transaction: exactly once
+   * for {@code read_committed} readers.
+   */
+  public boolean transactional() {
+    return transactional;
   }
 
   /** The clean topic name (before the app's {@link TopicMapper#outgoing}). */
@@ -121,7 +131,7 @@ public final class Route {
     return topic + " group=" + group + " controller=" + controller.getName()
         + (responder == null ? "" : " responder=" + responder.getName()) + " parser=" + parser
         + (inlineMode ? " inline" : " queue=" + (worker == null ? queue : worker.getClass().getName()))
-        + (batchMode ? " batch" : "");
+        + (batchMode ? " batch" : "") + (transactional ? " transactional" : "");
   }
 
   /** The route DSL inside {@code topic(name, route -> ...)}; unset settings come from the app's. */
@@ -140,6 +150,7 @@ public final class Route {
     private @Nullable Boolean inlineMode;
     private @Nullable Boolean batchMode;
     private @Nullable ErrorPolicy errorPolicy;
+    private boolean transactional;
 
     Builder(String topic) {
       this.topic = topic;
@@ -232,6 +243,16 @@ public final class Route {
       return this;
     }
 
+    /**
+     * Sends the responses (inline) or the job (Kafka queue) in one Kafka transaction with the consumed offset,
+     * through a transactional producer per partition ({@code <client id>-<topic>-<partition>}, so a partition's new
+     * owner fences the old one); off by default.
+     */
+    public Builder transactional(boolean transactional) {
+      this.transactional = transactional;
+      return this;
+    }
+
     /** The route with the app's settings filled in; problems go to {@code errors}, each naming the route. */
     @Nullable Route resolve(Settings settings, java.util.List<String> errors) {
       String where = "route '" + topic + "'";
@@ -249,13 +270,18 @@ public final class Route {
         errors.add(where + ": group must not be blank");
       }
       String queueName = queue != null ? queue : settings.defaultQueue();
+      if (transactional && worker != null) {
+        errors.add(where + ": transactional needs responses or a Kafka queue; a custom worker cannot join a Kafka "
+            + "transaction");
+      }
       if (makeController == null) {
         return null;
       }
       return new Route(topic, groupName, sharedGroup, controllerClass, makeController, worker, queueName,
           parser != null ? parser : Parser.json(), interchanger != null ? interchanger : Interchanger.binary(),
           responder, makeResponder, inlineMode != null ? inlineMode : settings.inlineMode(),
-          batchMode != null ? batchMode : settings.batchMode(), errorPolicy != null ? errorPolicy : settings.errorPolicy());
+          batchMode != null ? batchMode : settings.batchMode(), errorPolicy != null ? errorPolicy : settings.errorPolicy(),
+          transactional);
     }
   }
 }

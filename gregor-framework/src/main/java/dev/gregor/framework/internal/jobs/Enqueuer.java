@@ -40,13 +40,23 @@ public final class Enqueuer {
       return;
     }
     String jobs = queue != null ? queue : route.queue();
-    byte[] key = first.message().key();
+    client.deliverMessages(List.of(job(route, jobs, params)));
+    enqueued(route, jobs, first);
+  }
+
+  /** The job record of {@code params} for the Kafka queue {@code jobs}: what {@link #enqueue} sends. */
+  public PendingMessage job(Route route, String jobs, List<Params> params) {
+    byte[] key = params.get(0).message().key();
     Produce options = Produce.options().header(JobHeaders.ID, UUID.randomUUID().toString())
         .header(JobHeaders.ROUTE, route.topic());
     if (key != null) {
       options = options.withKey(key);
     }
-    client.deliverMessages(List.of(new PendingMessage(mapper.outgoing(jobs), route.interchanger().encode(params), options)));
+    return new PendingMessage(mapper.outgoing(jobs), route.interchanger().encode(params), options);
+  }
+
+  /** Reports a job sent. */
+  public void enqueued(Route route, String jobs, Params first) {
     instrumentation.event(Enqueuer.class, FrameworkEvent.ENQUEUE, "perform_async", EventKeys.TOPIC, route.topic(),
         EventKeys.PARTITION, first.partition(), EventKeys.OFFSET, first.offset(), FrameworkEvent.QUEUE, jobs);
   }

@@ -71,7 +71,7 @@ public final class AppRuntime {
       GroupConsumer consumer = client.consumer(group, c -> ClientConfigs.consumer(settings, c));
       consumer.subscribe(settings.startFromBeginning(), byTopic.keySet().toArray(String[]::new));
       GroupListener listener = new GroupListener(group, consumer, byTopic, pool,
-          new ChunkPerformer(group, instrumentation, responses, enqueuer), instrumentation, settings.shutdownTimeout(),
+          new ChunkPerformer(group, client, instrumentation, responses, enqueuer), instrumentation, settings.shutdownTimeout(),
           this::failed);
       listeners.add(listener);
       Thread thread = new Thread(listener, "gregor-" + settings.name() + "-listener-" + group);

@@ -1,7 +1,9 @@
 package dev.gregor.framework.internal.processing;
 
 import dev.gregor.client.EventKeys;
+import dev.gregor.client.Gregor;
 import dev.gregor.client.Message;
+import dev.gregor.client.PendingMessage;
 import dev.gregor.client.TimedEvent;
 import dev.gregor.framework.BeforeEnqueue;
 import dev.gregor.framework.Controller;
@@ -25,9 +27,12 @@ final class ChunkPerformer {
   private final Instrumentation instrumentation;
   private final ResponseDelivery responses;
   private final Enqueuer enqueuer;
+  private final Gregor client;
 
-  ChunkPerformer(String groupId, Instrumentation instrumentation, ResponseDelivery responses, Enqueuer enqueuer) {
+  ChunkPerformer(String groupId, Gregor client, Instrumentation instrumentation, ResponseDelivery responses,
+      Enqueuer enqueuer) {
     this.groupId = groupId;
+    this.client = client;
     this.instrumentation = instrumentation;
     this.responses = responses;
     this.enqueuer = enqueuer;
@@ -92,14 +97,43 @@ final class ChunkPerformer {
     if (kept.size() != params.size()) {
       access.keep(controller, kept);
     }
-    if (work.route.inlineMode()) {
+    Route route = work.route;
+    if (route.transactional()) {
+      inTransaction(work, controller, kept, params.get(params.size() - 1).message());
+    } else if (route.inlineMode()) {
       access.perform(controller);
       List<Object[]> respondWith = access.responses(controller);
       if (!respondWith.isEmpty() && work.responder != null) {
-        responses.deliver(work.route.topic(), work.responder, work.route.parser(), respondWith);
+        responses.deliver(route.topic(), work.responder, route.parser(), respondWith);
       }
     } else {
-      enqueuer.enqueue(work.route, access.worker(controller), access.queue(controller), kept);
+      enqueuer.enqueue(route, access.worker(controller), access.queue(controller), kept);
+    }
+  }
+
+  /** Responses, or the job, and the consumed offset in one Kafka transaction of the partition's producer. */
+  private void inTransaction(PartitionWork work, Controller controller, List<Params> kept, Message last) throws Exception {
+    FrameworkAccess.Controllers access = FrameworkAccess.controllers();
+    Route route = work.route;
+    List<PendingMessage> messages;
+    String queue = null;
+    if (route.inlineMode()) {
+      access.perform(controller);
+      List<Object[]> respondWith = access.responses(controller);
+      messages = respondWith.isEmpty() || work.responder == null ? List.of()
+          : responses.prepare(work.responder, route.parser(), respondWith);
+    } else {
+      queue = access.queue(controller) != null ? access.queue(controller) : route.queue();
+      messages = List.of(enqueuer.job(route, queue, kept));
+    }
+    work.transactions(client, client.config().clientId()).inTransaction(tx -> {
+      for (PendingMessage message : messages) {
+        tx.produce(message.topic(), message.value(), message.options());
+      }
+      tx.sendOffsets(groupId, last.topic(), last.partition(), last.offset() + 1);
+    });
+    if (queue != null) {
+      enqueuer.enqueued(route, queue, kept.get(0));
     }
   }
 

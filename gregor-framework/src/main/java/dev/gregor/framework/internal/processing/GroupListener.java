@@ -111,7 +111,12 @@ public final class GroupListener implements Runnable {
         work.pausedForBackPressure = true;
       }
     } else if (event instanceof Event.PartitionsRevoked revoked) {
-      revoked.partitions().forEach(works::remove); // lost partitions: their late outcomes are ignored
+      for (TopicPartition partition : revoked.partitions()) { // lost partitions: their late outcomes are ignored
+        PartitionWork gone = works.remove(partition);
+        if (gone != null && !gone.inFlight) {
+          gone.close();
+        }
+      }
     } else if (event instanceof Event.KafkaError error) {
       instrumentation.error(GroupListener.class, "listener", error.error(), EventKeys.GROUP_ID, groupId);
       if (!error.retriable()) {
@@ -155,6 +160,7 @@ public final class GroupListener implements Runnable {
     PartitionWork work = outcome.work();
     work.inFlight = false;
     if (works.get(work.partition) != work) {
+      work.close();
       return; // revoked or lost meanwhile: the partition's new owner reads it again
     }
     if (outcome.lastDone() != null) {
@@ -212,7 +218,12 @@ public final class GroupListener implements Runnable {
       }
     }
     awaitWork(revoked, deadline);
-    revoked.keySet().forEach(works::remove);
+    revoked.forEach((partition, work) -> {
+      works.remove(partition);
+      if (!work.inFlight) {
+        work.close();
+      }
+    });
     instrumentation.event(GroupListener.class, FrameworkEvent.REVOKE, "revoke", EventKeys.GROUP_ID, groupId,
         EventKeys.TOPIC_PARTITIONS, partitions.toString());
   }
@@ -220,6 +231,7 @@ public final class GroupListener implements Runnable {
   private void finishInFlight(long deadline) {
     works.values().forEach(work -> work.buffered.clear());
     awaitWork(works, deadline);
+    works.values().stream().filter(work -> !work.inFlight).forEach(PartitionWork::close);
     if (inFlight > 0) {
       LOG.warn("Group '{}' stopped with {} chunk(s) still running after {}; they are read again uncommitted",
           groupId, inFlight, shutdownTimeout);

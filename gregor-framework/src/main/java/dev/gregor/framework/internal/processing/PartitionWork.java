@@ -1,6 +1,8 @@
 package dev.gregor.framework.internal.processing;
 
+import dev.gregor.client.Gregor;
 import dev.gregor.client.Message;
+import dev.gregor.client.TransactionalProducer;
 import dev.gregor.client.TopicPartition;
 import dev.gregor.framework.Controller;
 import dev.gregor.framework.Route;
@@ -27,12 +29,30 @@ final class PartitionWork {
   /** When a retry is due (System.nanoTime), or 0. */
   long retryAt;
   List<Message> retryChunk = List.of();
+  /** The partition's transactional producer for transactional routes, made at first use on the pool thread. */
+  private TransactionalProducer transactions;
 
   PartitionWork(TopicPartition partition, Route route) {
     this.partition = partition;
     this.route = route;
     this.controller = route.newController();
     this.responder = route.newResponder();
+  }
+
+  /** The transactional producer of this partition: one id per partition, so a new owner fences the old one. */
+  synchronized TransactionalProducer transactions(Gregor client, String clientId) {
+    if (transactions == null) {
+      transactions = client.transactionalProducer(clientId + "-" + partition.topic() + "-" + partition.partition());
+    }
+    return transactions;
+  }
+
+  /** Releases the partition's producer; called by the listener once no chunk of it runs. */
+  synchronized void close() {
+    if (transactions != null) {
+      transactions.close();
+      transactions = null;
+    }
   }
 
   /** The next chunk to hand out: everything buffered (a batch, or messages performed one by one in order). */

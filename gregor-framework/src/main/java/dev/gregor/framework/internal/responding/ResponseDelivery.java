@@ -38,8 +38,8 @@ public final class ResponseDelivery {
     this.poolTimeout = poolTimeout;
   }
 
-  /** Validates and delivers; throws {@code InvalidResponse} (nothing sent) or the delivery's failure. */
-  public void deliver(String routeTopic, Responder responder, Parser parser, List<Object[]> respondWith) throws Exception {
+  /** Runs the responder and validates the whole response; the messages to send, with Kafka's topic names. */
+  public List<PendingMessage> prepare(Responder responder, Parser parser, List<Object[]> respondWith) throws Exception {
     List<PendingMessage> messages = new ArrayList<>();
     for (Object[] data : respondWith) {
       List<FrameworkAccess.Response> responses = FrameworkAccess.responders().respond(responder, data);
@@ -49,6 +49,12 @@ public final class ResponseDelivery {
             response.options()));
       }
     }
+    return messages;
+  }
+
+  /** Validates and delivers; throws {@code InvalidResponse} (nothing sent) or the delivery's failure. */
+  public void deliver(String routeTopic, Responder responder, Parser parser, List<Object[]> respondWith) throws Exception {
+    List<PendingMessage> messages = prepare(responder, parser, respondWith);
     if (messages.isEmpty()) {
       return;
     }
