@@ -1,0 +1,2 @@
+/** The test kit's implementation: nothing here is API. */
+package dev.gregor.framework.testkit.internal;
