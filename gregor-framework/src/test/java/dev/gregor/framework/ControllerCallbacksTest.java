@@ -57,12 +57,13 @@ class ControllerCallbacksTest {
     }
   }
 
-  /** The seed's dynamic selection: important params go to the fast worker. */
+  /** The seed's dynamic selection: important params go to the fast worker, the rest to the route's. */
   static final class SelectingController extends Controller {
     SelectingController() {
       beforeEnqueue(params -> {
-        worker(Boolean.TRUE.equals(params.value(Map.class).get("important")) ? new RecordingWorker(FAST)
-            : new RecordingWorker(SLOW));
+        if (Boolean.TRUE.equals(params.value(Map.class).get("important"))) {
+          worker(new RecordingWorker(FAST));
+        }
         return PROCEED;
       });
     }
@@ -105,7 +106,7 @@ class ControllerCallbacksTest {
   void aCallbackPicksTheWorkerPerMessageWhenTheRouteIsNotInline(EmbeddedKafka kafka, TestTopics topics) throws Exception {
     String topic = topics.create(1);
     App app = Apps.build(kafka, "selecting", routes -> routes.topic(topic, route -> route
-        .controller(SelectingController.class).inlineMode(false)));
+        .controller(SelectingController.class).inlineMode(false).worker(new RecordingWorker(SLOW))));
 
     try (app) {
       app.start();
