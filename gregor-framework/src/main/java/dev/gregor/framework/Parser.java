@@ -1,6 +1,7 @@
 package dev.gregor.framework;
 
 import dev.gregor.framework.internal.JsonParser;
+import dev.gregor.framework.internal.RawParser;
 import dev.gregor.framework.internal.TextParser;
 import org.jspecify.annotations.Nullable;
 
@@ -26,6 +27,11 @@ public interface Parser {
    */
   static Parser json() {
     return JsonParser.INSTANCE;
+  }
+
+  /** The bytes as they are: parses to the {@code byte[]}, generates a {@code byte[]} or a string's UTF-8. */
+  static Parser raw() {
+    return RawParser.INSTANCE;
   }
 
   /** UTF-8 text: parses to a {@code String}, generates {@code toString()}'s bytes. */

@@ -12,7 +12,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** The baselines: a plain {@code KafkaConsumer.poll} loop with kafka-clients' defaults, until every record was seen. */
-final class RawConsuming {
+public final class RawConsuming {
   private static final Duration POLL = Duration.ofMillis(200);
 
   private RawConsuming() {}
@@ -29,7 +29,7 @@ final class RawConsuming {
   }
 
   /** As a member of a new consumer group: subscribe from the earliest offset, poll, close (which commits). */
-  static void subscribed(String bootstrap, String topic, Tally tally) {
+  public static void subscribed(String bootstrap, String topic, Tally tally) {
     try (KafkaConsumer<byte[], byte[]> consumer = create(bootstrap, "bench-raw-" + UUID.randomUUID())) {
       consumer.subscribe(List.of(topic));
       pollUntil(consumer, tally);

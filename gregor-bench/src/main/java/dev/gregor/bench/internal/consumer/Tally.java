@@ -10,7 +10,7 @@ import java.util.Map;
  * {@code KafkaConsumer.close()} waits out its last fetch (up to {@code fetch.max.wait.ms}),
  * which is not reading speed, and Gregor's readers close inside their call.
  */
-final class Tally {
+public final class Tally {
   private final int expected;
   private long seen;
   private long lastArrivedNanos;
@@ -20,7 +20,7 @@ final class Tally {
   }
 
   /** Adds {@code records} just read; returns whether every expected record has now been seen. */
-  boolean add(int records) {
+  public boolean add(int records) {
     seen += records;
     if (seen >= expected && lastArrivedNanos == 0) {
       lastArrivedNanos = System.nanoTime();
@@ -29,7 +29,7 @@ final class Tally {
   }
 
   /** Reads with a fresh tally and reports records per second from {@code start} to the last expected record. */
-  static Trial timed(int records, Reading reading) {
+  public static Trial timed(int records, Reading reading) {
     return () -> {
       Tally tally = new Tally(records);
       long start = System.nanoTime();
@@ -43,7 +43,7 @@ final class Tally {
 
   /** One run of a reader, telling the tally what it reads. */
   @FunctionalInterface
-  interface Reading {
+  public interface Reading {
     void read(Tally tally) throws Exception;
   }
 }
