@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import java.util.stream.Collectors;
 
@@ -38,6 +40,7 @@ public final class NodeLayout {
    * {@link EmbeddedCluster#start} answers by starting again on fresh ports.
    */
   static NodeLayout allocate(ClusterSettings settings, IntSupplier freePorts) {
+    IntSupplier distinct = distinct(freePorts);
     List<Node> nodes = new ArrayList<>();
     for (int id = 1; id <= settings.nodes(); id++) {
       Map<Listener, Integer> ports = new EnumMap<>(Listener.class);
@@ -47,13 +50,31 @@ public final class NodeLayout {
           requireFree(port, "node " + id + ", listener PLAINTEXT");
           ports.put(listener, port);
         } else {
-          ports.put(listener, freePorts.getAsInt());
+          ports.put(listener, distinct.getAsInt());
         }
       }
       boolean controller = id <= settings.controllerCount();
-      nodes.add(new Node(id, controller, ports, controller ? freePorts.getAsInt() : -1));
+      nodes.add(new Node(id, controller, ports, controller ? distinct.getAsInt() : -1));
     }
     return new NodeLayout(nodes);
+  }
+
+  /**
+   * Free ports never handed out twice in one layout: the operating system may offer a port again as soon as
+   * the probe socket closed, and two listeners of a node on one port stop it from starting.
+   */
+  private static IntSupplier distinct(IntSupplier freePorts) {
+    Set<Integer> chosen = new HashSet<>();
+    return () -> {
+      for (int tries = 0; tries < 100; tries++) {
+        int port = freePorts.getAsInt();
+        if (chosen.add(port)) {
+          return port;
+        }
+      }
+      throw new EmbeddedKafkaException("Could not find a free port not chosen already on the loopback interface "
+          + "after 100 tries (chosen: " + chosen + ")");
+    };
   }
 
   public List<Node> nodes() {

@@ -37,6 +37,20 @@ class PortRetryTest {
   }
 
   @Test
+  void aPortOfferedTwiceIsNeverGivenToTwoListenersOfOneLayout() {
+    int[] offered = {40001, 40001, 40001, 40002, 40002, 40003};
+    AtomicInteger next = new AtomicInteger();
+    ClusterSettings twoListeners = new ClusterSettings(1, 0, EnumSet.of(Listener.PLAINTEXT, Listener.SASL_PLAINTEXT),
+        Map.of(), Map.of(), null, ProcessMode.IN_PROCESS, Duration.ofMinutes(2), List.of());
+
+    NodeLayout layout = NodeLayout.allocate(twoListeners, () -> offered[next.getAndIncrement()]);
+
+    NodeLayout.Node node = layout.node(1);
+    assertThat(List.of(node.ports().get(Listener.PLAINTEXT), node.ports().get(Listener.SASL_PLAINTEXT), node.controllerPort()))
+        .containsExactlyInAnyOrder(40001, 40002, 40003);
+  }
+
+  @Test
   void aTakenPortIsRecognisedInTheCauseChainOrInAChildJvmsLogTail() {
     assertThat(PortTaken.causedBy(new EmbeddedKafkaException("start failed", new RuntimeException(new BindException())))).isTrue();
     assertThat(PortTaken.causedBy(new EmbeddedKafkaException("Node 1 (child JVM) did not start; its output:\n"
