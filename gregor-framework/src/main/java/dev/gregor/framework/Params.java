@@ -20,7 +20,8 @@ public final class Params {
   private final Parser parser;
   private final @Nullable Object value;
   private final @Nullable Exception parseError;
-  private final Map<String, Object> attributes;
+  // Most messages never get an attribute, so the map is made on the first put.
+  private @Nullable Map<String, Object> attributes;
 
   private Params(String topic, Message message, Parser parser, @Nullable Object value, @Nullable Exception parseError,
       Map<String, Object> attributes) {
@@ -29,7 +30,7 @@ public final class Params {
     this.parser = parser;
     this.value = value;
     this.parseError = parseError;
-    this.attributes = new LinkedHashMap<>(attributes);
+    this.attributes = attributes.isEmpty() ? null : new LinkedHashMap<>(attributes);
   }
 
   /**
@@ -124,23 +125,26 @@ public final class Params {
 
   /** Adds an attribute (the seed's {@code params.merge!}); returns this. */
   public Params put(String name, Object attribute) {
+    if (attributes == null) {
+      attributes = new LinkedHashMap<>();
+    }
     attributes.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(attribute, "attribute"));
     return this;
   }
 
   /** The attribute named {@code name}, or null. */
   public @Nullable Object get(String name) {
-    return attributes.get(name);
+    return attributes == null ? null : attributes.get(name);
   }
 
   /** Every attribute added so far, in order. */
   public Map<String, Object> attributes() {
-    return Collections.unmodifiableMap(attributes);
+    return attributes == null ? Map.of() : Collections.unmodifiableMap(attributes);
   }
 
   @Override
   public String toString() {
     return "Params{" + topic + "/" + message.partition() + "@" + message.offset()
-        + (parseError == null ? "" : ", parseError=" + parseError) + (attributes.isEmpty() ? "" : ", " + attributes) + "}";
+        + (parseError == null ? "" : ", parseError=" + parseError) + (attributes == null ? "" : ", " + attributes) + "}";
   }
 }
