@@ -36,6 +36,7 @@ public final class App implements AutoCloseable {
   private final Routes routes;
   private @Nullable AppRuntime runtime;
   private boolean serving;
+  private @Nullable Thread sigterm;
 
   private App(Settings settings, Routes routes) {
     this.settings = settings;
@@ -59,7 +60,8 @@ public final class App implements AutoCloseable {
 
   /**
    * Connects, checks every routed topic exists ({@code UnknownTopic} naming the route otherwise)
-   * and starts one listener per consumer group; returns at once. Once per app.
+   * and starts one listener per consumer group; returns at once. Once per app. From here on SIGTERM
+   * stops the app gracefully, as {@link #stop()} does.
    */
   public synchronized App start() {
     if (serving) {
@@ -88,6 +90,9 @@ public final class App implements AutoCloseable {
     if (running == null) {
       running = new AppRuntime(settings, routes);
       runtime = running;
+      // SIGTERM stops gracefully whether the app runs under run() or was started by the caller's own main.
+      sigterm = new Thread(running::stop, "gregor-" + settings.name() + "-sigterm");
+      Runtime.getRuntime().addShutdownHook(sigterm);
     } else if (running.isStopped()) {
       throw new IllegalStateException("app '" + settings.name() + "' has stopped; build another to start again");
     }
@@ -95,13 +100,17 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * Starts and serves until {@link #stop()} or SIGTERM, then stops gracefully (the seed's
-   * {@code karafka server}); throws the failure that stopped it, if any.
+   * Starts (unless {@link #start()} did) and serves until {@link #stop()} or SIGTERM, then returns once stopped
+   * gracefully (the seed's {@code karafka server}); throws the failure that stopped it, if any.
    */
   public void run() {
-    AppRuntime running = start().running();
-    Thread hook = new Thread(running::stop, "gregor-" + settings.name() + "-sigterm");
-    Runtime.getRuntime().addShutdownHook(hook);
+    AppRuntime running;
+    synchronized (this) {
+      if (!serving) {
+        start();
+      }
+      running = running();
+    }
     try {
       while (!running.awaitStopped(1, TimeUnit.SECONDS)) {
         // serving; the listeners do the work
@@ -109,12 +118,6 @@ public final class App implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running.stop();
-    } finally {
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // the hook is what stopped us
-      }
     }
     Throwable failure = running.failure();
     if (failure != null) {
@@ -170,6 +173,14 @@ public final class App implements AutoCloseable {
     AppRuntime running = runtime;
     if (running != null) {
       running.stop();
+    }
+    Thread hook = sigterm;
+    if (hook != null && Thread.currentThread() != hook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting; the hook has stopped the app or is doing so
+      }
     }
   }
 

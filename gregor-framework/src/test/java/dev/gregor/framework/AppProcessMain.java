@@ -43,6 +43,6 @@ public final class AppProcessMain {
         .build();
     app.start();
     System.out.println("ready " + ProcessHandle.current().pid());
-    app.run();
+    app.run(); // serves what start() began, until SIGTERM
   }
 }
