@@ -35,8 +35,9 @@ public final class GroupListener implements Runnable {
   private static final Duration IDLE_POLL = Duration.ofMillis(100);
   private static final long OUTCOME_WAIT_MS = 20;
   private static final int MAX_CHUNK = 500;
-  /** Buffered messages past which a partition stops fetching until its work catches up. */
-  private static final int PAUSE_ABOVE = 2_000;
+  /** Buffered messages, or bytes, past which a partition stops fetching until its work is down to half. */
+  static final int PAUSE_ABOVE = 5_000;
+  static final long PAUSE_ABOVE_BYTES = 8L * 1024 * 1024;
 
   private final String groupId;
   private final GroupConsumer consumer;
@@ -69,13 +70,12 @@ public final class GroupListener implements Runnable {
   public void run() {
     try {
       while (!stopping) {
-        Event event = consumer.poll(inFlight > 0 ? Duration.ZERO : IDLE_POLL);
-        for (int taken = 0; event != null && taken < MAX_CHUNK * 4; taken++) {
+        dispatchReady();
+        Event event = consumer.poll(pollTimeout());
+        for (int taken = 0; event != null; taken++) {
           on(event);
-          event = consumer.poll(Duration.ZERO);
-        }
-        if (event != null) {
-          on(event);
+          // What one poll of Kafka returned is handed out at once; more polls only up to a chunk's worth.
+          event = taken < MAX_CHUNK ? consumer.poll(Duration.ZERO) : null;
         }
         dispatchReady();
         Outcome outcome = inFlight > 0 ? outcomes.poll(OUTCOME_WAIT_MS, TimeUnit.MILLISECONDS) : outcomes.poll();
@@ -105,8 +105,8 @@ public final class GroupListener implements Runnable {
     if (event instanceof Message message) {
       TopicPartition tp = new TopicPartition(message.topic(), message.partition());
       PartitionWork work = works.computeIfAbsent(tp, p -> new PartitionWork(p, routesByKafkaTopic.get(p.topic())));
-      work.buffered.add(message);
-      if (work.buffered.size() > PAUSE_ABOVE && !work.pausedForBackPressure) {
+      work.add(message);
+      if (work.over(PAUSE_ABOVE, PAUSE_ABOVE_BYTES) && !work.pausedForBackPressure) {
         consumer.pause(tp.topic(), tp.partition());
         work.pausedForBackPressure = true;
       }
@@ -123,6 +123,21 @@ public final class GroupListener implements Runnable {
         throw error.error();
       }
     }
+  }
+
+  /** Zero while work runs (outcomes are waited for below); otherwise until the next retry is due, at most the idle poll. */
+  private Duration pollTimeout() {
+    if (inFlight > 0) {
+      return Duration.ZERO;
+    }
+    long now = System.nanoTime();
+    long wait = IDLE_POLL.toNanos();
+    for (PartitionWork work : works.values()) {
+      if (work.retryAt != 0 && !work.buffered.isEmpty()) {
+        wait = Math.min(wait, Math.max(0, work.retryAt - now));
+      }
+    }
+    return Duration.ofNanos(wait);
   }
 
   private void dispatchReady() {
@@ -148,7 +163,7 @@ public final class GroupListener implements Runnable {
       }
       outcomes.add(outcome);
     });
-    if (work.pausedForBackPressure && work.buffered.size() < PAUSE_ABOVE / 2) {
+    if (work.pausedForBackPressure && !work.over(PAUSE_ABOVE / 2, PAUSE_ABOVE_BYTES / 2)) {
       consumer.resume(work.partition.topic(), work.partition.partition());
       work.pausedForBackPressure = false;
     }
@@ -191,11 +206,9 @@ public final class GroupListener implements Runnable {
       stopping = true;
       return;
     }
-    for (int i = notDone.size() - 1; i >= 0; i--) {
-      work.buffered.addFirst(notDone.get(i));
-    }
+    work.putBack(notDone);
     if (decision.skips()) {
-      failedMessages.forEach(m -> work.buffered.removeFirst());
+      failedMessages.forEach(m -> work.dropFirst());
       consumer.markMessageAsProcessed(failedMessages.get(failedMessages.size() - 1));
       work.attempt = 0;
     } else {
@@ -213,7 +226,7 @@ public final class GroupListener implements Runnable {
     for (TopicPartition partition : partitions) {
       PartitionWork work = works.get(partition);
       if (work != null) {
-        work.buffered.clear();
+        work.clear();
         revoked.put(partition, work);
       }
     }
@@ -229,7 +242,7 @@ public final class GroupListener implements Runnable {
   }
 
   private void finishInFlight(long deadline) {
-    works.values().forEach(work -> work.buffered.clear());
+    works.values().forEach(PartitionWork::clear);
     awaitWork(works, deadline);
     works.values().stream().filter(work -> !work.inFlight).forEach(PartitionWork::close);
     if (inFlight > 0) {

@@ -22,6 +22,7 @@ final class PartitionWork {
   final Controller controller;
   final Responder responder;
   final Deque<Message> buffered = new ArrayDeque<>();
+  private long bufferedBytes;
   boolean inFlight;
   boolean pausedForBackPressure;
   /** How often the chunk at the head failed in a row, for the error policy. */
@@ -55,12 +56,48 @@ final class PartitionWork {
     }
   }
 
+  /** Buffers a fetched message. */
+  void add(Message message) {
+    buffered.add(message);
+    bufferedBytes += size(message);
+  }
+
+  /** Whether more than {@code messages} or {@code bytes} wait here. */
+  boolean over(int messages, long bytes) {
+    return buffered.size() > messages || bufferedBytes > bytes;
+  }
+
   /** The next chunk to hand out: everything buffered (a batch, or messages performed one by one in order). */
   List<Message> takeChunk(int max) {
     List<Message> chunk = new ArrayList<>(Math.min(max, buffered.size()));
     while (!buffered.isEmpty() && chunk.size() < max) {
-      chunk.add(buffered.poll());
+      Message message = buffered.poll();
+      bufferedBytes -= size(message);
+      chunk.add(message);
     }
     return chunk;
+  }
+
+  /** Puts messages back at the head, in order: a failed chunk's rest, to be retried or skipped. */
+  void putBack(List<Message> messages) {
+    for (int i = messages.size() - 1; i >= 0; i--) {
+      buffered.addFirst(messages.get(i));
+      bufferedBytes += size(messages.get(i));
+    }
+  }
+
+  /** Drops the first message, which was skipped. */
+  void dropFirst() {
+    bufferedBytes -= size(buffered.removeFirst());
+  }
+
+  /** Drops everything buffered: the partition is going. */
+  void clear() {
+    buffered.clear();
+    bufferedBytes = 0;
+  }
+
+  private static long size(Message message) {
+    return (message.value() == null ? 0 : message.value().length) + (message.key() == null ? 0 : message.key().length);
   }
 }
