@@ -29,7 +29,6 @@ final class PartitionWork {
   int attempt;
   /** When a retry is due (System.nanoTime), or 0. */
   long retryAt;
-  List<Message> retryChunk = List.of();
   /** The partition's transactional producer for transactional routes, made at first use on the pool thread. */
   private TransactionalProducer transactions;
 
