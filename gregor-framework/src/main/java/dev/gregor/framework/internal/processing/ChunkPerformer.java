@@ -44,7 +44,8 @@ final class ChunkPerformer {
         : FrameworkEvent.CONSUME, route.inlineMode() ? "perform" : "consume", EventKeys.GROUP_ID, groupId,
         EventKeys.TOPIC, route.topic(), EventKeys.PARTITION, work.partition.partition(),
         EventKeys.OFFSET, chunk.get(0).offset(), EventKeys.MESSAGE_COUNT, chunk.size());
-    Outcome outcome = route.batchMode() ? batch(work, chunk) : oneByOne(work, chunk);
+    long start = System.nanoTime();
+    Outcome outcome = route.batchMode() ? batch(work, chunk, start) : oneByOne(work, chunk, start);
     if (outcome.failed()) {
       span.fail(outcome.error());
     } else {
@@ -53,21 +54,24 @@ final class ChunkPerformer {
     return outcome;
   }
 
-  private Outcome oneByOne(PartitionWork work, List<Message> chunk) {
+  private Outcome oneByOne(PartitionWork work, List<Message> chunk, long start) {
     Message lastDone = null;
     for (int i = 0; i < chunk.size(); i++) {
+      if (work.handBack) {
+        return new Outcome(work, lastDone, null, chunk.subList(i, chunk.size()), i, System.nanoTime() - start);
+      }
       Message message = chunk.get(i);
       try {
         handle(work, List.of(parse(work.route, message)));
       } catch (Throwable e) {
-        return new Outcome(work, lastDone, e, chunk.subList(i, chunk.size()));
+        return new Outcome(work, lastDone, e, chunk.subList(i, chunk.size()), i, System.nanoTime() - start);
       }
       lastDone = message;
     }
-    return Outcome.done(work, lastDone);
+    return Outcome.done(work, lastDone, chunk.size(), System.nanoTime() - start);
   }
 
-  private Outcome batch(PartitionWork work, List<Message> chunk) {
+  private Outcome batch(PartitionWork work, List<Message> chunk, long start) {
     List<Params> params = new ArrayList<>(chunk.size());
     for (Message message : chunk) {
       params.add(parse(work.route, message));
@@ -75,9 +79,9 @@ final class ChunkPerformer {
     try {
       handle(work, params);
     } catch (Throwable e) {
-      return new Outcome(work, null, e, chunk);
+      return new Outcome(work, null, e, chunk, 0, System.nanoTime() - start);
     }
-    return Outcome.done(work, chunk.get(chunk.size() - 1));
+    return Outcome.done(work, chunk.get(chunk.size() - 1), chunk.size(), System.nanoTime() - start);
   }
 
   /** Callbacks per message (an aborted one is dropped), then perform and respond, or enqueue. */

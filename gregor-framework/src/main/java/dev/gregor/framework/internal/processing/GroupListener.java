@@ -34,7 +34,6 @@ public final class GroupListener implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(GroupListener.class);
   private static final Duration IDLE_POLL = Duration.ofMillis(100);
   private static final long OUTCOME_WAIT_MS = 20;
-  private static final int MAX_CHUNK = 500;
   /** Buffered messages, or bytes, past which a partition stops fetching until its work is down to half. */
   static final int PAUSE_ABOVE = 5_000;
   static final long PAUSE_ABOVE_BYTES = 8L * 1024 * 1024;
@@ -74,8 +73,8 @@ public final class GroupListener implements Runnable {
         Event event = consumer.poll(pollTimeout());
         for (int taken = 0; event != null; taken++) {
           on(event);
-          // What one poll of Kafka returned is handed out at once; more polls only up to a chunk's worth.
-          event = taken < MAX_CHUNK ? consumer.poll(Duration.ZERO) : null;
+          // What Kafka has fetched is taken at once, up to a chunk's worth; then the loop dispatches.
+          event = taken < PartitionWork.MAX_CHUNK ? consumer.poll(Duration.ZERO) : null;
         }
         dispatchReady();
         Outcome outcome = inFlight > 0 ? outcomes.poll(OUTCOME_WAIT_MS, TimeUnit.MILLISECONDS) : outcomes.poll();
@@ -151,7 +150,7 @@ public final class GroupListener implements Runnable {
   }
 
   private void dispatch(PartitionWork work) {
-    List<Message> chunk = work.takeChunk(work.route.batchMode() ? Integer.MAX_VALUE : MAX_CHUNK);
+    List<Message> chunk = work.takeChunk(work.route.batchMode() ? Integer.MAX_VALUE : work.chunkLimit);
     work.inFlight = true;
     inFlight++;
     pool.execute(() -> {
@@ -159,7 +158,7 @@ public final class GroupListener implements Runnable {
       try {
         outcome = performer.perform(work, chunk);
       } catch (Throwable e) { // an instrumentation or framework bug must not leave the partition in flight forever
-        outcome = new Outcome(work, null, e, chunk);
+        outcome = new Outcome(work, null, e, chunk, 0, 0);
       }
       outcomes.add(outcome);
     });
@@ -182,7 +181,11 @@ public final class GroupListener implements Runnable {
       consumer.markMessageAsProcessed(outcome.lastDone());
       work.attempt = 0;
     }
+    if (!work.route.batchMode()) {
+      work.took(outcome.handled(), outcome.nanos());
+    }
     if (!outcome.failed()) {
+      work.putBack(outcome.notDone()); // handed back on request: read again (if still owned) or dropped with the work
       return;
     }
     List<Message> notDone = outcome.notDone();
@@ -226,6 +229,7 @@ public final class GroupListener implements Runnable {
     for (TopicPartition partition : partitions) {
       PartitionWork work = works.get(partition);
       if (work != null) {
+        work.handBack = true;
         work.clear();
         revoked.put(partition, work);
       }
@@ -242,7 +246,10 @@ public final class GroupListener implements Runnable {
   }
 
   private void finishInFlight(long deadline) {
-    works.values().forEach(PartitionWork::clear);
+    works.values().forEach(work -> {
+      work.handBack = true;
+      work.clear();
+    });
     awaitWork(works, deadline);
     works.values().stream().filter(work -> !work.inFlight).forEach(PartitionWork::close);
     if (inFlight > 0) {

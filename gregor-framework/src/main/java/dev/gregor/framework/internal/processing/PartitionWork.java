@@ -24,6 +24,13 @@ final class PartitionWork {
   final Deque<Message> buffered = new ArrayDeque<>();
   private long bufferedBytes;
   boolean inFlight;
+  /**
+   * Set by the listener when the partition is being revoked or the app stops: a chunk performed one by one
+   * stops before its next message and hands the rest back, so waiting for it takes one message, not a chunk.
+   */
+  volatile boolean handBack;
+  /** Messages per chunk, adapted so a chunk takes about {@link #CHUNK_TARGET_NANOS}: few hand-offs, fresh marks. */
+  int chunkLimit = FIRST_CHUNK;
   boolean pausedForBackPressure;
   /** How often the chunk at the head failed in a row, for the error policy. */
   int attempt;
@@ -31,6 +38,10 @@ final class PartitionWork {
   long retryAt;
   /** The partition's transactional producer for transactional routes, made at first use on the pool thread. */
   private TransactionalProducer transactions;
+
+  static final int FIRST_CHUNK = 500;
+  static final int MAX_CHUNK = 5_000;
+  static final long CHUNK_TARGET_NANOS = 50_000_000L;
 
   PartitionWork(TopicPartition partition, Route route) {
     this.partition = partition;
@@ -52,6 +63,14 @@ final class PartitionWork {
     if (transactions != null) {
       transactions.close();
       transactions = null;
+    }
+  }
+
+  /** Sizes the next chunk from how long {@code messages} took: fast controllers get big chunks, slow ones small. */
+  void took(int messages, long nanos) {
+    if (messages > 0 && nanos > 0) {
+      long fitting = CHUNK_TARGET_NANOS * messages / nanos;
+      chunkLimit = (int) Math.max(1, Math.min(MAX_CHUNK, fitting));
     }
   }
 
