@@ -70,9 +70,11 @@ class WorkerFallbackTest {
       app.client().deliverMessage("renders", "good-1");
       app.client().deliverMessage("renders", "bad-1");
       app.client().deliverMessage("renders", "good-2");
-      await().atMost(Duration.ofSeconds(90)).until(() -> PERFORMED.size() == 2 && GAVE_UP.size() == 1);
+      // Two workers share the jobs topic's group: a rebalance while they join may perform a job twice (at least once).
+      await().atMost(Duration.ofSeconds(90)).until(() -> PERFORMED.containsAll(List.of("good-1", "good-2"))
+          && !GAVE_UP.isEmpty());
     }
-    assertThat(PERFORMED).containsExactly("good-1", "good-2");
-    assertThat(GAVE_UP).containsExactly("bad-1");
+    assertThat(PERFORMED).containsOnly("good-1", "good-2");
+    assertThat(GAVE_UP).containsOnly("bad-1");
   }
 }
