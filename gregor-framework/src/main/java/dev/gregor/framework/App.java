@@ -263,6 +263,7 @@ public final class App implements AutoCloseable {
       } else if (routes.drawn().isEmpty()) {
         errors.add("routes: no route drawn; add one with routes(r -> r.topic(\"name\", t -> t.controller(MyController.class)))");
       }
+      errors.addAll(0, routes.problems());
       if (!errors.isEmpty() || built == null) {
         throw new InvalidSetup(errors);
       }

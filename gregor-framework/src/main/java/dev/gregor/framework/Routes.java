@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import dev.gregor.framework.internal.routing.AnnotatedRoutes;
 import java.util.function.Consumer;
 
 /** An app's routes (seed: {@code App.routes.draw}), validated when the app is built. */
@@ -40,6 +41,7 @@ public final class Routes {
   /** The routing DSL: {@code routes.topic("videos", route -> route.controller(VideosController.class))}. */
   public static final class Builder {
     private final List<Route.Builder> drawn = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
 
     Builder() {}
 
@@ -49,6 +51,29 @@ public final class Routes {
       Objects.requireNonNull(route, "route").accept(builder);
       drawn.add(builder);
       return this;
+    }
+
+    /**
+     * Routes each controller by its {@link Topic} annotation, as {@link #topic} would; a controller without one,
+     * or with a parser that cannot be made, is reported when the app is built.
+     */
+    @SafeVarargs
+    public final Builder annotated(Class<? extends Controller>... controllers) {
+      for (Class<? extends Controller> controller : controllers) {
+        Topic topic = controller.getAnnotation(Topic.class);
+        if (topic == null) {
+          problems.add("controller " + controller.getName() + " has no @Topic annotation; annotate it or route it with "
+              + "topic(name, route -> route.controller(" + controller.getSimpleName() + ".class))");
+          continue;
+        }
+        topic(topic.value(), route -> AnnotatedRoutes.apply(topic, controller, route, problems));
+      }
+      return this;
+    }
+
+    /** Problems found while drawing, reported with the others at build. */
+    List<String> problems() {
+      return problems;
     }
 
     List<Route.Builder> drawn() {
