@@ -67,7 +67,13 @@ public final class App implements AutoCloseable {
     if (serving) {
       throw new IllegalStateException("app '" + settings.name() + "' was started already; build another to start again");
     }
-    connected().startServer();
+    AppRuntime running = connected();
+    try {
+      running.startServer();
+    } catch (RuntimeException e) {
+      stopUnlessWorking(running);
+      throw e;
+    }
     serving = true;
     return this;
   }
@@ -81,8 +87,21 @@ public final class App implements AutoCloseable {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
     }
-    connected().startWorkers(List.of(queues), concurrency);
+    AppRuntime running = connected();
+    try {
+      running.startWorkers(List.of(queues), concurrency);
+    } catch (RuntimeException e) {
+      stopUnlessWorking(running);
+      throw e;
+    }
     return this;
+  }
+
+  /** A start that failed leaves nothing open, unless the other half (server or workers) is running. */
+  private void stopUnlessWorking(AppRuntime running) {
+    if (!serving && !running.hasWorkers()) {
+      stop();
+    }
   }
 
   private AppRuntime connected() {

@@ -32,6 +32,7 @@ public final class Settings {
   private final Duration offsetCommitInterval;
   private final int offsetCommitThreshold;
   private final Duration heartbeatInterval;
+  private final Duration connectTimeout;
   private final @Nullable String sslCaCert;
   private final @Nullable String sslClientCert;
   private final @Nullable String sslClientCertKey;
@@ -59,6 +60,7 @@ public final class Settings {
     this.offsetCommitInterval = b.offsetCommitInterval;
     this.offsetCommitThreshold = b.offsetCommitThreshold;
     this.heartbeatInterval = b.heartbeatInterval;
+    this.connectTimeout = b.connectTimeout;
     this.sslCaCert = b.sslCaCert;
     this.sslClientCert = b.sslClientCert;
     this.sslClientCertKey = b.sslClientCertKey;
@@ -147,6 +149,11 @@ public final class Settings {
     return heartbeatInterval;
   }
 
+  /** How long starting waits for the cluster to answer before it fails naming the hosts. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
   /** The CA certificate(s), PEM, or null. */
   public @Nullable String sslCaCert() {
     return sslCaCert;
@@ -217,6 +224,7 @@ public final class Settings {
     private Duration offsetCommitInterval = Duration.ofSeconds(10);
     private int offsetCommitThreshold;
     private Duration heartbeatInterval = Duration.ofSeconds(3);
+    private Duration connectTimeout = Duration.ofSeconds(10);
     private @Nullable String sslCaCert;
     private @Nullable String sslClientCert;
     private @Nullable String sslClientCertKey;
@@ -309,6 +317,12 @@ public final class Settings {
       return this;
     }
 
+    /** How long starting (and admin calls) wait for the cluster (10 s by default). */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
     /** Trusts these CA certificate(s), PEM text (seed: {@code kafka.ssl.ca_cert}). */
     public Builder sslCaCert(String pem) {
       this.sslCaCert = pem;
@@ -383,6 +397,7 @@ public final class Settings {
       checks.positive("sessionTimeout", sessionTimeout);
       checks.positive("offsetCommitInterval", offsetCommitInterval);
       checks.positive("heartbeatInterval", heartbeatInterval);
+      checks.positive("connectTimeout", connectTimeout);
       checks.positive("producerPoolTimeout", producerPoolTimeout);
       checks.positive("shutdownTimeout", shutdownTimeout);
       checks.atLeast("offsetCommitThreshold", offsetCommitThreshold, 0);

@@ -70,7 +70,7 @@ class EnvironmentTest {
             dir.resolve("gregor.staging.properties") + ": unknown setting 'kafka.sesion_timeout'; did you mean "
                 + "'kafka.session_timeout'? (known: name, client_id, inline_mode, batch_mode, start_from_beginning, "
                 + "kafka.hosts, kafka.session_timeout, kafka.offset_commit_interval, kafka.offset_commit_threshold, "
-                + "kafka.heartbeat_interval, kafka.ssl.ca_cert, kafka.ssl.client_cert, kafka.ssl.client_cert_key, "
+                + "kafka.heartbeat_interval, kafka.connect_timeout, kafka.ssl.ca_cert, kafka.ssl.client_cert, kafka.ssl.client_cert_key, "
                 + "connection_pool.size, connection_pool.timeout, concurrency, shutdown_timeout, default_queue, and "
                 + "kafka.client.<kafka-clients property>)",
             dir.resolve("gregor.staging.properties") + ": batch_mode 'yes' is not true or false",

@@ -110,4 +110,21 @@ class SetupTest {
     assertThatThrownBy(app::build).isInstanceOf(InvalidSetup.class).hasMessageContaining("no license key")
         .hasMessageContaining("configurator");
   }
+
+  @Test
+  void aBrokerThatIsDownFailsTheStartWithinTheConnectTimeoutNamingTheHost() throws Exception {
+    int closed;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      closed = probe.getLocalPort(); // free once the probe closes: nothing listens there
+    }
+    int port = closed;
+    App app = App.builder().environment(java.util.Map.of())
+        .setup(config -> config.name("down").kafkaHosts("localhost:" + port).connectTimeout(java.time.Duration.ofSeconds(1)))
+        .routes(routes -> routes.topic("videos", route -> route.controller(Noop.class)))
+        .build();
+
+    assertThatThrownBy(app::start).isInstanceOf(dev.gregor.client.ConnectionFailed.class)
+        .hasMessageContaining("localhost:" + port);
+    assertThat(app.isRunning()).isFalse();
+  }
 }

@@ -10,7 +10,7 @@ public final class ClientConfigs {
 
   public static Config client(Settings settings) {
     Config.Builder config = Config.builder().seedBrokers(settings.kafkaHosts().toArray(String[]::new))
-        .clientId(settings.clientId());
+        .clientId(settings.clientId()).connectTimeout(settings.connectTimeout());
     if (settings.sasl() != null) {
       config.sasl(settings.sasl());
     }

@@ -31,6 +31,7 @@ public final class SettingKeys {
     keys.put("kafka.offset_commit_interval", (b, v) -> b.offsetCommitInterval(duration(v)));
     keys.put("kafka.offset_commit_threshold", (b, v) -> b.offsetCommitThreshold(integer(v)));
     keys.put("kafka.heartbeat_interval", (b, v) -> b.heartbeatInterval(duration(v)));
+    keys.put("kafka.connect_timeout", (b, v) -> b.connectTimeout(duration(v)));
     keys.put("kafka.ssl.ca_cert", Settings.Builder::sslCaCert);
     keys.put("kafka.ssl.client_cert", Settings.Builder::sslClientCert);
     keys.put("kafka.ssl.client_cert_key", Settings.Builder::sslClientCertKey);

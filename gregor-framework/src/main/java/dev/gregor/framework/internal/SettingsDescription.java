@@ -30,6 +30,7 @@ public final class SettingsDescription {
     d.put("kafka.offset_commit_interval", String.valueOf(s.offsetCommitInterval()));
     d.put("kafka.offset_commit_threshold", String.valueOf(s.offsetCommitThreshold()));
     d.put("kafka.heartbeat_interval", String.valueOf(s.heartbeatInterval()));
+    d.put("kafka.connect_timeout", String.valueOf(s.connectTimeout()));
     d.put("kafka.ssl.ca_cert", s.sslCaCert() == null ? "none" : "set (" + s.sslCaCert().length() + " characters)");
     d.put("kafka.ssl.client_cert", s.sslClientCert() == null ? "none" : "set");
     d.put("kafka.ssl.client_cert_key", s.sslClientCertKey() == null ? "none" : MASK);

@@ -110,6 +110,11 @@ public final class AppRuntime {
     }
   }
 
+  /** Whether job workers were started. */
+  public synchronized boolean hasWorkers() {
+    return workers != null;
+  }
+
   public Gregor client() {
     return client;
   }
