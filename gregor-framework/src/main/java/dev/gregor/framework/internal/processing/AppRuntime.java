@@ -58,9 +58,10 @@ public final class AppRuntime {
     if (!listeners.isEmpty()) {
       throw new IllegalStateException("app '" + settings.name() + "' is serving already");
     }
-    requireTopics(routes.all().stream().map(Route::topic).toList(), "Route '%s'");
-    requireTopics(routes.all().stream().filter(r -> !r.inlineMode() && r.worker() == null).map(Route::queue).distinct()
-        .toList(), "Jobs queue '%s' of a route that is not inline");
+    Set<String> existing = new HashSet<>(client.topics().list()); // one admin call for both checks
+    requireTopics(existing, routes.all().stream().map(Route::topic).toList(), "Route '%s'");
+    requireTopics(existing, routes.all().stream().filter(r -> !r.inlineMode() && r.worker() == null).map(Route::queue)
+        .distinct().toList(), "Jobs queue '%s' of a route that is not inline");
     Enqueuer enqueuer = new Enqueuer(client, settings.topicMapper(), instrumentation);
     Map<String, Map<String, Route>> groups = new LinkedHashMap<>();
     for (Route route : routes.all()) {
@@ -91,7 +92,7 @@ public final class AppRuntime {
       throw new IllegalStateException("app '" + settings.name() + "' has no route that enqueues to a Kafka queue: "
           + "workers have nothing to read (routes are inline or use custom workers)");
     }
-    requireTopics(chosen, "Jobs queue '%s'");
+    requireTopics(new HashSet<>(client.topics().list()), chosen, "Jobs queue '%s'");
     workers = new JobWorkers(client, settings, new JobPerformer(routes, responses, instrumentation), chosen,
         concurrency, this::failed);
     workers.start();
@@ -99,8 +100,7 @@ public final class AppRuntime {
   }
 
   /** Topics must exist: a clear error naming the route or queue at start, not a failing listener later. */
-  private void requireTopics(List<String> cleanNames, String what) {
-    Set<String> existing = new HashSet<>(client.topics().list());
+  private void requireTopics(Set<String> existing, List<String> cleanNames, String what) {
     for (String clean : cleanNames) {
       String kafkaName = settings.topicMapper().outgoing(clean);
       if (!existing.contains(kafkaName)) {
