@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 // Seed: "Routing" in the annotation style: the same immutable routes as the DSL, no classpath scanning.
 class AnnotatedRoutingTest {
-  @Topic(value = "binary_video_details", group = "composed_application", responder = VideoResponder.class,
+  @Topic(value = "binary_video_details", group = "composed_application", responder = RoutingTest.VideoResponder.class,
       parser = TextParser.class, inlineMode = true, batchMode = true)
   static final class DetailsController extends Controller {
     @Override
@@ -38,17 +38,6 @@ class AnnotatedRoutingTest {
     }
   }
 
-  static final class VideoResponder extends Responder {
-    VideoResponder() {
-      topic("videos_processed");
-    }
-
-    @Override
-    protected void respond(Object... data) {
-      respondTo("videos_processed", data[0]);
-    }
-  }
-
   private static App.Builder app() {
     return App.builder().setup(config -> config.name("annotated").kafkaHosts("localhost:9092"));
   }
@@ -60,7 +49,7 @@ class AnnotatedRoutingTest {
     Route details = app.routes().find("binary_video_details").orElseThrow();
     assertThat(details.group()).isEqualTo("composed_application");
     assertThat(details.controller()).isEqualTo(DetailsController.class);
-    assertThat(details.responder()).isEqualTo(VideoResponder.class);
+    assertThat(details.responder()).isEqualTo(RoutingTest.VideoResponder.class);
     assertThat(details.parser()).isInstanceOf(TextParser.class);
     assertThat(details.inlineMode()).isTrue();
     assertThat(details.batchMode()).isTrue();
