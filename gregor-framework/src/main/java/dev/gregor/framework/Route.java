@@ -25,11 +25,15 @@ public final class Route {
   private final boolean batchMode;
   private final ErrorPolicy errorPolicy;
   private final boolean transactional;
+  private final Ordering ordering;
+  private final int concurrency;
+  private final boolean virtualThreads;
 
   Route(String topic, String group, boolean sharedGroup, Class<? extends Controller> controller, Supplier<? extends Controller> controllerFactory,
       @Nullable Worker worker, String queue, Parser parser, Interchanger interchanger,
       @Nullable Class<? extends Responder> responder, @Nullable Supplier<? extends Responder> responderFactory,
-      boolean inlineMode, boolean batchMode, ErrorPolicy errorPolicy, boolean transactional) {
+      boolean inlineMode, boolean batchMode, ErrorPolicy errorPolicy, boolean transactional, Ordering ordering,
+      int concurrency, boolean virtualThreads) {
     this.topic = topic;
     this.group = group;
     this.sharedGroup = sharedGroup;
@@ -45,6 +49,27 @@ public final class Route {
     this.batchMode = batchMode;
     this.errorPolicy = errorPolicy;
     this.transactional = transactional;
+    this.ordering = ordering;
+    this.concurrency = concurrency;
+    this.virtualThreads = virtualThreads;
+  }
+
+  /** In which order messages of one partition are processed. */
+  public Ordering ordering() {
+    return ordering;
+  }
+
+  /**
+   * How many chunks of this route run at once in this process with {@link Ordering#KEY} or
+   * {@link Ordering#UNORDERED}; with {@link Ordering#PARTITION}, one per partition on the app's pool (1 here).
+   */
+  public int concurrency() {
+    return concurrency;
+  }
+
+  /** Whether the route's parallel work runs on virtual threads (Java 21+) instead of its own platform threads. */
+  public boolean virtualThreads() {
+    return virtualThreads;
   }
 
   /**
@@ -75,7 +100,10 @@ public final class Route {
     return controller;
   }
 
-  /** A new controller; the framework makes one per assigned partition and never shares it across threads. */
+  /**
+   * A new controller; the framework makes one per assigned partition (more when chunks of a partition run in
+   * parallel, see {@link #ordering()}) and never lets two threads use one at once.
+   */
   public Controller newController() {
     return Objects.requireNonNull(controllerFactory.get(), () -> "the controller factory of route '" + topic + "' returned null");
   }
@@ -131,11 +159,15 @@ public final class Route {
     return topic + " group=" + group + " controller=" + controller.getName()
         + (responder == null ? "" : " responder=" + responder.getName()) + " parser=" + parser
         + (inlineMode ? " inline" : " queue=" + (worker == null ? queue : worker.getClass().getName()))
-        + (batchMode ? " batch" : "") + (transactional ? " transactional" : "");
+        + (batchMode ? " batch" : "") + (transactional ? " transactional" : "")
+        + (ordering == Ordering.PARTITION ? "" : " ordering=" + ordering + " concurrency=" + concurrency
+            + (virtualThreads ? " virtual-threads" : ""));
   }
 
   /** The route DSL inside {@code topic(name, route -> ...)}; unset settings come from the app's. */
   public static final class Builder {
+    private static final int DEFAULT_CONCURRENCY = 16;
+    private static final int MAX_CONCURRENCY = 10_000;
     private final String topic;
     private @Nullable String group;
     private boolean sharedGroup;
@@ -151,6 +183,9 @@ public final class Route {
     private @Nullable Boolean batchMode;
     private @Nullable ErrorPolicy errorPolicy;
     private boolean transactional;
+    private Ordering ordering = Ordering.PARTITION;
+    private @Nullable Integer concurrency;
+    private boolean virtualThreads;
 
     Builder(String topic) {
       this.topic = topic;
@@ -253,6 +288,33 @@ public final class Route {
       return this;
     }
 
+    /**
+     * Processes messages by key ({@link Ordering#KEY}) or in any order ({@link Ordering#UNORDERED}) in parallel
+     * inside each partition, or one partition at a time ({@link Ordering#PARTITION}, the default).
+     */
+    public Builder ordering(Ordering ordering) {
+      this.ordering = Objects.requireNonNull(ordering, "ordering");
+      return this;
+    }
+
+    /**
+     * How many chunks run at once for a {@link Ordering#KEY} or {@link Ordering#UNORDERED} route (default 16):
+     * the size of the route's own thread pool, or the bound on its virtual threads.
+     */
+    public Builder concurrency(int concurrency) {
+      this.concurrency = concurrency;
+      return this;
+    }
+
+    /**
+     * Runs the route's parallel work on virtual threads (Java 21 or later): cheap for blocking I/O. Before
+     * Java 24, a thread blocking inside {@code synchronized} pins its carrier thread, as JDBC drivers often do.
+     */
+    public Builder virtualThreads(boolean virtualThreads) {
+      this.virtualThreads = virtualThreads;
+      return this;
+    }
+
     /** The route with the app's settings filled in; problems go to {@code errors}, each naming the route. */
     @Nullable Route resolve(Settings settings, java.util.List<String> errors) {
       String where = "route '" + topic + "'";
@@ -274,6 +336,21 @@ public final class Route {
         errors.add(where + ": transactional needs responses or a Kafka queue; a custom worker cannot join a Kafka "
             + "transaction");
       }
+      int parallel = concurrency != null ? concurrency : DEFAULT_CONCURRENCY;
+      if (ordering == Ordering.PARTITION && (concurrency != null || virtualThreads)) {
+        errors.add(where + ": concurrency and virtualThreads apply to ordering(KEY) or ordering(UNORDERED); "
+            + "PARTITION routes run one chunk per partition on the app's pool (setting 'concurrency')");
+      }
+      if (parallel < 1 || parallel > MAX_CONCURRENCY) {
+        errors.add(where + ": concurrency must be between 1 and " + MAX_CONCURRENCY + ", was " + parallel);
+      }
+      if (ordering != Ordering.PARTITION && transactional) {
+        errors.add(where + ": transactional routes process in ordering(PARTITION): one Kafka transaction at a "
+            + "time per partition");
+      }
+      if (virtualThreads && Runtime.version().feature() < 21) {
+        errors.add(where + ": virtualThreads needs Java 21 or later; this is Java " + Runtime.version().feature());
+      }
       if (makeController == null) {
         return null;
       }
@@ -281,7 +358,7 @@ public final class Route {
           parser != null ? parser : Parser.json(), interchanger != null ? interchanger : Interchanger.binary(),
           responder, makeResponder, inlineMode != null ? inlineMode : settings.inlineMode(),
           batchMode != null ? batchMode : settings.batchMode(), errorPolicy != null ? errorPolicy : settings.errorPolicy(),
-          transactional);
+          transactional, ordering, ordering == Ordering.PARTITION ? 1 : parallel, virtualThreads);
     }
   }
 }

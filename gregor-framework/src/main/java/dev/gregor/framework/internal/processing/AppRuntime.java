@@ -5,6 +5,7 @@ import dev.gregor.client.Gregor;
 import dev.gregor.client.TimedEvent;
 import dev.gregor.client.UnknownTopic;
 import dev.gregor.framework.FrameworkEvent;
+import dev.gregor.framework.Ordering;
 import dev.gregor.framework.Route;
 import dev.gregor.framework.Routes;
 import dev.gregor.framework.Settings;
@@ -15,6 +16,7 @@ import dev.gregor.framework.internal.jobs.JobPerformer;
 import dev.gregor.framework.internal.jobs.JobWorkers;
 import dev.gregor.framework.internal.responding.ResponseDelivery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,8 @@ public final class AppRuntime {
   private JobWorkers workers;
   private final Instrumentation instrumentation;
   private final ExecutorService pool;
+  /** Own pools of routes that run in parallel inside partitions ({@link Ordering#KEY}, {@link Ordering#UNORDERED}). */
+  private final Map<Route, ExecutorService> routePools = new HashMap<>();
   private final List<GroupListener> listeners = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -68,10 +72,18 @@ public final class AppRuntime {
       groups.computeIfAbsent(route.group(), g -> new LinkedHashMap<>())
           .put(settings.topicMapper().outgoing(route.topic()), route);
     }
+    for (Route route : routes.all()) {
+      if (route.ordering() != Ordering.PARTITION) {
+        String name = "gregor-" + settings.name() + "-" + route.topic();
+        routePools.put(route, route.virtualThreads() ? ThreadPools.virtual(name) : ThreadPools.fixed(name,
+            route.concurrency()));
+      }
+    }
     groups.forEach((group, byTopic) -> {
       GroupConsumer consumer = client.consumer(group, c -> ClientConfigs.consumer(settings, c));
       consumer.subscribe(settings.startFromBeginning(), byTopic.keySet().toArray(String[]::new));
-      GroupListener listener = new GroupListener(group, consumer, byTopic, pool,
+      GroupListener listener = new GroupListener(group, consumer, byTopic,
+          route -> routePools.getOrDefault(route, pool),
           new ChunkPerformer(group, client, instrumentation, responses, enqueuer), instrumentation, settings.shutdownTimeout(),
           this::failed);
       listeners.add(listener);
@@ -158,6 +170,7 @@ public final class AppRuntime {
       }
     }
     pool.shutdownNow();
+    routePools.values().forEach(ExecutorService::shutdownNow);
     span.stop();
     client.close(settings.shutdownTimeout());
     stopped.countDown();

@@ -9,6 +9,7 @@ import dev.gregor.framework.BeforeEnqueue;
 import dev.gregor.framework.Controller;
 import dev.gregor.framework.FrameworkEvent;
 import dev.gregor.framework.Params;
+import dev.gregor.framework.Responder;
 import dev.gregor.framework.Route;
 import dev.gregor.framework.internal.FrameworkAccess;
 import dev.gregor.framework.internal.Instrumentation;
@@ -38,14 +39,18 @@ final class ChunkPerformer {
     this.enqueuer = enqueuer;
   }
 
-  Outcome perform(PartitionWork work, List<Message> chunk) {
+  Outcome perform(Chunk chunk) {
+    chunk.thread = Thread.currentThread();
+    PartitionWork work = chunk.work;
     Route route = work.route;
+    List<Message> messages = chunk.messages;
     TimedEvent span = instrumentation.start(ChunkPerformer.class, route.inlineMode() ? FrameworkEvent.PERFORM
         : FrameworkEvent.CONSUME, route.inlineMode() ? "perform" : "consume", EventKeys.GROUP_ID, groupId,
         EventKeys.TOPIC, route.topic(), EventKeys.PARTITION, work.partition.partition(),
-        EventKeys.OFFSET, chunk.get(0).offset(), EventKeys.MESSAGE_COUNT, chunk.size());
+        EventKeys.OFFSET, messages.get(0).offset(), EventKeys.MESSAGE_COUNT, messages.size());
     long start = System.nanoTime();
-    Outcome outcome = route.batchMode() ? batch(work, chunk, start) : oneByOne(work, chunk, start);
+    Outcome outcome = route.batchMode() ? batch(chunk, start) : oneByOne(chunk, start);
+    chunk.since = 0;
     if (outcome.failed()) {
       span.fail(outcome.error());
     } else {
@@ -54,40 +59,43 @@ final class ChunkPerformer {
     return outcome;
   }
 
-  private Outcome oneByOne(PartitionWork work, List<Message> chunk, long start) {
-    Message lastDone = null;
-    for (int i = 0; i < chunk.size(); i++) {
-      if (work.handBack) {
-        return new Outcome(work, lastDone, null, chunk.subList(i, chunk.size()), i, System.nanoTime() - start);
+  private Outcome oneByOne(Chunk chunk, long start) {
+    List<Message> messages = chunk.messages;
+    for (int i = 0; i < messages.size(); i++) {
+      if (chunk.work.handBack) {
+        return new Outcome(chunk, null, messages.subList(i, messages.size()), i, System.nanoTime() - start);
       }
-      Message message = chunk.get(i);
+      Message message = messages.get(i);
+      chunk.starting(message);
       try {
-        handle(work, List.of(parse(work.route, message)));
+        handle(chunk, List.of(parse(chunk.work.route, message)));
       } catch (Throwable e) {
-        return new Outcome(work, lastDone, e, chunk.subList(i, chunk.size()), i, System.nanoTime() - start);
+        return new Outcome(chunk, e, messages.subList(i, messages.size()), i, System.nanoTime() - start);
       }
-      lastDone = message;
     }
-    return Outcome.done(work, lastDone, chunk.size(), System.nanoTime() - start);
+    return Outcome.done(chunk, System.nanoTime() - start);
   }
 
-  private Outcome batch(PartitionWork work, List<Message> chunk, long start) {
-    List<Params> params = new ArrayList<>(chunk.size());
-    for (Message message : chunk) {
-      params.add(parse(work.route, message));
+  private Outcome batch(Chunk chunk, long start) {
+    List<Message> messages = chunk.messages;
+    chunk.starting(messages.get(0));
+    List<Params> params = new ArrayList<>(messages.size());
+    for (Message message : messages) {
+      params.add(parse(chunk.work.route, message));
     }
     try {
-      handle(work, params);
+      handle(chunk, params);
     } catch (Throwable e) {
-      return new Outcome(work, null, e, chunk, 0, System.nanoTime() - start);
+      return new Outcome(chunk, e, messages, 0, System.nanoTime() - start);
     }
-    return Outcome.done(work, chunk.get(chunk.size() - 1), chunk.size(), System.nanoTime() - start);
+    return Outcome.done(chunk, System.nanoTime() - start);
   }
 
   /** Callbacks per message (an aborted one is dropped), then perform and respond, or enqueue. */
-  private void handle(PartitionWork work, List<Params> params) throws Exception {
+  private void handle(Chunk chunk, List<Params> params) throws Exception {
     FrameworkAccess.Controllers access = FrameworkAccess.controllers();
-    Controller controller = work.controller;
+    PartitionWork work = chunk.work;
+    Controller controller = chunk.handlers.controller();
     access.bind(controller, work.route, params);
     List<Params> kept = new ArrayList<>(params.size());
     for (Params each : params) {
@@ -103,12 +111,13 @@ final class ChunkPerformer {
     }
     Route route = work.route;
     if (route.transactional()) {
-      inTransaction(work, controller, kept, params.get(params.size() - 1).message());
+      inTransaction(work, chunk.handlers, kept, params.get(params.size() - 1).message());
     } else if (route.inlineMode()) {
       access.perform(controller);
       List<Object[]> respondWith = access.responses(controller);
-      if (!respondWith.isEmpty() && work.responder != null) {
-        responses.deliver(route.topic(), work.responder, route.parser(), respondWith);
+      Responder responder = chunk.handlers.responder();
+      if (!respondWith.isEmpty() && responder != null) {
+        responses.deliver(route.topic(), responder, route.parser(), respondWith);
       }
     } else {
       enqueuer.enqueue(route, access.worker(controller), access.queue(controller), kept);
@@ -116,16 +125,19 @@ final class ChunkPerformer {
   }
 
   /** Responses, or the job, and the consumed offset in one Kafka transaction of the partition's producer. */
-  private void inTransaction(PartitionWork work, Controller controller, List<Params> kept, Message last) throws Exception {
+  private void inTransaction(PartitionWork work, PartitionWork.Handlers handlers, List<Params> kept, Message last)
+      throws Exception {
     FrameworkAccess.Controllers access = FrameworkAccess.controllers();
+    Controller controller = handlers.controller();
+    Responder responder = handlers.responder();
     Route route = work.route;
     List<PendingMessage> messages;
     String queue = null;
     if (route.inlineMode()) {
       access.perform(controller);
       List<Object[]> respondWith = access.responses(controller);
-      messages = respondWith.isEmpty() || work.responder == null ? List.of()
-          : responses.prepare(work.responder, route.parser(), respondWith);
+      messages = respondWith.isEmpty() || responder == null ? List.of()
+          : responses.prepare(responder, route.parser(), respondWith);
     } else {
       queue = access.queue(controller) != null ? access.queue(controller) : route.queue();
       messages = List.of(enqueuer.job(route, queue, kept));

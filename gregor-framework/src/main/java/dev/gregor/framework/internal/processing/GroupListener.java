@@ -10,6 +10,7 @@ import dev.gregor.client.ProcessingFailed;
 import dev.gregor.client.TopicPartition;
 import dev.gregor.framework.FrameworkEvent;
 import dev.gregor.framework.InvalidResponse;
+import dev.gregor.framework.Ordering;
 import dev.gregor.framework.Route;
 import dev.gregor.framework.internal.Instrumentation;
 import java.time.Duration;
@@ -21,13 +22,15 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One consumer group's listener thread (Karafka 2's process model): polls, hands each partition's
- * messages to the pool one chunk at a time so partition order holds, marks what finished, and
- * keeps polling while work runs, so long work never costs the membership. Before partitions are
+ * messages to the pool in chunks that keep the route's {@link Ordering} (one chunk per partition,
+ * or per key, at a time), marks the finished prefix of each partition, and keeps polling while work
+ * runs, so long work never costs the membership. Before partitions are
  * revoked it waits, within a bound, for their work and marks it, so the rebalance commits it.
  */
 public final class GroupListener implements Runnable {
@@ -37,27 +40,35 @@ public final class GroupListener implements Runnable {
   /** Buffered messages, or bytes, past which a partition stops fetching until its work is down to half. */
   static final int PAUSE_ABOVE = 5_000;
   static final long PAUSE_ABOVE_BYTES = 8L * 1024 * 1024;
+  /** Tracked messages of all partitions past which each partition that fetches more is paused too. */
+  static final int PAUSE_ALL_ABOVE = 50_000;
 
   private final String groupId;
   private final GroupConsumer consumer;
   private final Map<String, Route> routesByKafkaTopic;
-  private final Executor pool;
+  private final Function<Route, Executor> poolFor;
   private final ChunkPerformer performer;
   private final Instrumentation instrumentation;
   private final Duration shutdownTimeout;
   private final Consumer<Throwable> onFatal;
   private final Map<TopicPartition, PartitionWork> works = new HashMap<>();
   private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+  private final Map<Route, Integer> routeInFlight = new HashMap<>();
+  private final Map<Route, Integer> routeShares = new HashMap<>();
   private int inFlight;
+  /** Messages tracked by all partitions, and partitions paused for back-pressure. */
+  private int tracked;
+  private int paused;
   private volatile boolean stopping;
   private ProcessingFailed failure;
 
-  public GroupListener(String groupId, GroupConsumer consumer, Map<String, Route> routesByKafkaTopic, Executor pool,
+  public GroupListener(String groupId, GroupConsumer consumer, Map<String, Route> routesByKafkaTopic,
+      Function<Route, Executor> poolFor,
       ChunkPerformer performer, Instrumentation instrumentation, Duration shutdownTimeout, Consumer<Throwable> onFatal) {
     this.groupId = groupId;
     this.consumer = consumer;
     this.routesByKafkaTopic = routesByKafkaTopic;
-    this.pool = pool;
+    this.poolFor = poolFor;
     this.performer = performer;
     this.instrumentation = instrumentation;
     this.shutdownTimeout = shutdownTimeout;
@@ -82,6 +93,7 @@ public final class GroupListener implements Runnable {
           handle(outcome, true);
           outcome = outcomes.poll();
         }
+        relieve();
       }
       finishInFlight(System.nanoTime() + shutdownTimeout.toNanos());
       if (failure != null) {
@@ -103,17 +115,23 @@ public final class GroupListener implements Runnable {
   private void on(Event event) {
     if (event instanceof Message message) {
       TopicPartition tp = new TopicPartition(message.topic(), message.partition());
-      PartitionWork work = works.computeIfAbsent(tp, p -> new PartitionWork(p, routesByKafkaTopic.get(p.topic())));
+      PartitionWork work = works.get(tp);
+      if (work == null) {
+        work = new PartitionWork(tp, routesByKafkaTopic.get(tp.topic()));
+        works.put(tp, work);
+      }
       work.add(message);
-      if (work.over(PAUSE_ABOVE, PAUSE_ABOVE_BYTES) && !work.pausedForBackPressure) {
+      tracked++;
+      if (!work.pausedForBackPressure && (work.over(PAUSE_ABOVE, PAUSE_ABOVE_BYTES) || tracked > PAUSE_ALL_ABOVE)) {
         consumer.pause(tp.topic(), tp.partition());
         work.pausedForBackPressure = true;
+        paused++;
       }
     } else if (event instanceof Event.PartitionsRevoked revoked) {
       for (TopicPartition partition : revoked.partitions()) { // lost partitions: their late outcomes are ignored
         PartitionWork gone = works.remove(partition);
-        if (gone != null && !gone.inFlight) {
-          gone.close();
+        if (gone != null) {
+          forget(gone);
         }
       }
     } else if (event instanceof Event.KafkaError error) {
@@ -130,64 +148,103 @@ public final class GroupListener implements Runnable {
       return Duration.ZERO;
     }
     long now = System.nanoTime();
-    long wait = IDLE_POLL.toNanos();
+    long due = now + IDLE_POLL.toNanos();
     for (PartitionWork work : works.values()) {
-      if (work.retryAt != 0 && !work.buffered.isEmpty()) {
-        wait = Math.min(wait, Math.max(0, work.retryAt - now));
-      }
+      due = work.lanes.nextRetry(due);
     }
-    return Duration.ofNanos(wait);
+    return Duration.ofNanos(Math.max(0, due - now));
   }
 
   private void dispatchReady() {
     long now = System.nanoTime();
+    routeShares.clear();
     for (PartitionWork work : works.values()) {
-      if (!work.inFlight && !work.buffered.isEmpty() && (work.retryAt == 0 || now - work.retryAt >= 0)) {
-        work.retryAt = 0;
-        dispatch(work);
+      if (work.route.ordering() != Ordering.PARTITION && work.lanes.hasWaiting()) {
+        routeShares.merge(work.route, 1, Integer::sum);
+      }
+    }
+    for (PartitionWork work : works.values()) {
+      if (!work.lanes.hasWaiting()) {
+        continue;
+      }
+      int free;
+      if (work.route.ordering() == Ordering.PARTITION) {
+        free = work.inFlight == 0 ? 1 : 0;
+      } else { // the route's free threads, shared fairly by its partitions with work waiting
+        int routeFree = work.route.concurrency() - routeInFlight.getOrDefault(work.route, 0);
+        int sharing = routeShares.getOrDefault(work.route, 1);
+        free = Math.min(routeFree, (routeFree + sharing - 1) / sharing);
+      }
+      int limit = work.route.batchMode() ? Integer.MAX_VALUE : work.chunkLimit;
+      for (Lanes.Taken taken : work.lanes.take(free, limit, now)) {
+        dispatch(work, taken);
       }
     }
   }
 
-  private void dispatch(PartitionWork work) {
-    List<Message> chunk = work.takeChunk(work.route.batchMode() ? Integer.MAX_VALUE : work.chunkLimit);
-    work.inFlight = true;
+  private void dispatch(PartitionWork work, Lanes.Taken taken) {
+    Chunk chunk = new Chunk(work, taken, work.borrow());
+    work.inFlight++;
     inFlight++;
-    pool.execute(() -> {
+    routeInFlight.merge(work.route, 1, Integer::sum);
+    poolFor.apply(work.route).execute(() -> {
       Outcome outcome;
       try {
-        outcome = performer.perform(work, chunk);
+        outcome = performer.perform(chunk);
       } catch (Throwable e) { // an instrumentation or framework bug must not leave the partition in flight forever
-        outcome = new Outcome(work, null, e, chunk, 0, 0);
+        outcome = new Outcome(chunk, e, chunk.messages, 0, 0);
       }
       outcomes.add(outcome);
     });
-    if (work.pausedForBackPressure && !work.over(PAUSE_ABOVE / 2, PAUSE_ABOVE_BYTES / 2)) {
-      consumer.resume(work.partition.topic(), work.partition.partition());
-      work.pausedForBackPressure = false;
+  }
+
+  /** Resumes partitions paused for back-pressure once their tracked messages (and the listener's) are down to half. */
+  private void relieve() {
+    if (paused == 0 || tracked > PAUSE_ALL_ABOVE / 2) {
+      return;
+    }
+    for (PartitionWork work : works.values()) {
+      if (work.pausedForBackPressure && !work.over(PAUSE_ABOVE / 2, PAUSE_ABOVE_BYTES / 2)) {
+        consumer.resume(work.partition.topic(), work.partition.partition());
+        work.pausedForBackPressure = false;
+        paused--;
+      }
     }
   }
 
   /** Marks what finished; on failure asks the route's error policy. {@code live}: not stopping or revoking. */
   private void handle(Outcome outcome, boolean live) {
+    Chunk chunk = outcome.chunk();
+    PartitionWork work = chunk.work;
     inFlight--;
-    PartitionWork work = outcome.work();
-    work.inFlight = false;
+    work.inFlight--;
+    routeInFlight.merge(work.route, -1, Integer::sum);
+    work.giveBack(chunk.handlers);
     if (works.get(work.partition) != work) {
-      work.close();
+      if (work.inFlight == 0) {
+        work.close();
+      }
       return; // revoked or lost meanwhile: the partition's new owner reads it again
     }
-    if (outcome.lastDone() != null) {
-      consumer.markMessageAsProcessed(outcome.lastDone());
-      work.attempt = 0;
-    }
+    int before = work.offsets.size();
+    Message mark = work.finished(outcome);
     if (!work.route.batchMode()) {
       work.took(outcome.handled(), outcome.nanos());
     }
-    if (!outcome.failed()) {
-      work.putBack(outcome.notDone()); // handed back on request: read again (if still owned) or dropped with the work
-      return;
+    work.lanes.putBack(outcome.notDone()); // failed, or handed back on request: read again (if still owned)
+    if (outcome.failed()) {
+      Message skippedTo = failed(work, outcome, live);
+      mark = skippedTo != null ? skippedTo : mark;
     }
+    work.lanes.release(chunk.lanes, !outcome.failed());
+    tracked -= before - work.offsets.size();
+    if (mark != null) {
+      consumer.markMessageAsProcessed(mark);
+    }
+  }
+
+  /** Asks the error policy about a failed chunk: retry its lane later, skip (returns what to mark), or stop. */
+  private Message failed(PartitionWork work, Outcome outcome, boolean live) {
     List<Message> notDone = outcome.notDone();
     Message failed = notDone.get(0);
     List<Message> failedMessages = work.route.batchMode() ? notDone : List.of(failed);
@@ -195,30 +252,38 @@ public final class GroupListener implements Runnable {
         outcome.error(), EventKeys.TOPIC, work.route.topic(), EventKeys.PARTITION, failed.partition(),
         EventKeys.OFFSET, failed.offset());
     if (!live) {
-      return; // stopping: what failed stays uncommitted and is read again
+      return null; // stopping: what failed stays uncommitted and is read again
     }
-    work.attempt++;
+    Lanes.Lane lane = work.lanes.failed(failed, outcome.done());
     ErrorPolicy.Decision decision = work.route.errorPolicy().decide(new HandlerFailure(failed.topic(), failed.partition(),
-        failed.offset(), failedMessages, work.attempt, outcome.error()));
+        failed.offset(), failedMessages, lane.attempt, outcome.error()));
     if (decision.stops()) {
       Message last = failedMessages.get(failedMessages.size() - 1);
       failure = new ProcessingFailed(groupId, failed.topic(), failed.partition(), failed.offset(), last.offset(),
           "Route '" + work.route.topic() + "' failed on " + failed.topic() + "/" + failed.partition() + "@"
-              + failed.offset() + " after " + work.attempt + " attempt(s) and its error policy stopped it: "
+              + failed.offset() + " after " + lane.attempt + " attempt(s) and its error policy stopped it: "
               + outcome.error(), outcome.error());
       stopping = true;
-      return;
+      return null;
     }
-    work.putBack(notDone);
     if (decision.skips()) {
-      failedMessages.forEach(m -> work.dropFirst());
-      consumer.markMessageAsProcessed(failedMessages.get(failedMessages.size() - 1));
-      work.attempt = 0;
-    } else {
-      work.retryAt = System.nanoTime() + decision.retryAfter().toNanos();
-      if (work.retryAt == 0) {
-        work.retryAt = 1;
+      for (Message message : failedMessages) {
+        work.lanes.drop(message);
+        work.offsets.finish(message);
       }
+      return work.offsets.advance();
+    }
+    work.lanes.retryAt(lane, System.nanoTime() + decision.retryAfter().toNanos());
+    return null;
+  }
+
+  private void forget(PartitionWork work) {
+    tracked -= work.offsets.size();
+    if (work.pausedForBackPressure) {
+      paused--;
+    }
+    if (work.inFlight == 0) {
+      work.close();
     }
   }
 
@@ -230,16 +295,14 @@ public final class GroupListener implements Runnable {
       PartitionWork work = works.get(partition);
       if (work != null) {
         work.handBack = true;
-        work.clear();
+        work.lanes.clear();
         revoked.put(partition, work);
       }
     }
     awaitWork(revoked, deadline);
     revoked.forEach((partition, work) -> {
       works.remove(partition);
-      if (!work.inFlight) {
-        work.close();
-      }
+      forget(work);
     });
     instrumentation.event(GroupListener.class, FrameworkEvent.REVOKE, "revoke", EventKeys.GROUP_ID, groupId,
         EventKeys.TOPIC_PARTITIONS, partitions.toString());
@@ -248,10 +311,10 @@ public final class GroupListener implements Runnable {
   private void finishInFlight(long deadline) {
     works.values().forEach(work -> {
       work.handBack = true;
-      work.clear();
+      work.lanes.clear();
     });
     awaitWork(works, deadline);
-    works.values().stream().filter(work -> !work.inFlight).forEach(PartitionWork::close);
+    works.values().stream().filter(work -> work.inFlight == 0).forEach(PartitionWork::close);
     if (inFlight > 0) {
       LOG.warn("Group '{}' stopped with {} chunk(s) still running after {}; they are read again uncommitted",
           groupId, inFlight, shutdownTimeout);
@@ -260,7 +323,7 @@ public final class GroupListener implements Runnable {
 
   private void awaitWork(Map<TopicPartition, PartitionWork> waitFor, long deadline) {
     try {
-      while (waitFor.values().stream().anyMatch(w -> w.inFlight)) {
+      while (waitFor.values().stream().anyMatch(w -> w.inFlight > 0)) {
         long left = deadline - System.nanoTime();
         Outcome outcome = left <= 0 ? null : outcomes.poll(left, TimeUnit.NANOSECONDS);
         if (outcome == null) {
@@ -268,7 +331,7 @@ public final class GroupListener implements Runnable {
               waitFor.keySet(), shutdownTimeout);
           return;
         }
-        handle(outcome, !waitFor.containsKey(outcome.work().partition) && !stopping);
+        handle(outcome, !waitFor.containsKey(outcome.chunk().work.partition) && !stopping);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -5,25 +5,28 @@ import dev.gregor.client.Message;
 import dev.gregor.client.TransactionalProducer;
 import dev.gregor.client.TopicPartition;
 import dev.gregor.framework.Controller;
-import dev.gregor.framework.Route;
+import dev.gregor.framework.Ordering;
 import dev.gregor.framework.Responder;
+import dev.gregor.framework.Route;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One assigned partition's state on its listener thread: messages fetched but not handed out, at
- * most one chunk in flight, and the controller (and responder) made for this partition alone.
+ * One assigned partition's state on its listener thread: messages waiting in their lanes, which
+ * fetched messages are finished (the committable offset), how many chunks run, and controllers
+ * (and responders) made for this partition, each lent to one chunk at a time.
  */
 final class PartitionWork {
+  /** A controller and the responder it responds through, used by one chunk at a time. */
+  record Handlers(Controller controller, @Nullable Responder responder) {}
+
   final TopicPartition partition;
   final Route route;
-  final Controller controller;
-  final Responder responder;
-  final Deque<Message> buffered = new ArrayDeque<>();
-  private long bufferedBytes;
-  boolean inFlight;
+  final Lanes lanes;
+  final OffsetTracker offsets = new OffsetTracker();
+  private final ArrayDeque<Handlers> idle = new ArrayDeque<>();
+  /** Chunks of this partition running now; at most one with {@link Ordering#PARTITION}. */
+  int inFlight;
   /**
    * Set by the listener when the partition is being revoked or the app stops: a chunk performed one by one
    * stops before its next message and hands the rest back, so waiting for it takes one message, not a chunk.
@@ -32,10 +35,6 @@ final class PartitionWork {
   /** Messages per chunk, adapted so a chunk takes about {@link #CHUNK_TARGET_NANOS}: few hand-offs, fresh marks. */
   int chunkLimit = FIRST_CHUNK;
   boolean pausedForBackPressure;
-  /** How often the chunk at the head failed in a row, for the error policy. */
-  int attempt;
-  /** When a retry is due (System.nanoTime), or 0. */
-  long retryAt;
   /** The partition's transactional producer for transactional routes, made at first use on the pool thread. */
   private TransactionalProducer transactions;
 
@@ -46,8 +45,40 @@ final class PartitionWork {
   PartitionWork(TopicPartition partition, Route route) {
     this.partition = partition;
     this.route = route;
-    this.controller = route.newController();
-    this.responder = route.newResponder();
+    this.lanes = new Lanes(route.ordering());
+  }
+
+  /** A fetched message: waiting to run, and not finished until its outcome says so. */
+  void add(Message message) {
+    lanes.add(message);
+    offsets.track(message);
+  }
+
+  /** Marks the chunk's finished messages; returns the message to mark for commit, if the finished prefix grew. */
+  @Nullable Message finished(Outcome outcome) {
+    if (outcome.handled() > 0) {
+      if (route.ordering() == Ordering.PARTITION) {
+        offsets.finishThrough(outcome.chunk().messages.get(outcome.handled() - 1));
+      } else {
+        outcome.done().forEach(offsets::finish);
+      }
+    }
+    return offsets.advance();
+  }
+
+  /** Whether more than {@code messages} are tracked (waiting, running, or finished behind one that is not) or {@code bytes} wait. */
+  boolean over(int messages, long bytes) {
+    return offsets.size() > messages || lanes.bytes() > bytes;
+  }
+
+  /** A controller (and responder) no other chunk uses; made when every one is lent out. */
+  Handlers borrow() {
+    Handlers handlers = idle.poll();
+    return handlers != null ? handlers : new Handlers(route.newController(), route.newResponder());
+  }
+
+  void giveBack(Handlers handlers) {
+    idle.push(handlers);
   }
 
   /** The transactional producer of this partition: one id per partition, so a new owner fences the old one. */
@@ -72,50 +103,5 @@ final class PartitionWork {
       long fitting = CHUNK_TARGET_NANOS * messages / nanos;
       chunkLimit = (int) Math.max(1, Math.min(MAX_CHUNK, fitting));
     }
-  }
-
-  /** Buffers a fetched message. */
-  void add(Message message) {
-    buffered.add(message);
-    bufferedBytes += size(message);
-  }
-
-  /** Whether more than {@code messages} or {@code bytes} wait here. */
-  boolean over(int messages, long bytes) {
-    return buffered.size() > messages || bufferedBytes > bytes;
-  }
-
-  /** The next chunk to hand out: everything buffered (a batch, or messages performed one by one in order). */
-  List<Message> takeChunk(int max) {
-    List<Message> chunk = new ArrayList<>(Math.min(max, buffered.size()));
-    while (!buffered.isEmpty() && chunk.size() < max) {
-      Message message = buffered.poll();
-      bufferedBytes -= size(message);
-      chunk.add(message);
-    }
-    return chunk;
-  }
-
-  /** Puts messages back at the head, in order: a failed chunk's rest, to be retried or skipped. */
-  void putBack(List<Message> messages) {
-    for (int i = messages.size() - 1; i >= 0; i--) {
-      buffered.addFirst(messages.get(i));
-      bufferedBytes += size(messages.get(i));
-    }
-  }
-
-  /** Drops the first message, which was skipped. */
-  void dropFirst() {
-    bufferedBytes -= size(buffered.removeFirst());
-  }
-
-  /** Drops everything buffered: the partition is going. */
-  void clear() {
-    buffered.clear();
-    bufferedBytes = 0;
-  }
-
-  private static long size(Message message) {
-    return (message.value() == null ? 0 : message.value().length) + (message.key() == null ? 0 : message.key().length);
   }
 }
