@@ -33,6 +33,7 @@ final class Analysis {
     analysis.duplicatedInLog();
     analysis.processedTwice(processed);
     analysis.reordered();
+    analysis.processedOutOfKeyOrder(processed);
     analysis.committedUnprocessed(committed);
     analysis.processedAfterCommit(processed, committed);
     Set<Events.Id> ackedIds = new HashSet<>();
@@ -108,6 +109,33 @@ final class Analysis {
         }
         seen.add(id);
         highest.merge(id.key(), id.seq(), Math::max);
+      });
+    });
+  }
+
+  private void processedOutOfKeyOrder(List<Events.Processed> processed) {
+    Map<Integer, Map<Long, Long>> firstDone = new HashMap<>();
+    for (Events.Processed p : processed) {
+      firstDone.computeIfAbsent(p.partition(), x -> new HashMap<>()).merge(p.offset(), p.at(), Math::min);
+    }
+    log.forEach((partition, offsets) -> {
+      Map<Long, Long> done = firstDone.getOrDefault(partition, Map.of());
+      Map<String, Long> latestEarlier = new HashMap<>(); // per key: the latest first-finish of its earlier records
+      Map<String, Long> latestOffset = new HashMap<>();
+      offsets.forEach((offset, id) -> {
+        Long at = done.get(offset);
+        if (at == null) {
+          return; // never processed: counted as lost if it had to arrive
+        }
+        Long earlier = latestEarlier.get(id.key());
+        if (earlier != null && at < earlier) {
+          found(Violation.PROCESSED_OUT_OF_KEY_ORDER, partition + "/" + offset + " (" + id.key() + ") finished before "
+              + partition + "/" + latestOffset.get(id.key()) + " of the same key");
+        }
+        if (earlier == null || at > earlier) {
+          latestEarlier.put(id.key(), at);
+          latestOffset.put(id.key(), offset);
+        }
       });
     });
   }

@@ -16,6 +16,8 @@ public final class Guarantee {
    */
   public static final Guarantee AT_LEAST_ONCE_CONSUMER = forbidding(Violation.LOST, Violation.COMMITTED_UNPROCESSED,
       Violation.PROCESSED_AFTER_COMMIT, Violation.REORDERED);
+  /** At-least-once, and per key the first processing of each record in offset order (parallel key-ordered consumers). */
+  public static final Guarantee KEY_ORDERED_CONSUMER = AT_LEAST_ONCE_CONSUMER.and(Violation.PROCESSED_OUT_OF_KEY_ORDER);
   /** Each record stored once and processed once (transactions read with read_committed). */
   public static final Guarantee EXACTLY_ONCE = forbidding(Violation.values());
   /** Nothing is forbidden: the scenario only reports what happened (acks=1 under hard kills). */

@@ -15,6 +15,11 @@ public enum Violation {
   PROCESSED_AFTER_COMMIT("dup.committed"),
   /** A record stored after a later record of the same key in the same partition. */
   REORDERED("reordered"),
+  /**
+   * A record whose processing finished (first, by any member) before that of an earlier record of the same key
+   * in the same partition: key order broken by processing, as parallel consumers risk.
+   */
+  PROCESSED_OUT_OF_KEY_ORDER("reordered.key"),
   /** A position below a committed offset that no member processed. */
   COMMITTED_UNPROCESSED("committed.unprocessed");
 

@@ -22,7 +22,12 @@ final class BufferedLoad extends Load {
 
   BufferedLoad(Gregor kafka, String topic, History history, Throttle throttle, long limit,
                Consumer<ProducerSettings.Builder> settings) {
-    super("buffered", topic, history, throttle, limit);
+    this(kafka, topic, history, throttle, limit, KEYS, settings);
+  }
+
+  BufferedLoad(Gregor kafka, String topic, History history, Throttle throttle, long limit, int keys,
+               Consumer<ProducerSettings.Builder> settings) {
+    super("buffered", topic, history, throttle, limit, keys);
     this.kafka = kafka;
     this.settings = settings;
   }

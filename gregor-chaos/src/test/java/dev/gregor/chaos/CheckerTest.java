@@ -36,7 +36,7 @@ class CheckerTest {
 
     report.assertHolds(Guarantee.EXACTLY_ONCE);
     assertThat(report.summary(Guarantee.EXACTLY_ONCE)).isEqualTo("clean: attempted=5 acked=5 read=5 lost=0 dup.log=0 "
-        + "dup.processed=0 dup.committed=0 reordered=0 committed.unprocessed=0 unacked.written=0 -> PASS");
+        + "dup.processed=0 dup.committed=0 reordered=0 reordered.key=0 committed.unprocessed=0 unacked.written=0 -> PASS");
   }
 
   @Test
@@ -87,6 +87,28 @@ class CheckerTest {
 
     assertThat(report.count(Violation.REORDERED)).isEqualTo(2);
     assertThat(report.examples(Violation.REORDERED)).containsExactly("a:0 at 0/2 after a:1", "b:0 at 1/1 after b:1");
+  }
+
+  @Test
+  void aRecordFinishedBeforeAnEarlierRecordOfItsKeyIsProcessedOutOfKeyOrder() {
+    write("a", 0, 0, 0);
+    write("b", 0, 0, 1);
+    write("a", 1, 0, 2);
+    write("b", 1, 0, 3);
+    process("m1", "b", 1, 0, 3, 10); // b:1 before b:0 ...
+    process("m1", "a", 0, 0, 0, 11);
+    process("m1", "b", 0, 0, 1, 12);
+    process("m1", "a", 1, 0, 2, 13); // ... while a keeps its order even across keys
+    process("m2", "a", 0, 0, 0, 14); // a replay of a finished record is not a reordering
+
+    Report report = history.check("keys");
+
+    assertThat(report.count(Violation.PROCESSED_OUT_OF_KEY_ORDER)).isEqualTo(1);
+    assertThat(report.examples(Violation.PROCESSED_OUT_OF_KEY_ORDER))
+        .containsExactly("0/3 (b) finished before 0/1 of the same key");
+    assertThatThrownBy(() -> report.assertHolds(Guarantee.KEY_ORDERED_CONSUMER))
+        .hasMessageContaining("FAIL (reordered.key)");
+    report.assertHolds(Guarantee.AT_LEAST_ONCE_CONSUMER);
   }
 
   @Test

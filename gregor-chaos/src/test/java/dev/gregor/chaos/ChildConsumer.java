@@ -20,11 +20,23 @@ final class ChildConsumer {
 
   static ChildConsumer start(String bootstrap, String topic, String group, String member, GroupProtocol protocol,
                              History history) {
+    return start(ChildConsumerMain.class, history, bootstrap, topic, group, member, protocol.name());
+  }
+
+  /** A {@link ChildAppMain}: a framework app with a KEY-ordered route. */
+  static ChildConsumer startApp(String bootstrap, String topic, String group, String member, History history) {
+    return start(ChildAppMain.class, history, bootstrap, topic, group, member);
+  }
+
+  private static ChildConsumer start(Class<?> main, History history, String bootstrap, String topic, String group,
+                                     String member, String... more) {
     try {
       Path log = Files.createDirectories(Path.of("target", "chaos-members")).resolve(member + ".log");
-      ChildJvm process = ChildJvm.builder(ChildConsumerMain.class)
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(bootstrap, topic, group, member));
+      args.addAll(java.util.List.of(more));
+      ChildJvm process = ChildJvm.builder(main)
           .jvmOptions("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
-          .args(bootstrap, topic, group, member, protocol.name())
+          .args(args.toArray(String[]::new))
           .errorLog(log).onOutput(history::replay).start();
       return new ChildConsumer(member, process);
     } catch (IOException e) {

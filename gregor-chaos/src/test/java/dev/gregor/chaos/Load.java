@@ -20,7 +20,8 @@ abstract class Load {
   final History history;
   private final Throttle throttle;
   private final long limit;
-  private final long[] nextSeq = new long[KEYS];
+  private final int keys;
+  private final long[] nextSeq;
   private final AtomicLong acked = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private long produced;
@@ -29,6 +30,13 @@ abstract class Load {
   private final Thread thread;
 
   Load(String name, String topic, History history, Throttle throttle, long limit) {
+    this(name, topic, history, throttle, limit, KEYS);
+  }
+
+  /** A load over keys {@code k0..k<keys-1>}, round robin. */
+  Load(String name, String topic, History history, Throttle throttle, long limit, int keys) {
+    this.keys = keys;
+    this.nextSeq = new long[keys];
     this.topic = topic;
     this.history = history;
     this.throttle = throttle;
@@ -61,7 +69,7 @@ abstract class Load {
       while (!stopping && produced < limit) {
         if (throttle.acquire(batchSize())) {
           for (int i = 0; i < batchSize() && produced < limit; i++) {
-            int key = (int) (produced++ % KEYS);
+            int key = (int) (produced++ % keys);
             Sequenced record = new Sequenced("k" + key, nextSeq[key]++);
             history.attempted(record);
             track(record, send(record, record.value(VALUE_SIZE), Produce.key(record.key())));

@@ -173,6 +173,15 @@ public final class App implements AutoCloseable {
     return running == null ? null : running.failure();
   }
 
+  /**
+   * Messages running longer than the {@code stallTimeout} setting now, each reported once as a
+   * {@link FrameworkEvent#STALL} with its thread's stack in the log; empty when healthy or not started.
+   */
+  public List<Stall> stalls() {
+    AppRuntime running = runtime;
+    return running == null || running.isStopped() ? List.of() : running.stalls();
+  }
+
   /** Whether the app was started and has not stopped. */
   public boolean isRunning() {
     AppRuntime running = runtime;

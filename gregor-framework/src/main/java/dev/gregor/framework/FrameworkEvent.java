@@ -23,6 +23,12 @@ public enum FrameworkEvent implements EventKind {
   WORKER_PERFORM("worker_perform.framework", true, EventKeys.TOPIC, FrameworkEvent.QUEUE, EventKeys.ATTEMPTS),
   /** Partitions were taken away in a rebalance; their finished work was committed first. */
   REVOKE("revoke.framework", false, EventKeys.GROUP_ID, EventKeys.TOPIC_PARTITIONS),
+  /**
+   * A message has run longer than the app's {@code stallTimeout}; reported once per message, with {@link #THREAD}.
+   * {@link App#stalls()} lists the messages stalled now.
+   */
+  STALL("stall.framework", false, EventKeys.GROUP_ID, EventKeys.TOPIC, EventKeys.PARTITION, EventKeys.OFFSET,
+      EventKeys.KEY, FrameworkEvent.THREAD, FrameworkEvent.RUNNING_MS),
   /** The app stopped: work finished or handed back, offsets committed, groups left. */
   SHUTDOWN("shutdown.framework", true, FrameworkEvent.APP),
   /** Something failed; {@link #ORIGIN} says where (parser, controller, responder, worker, listener). */
@@ -35,6 +41,10 @@ public enum FrameworkEvent implements EventKind {
   public static final String RESPONDER = "responder";
   /** Payload key: the jobs topic. */
   public static final String QUEUE = "queue";
+  /** Payload key: the name of the thread a {@link #STALL}ed message runs on. */
+  public static final String THREAD = "thread";
+  /** Payload key: how long a {@link #STALL}ed message had been running, in milliseconds. */
+  public static final String RUNNING_MS = "running_ms";
   /** Payload key: the app name. */
   public static final String APP = "app";
 

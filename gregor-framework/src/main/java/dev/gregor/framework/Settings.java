@@ -42,6 +42,7 @@ public final class Settings {
   private final Duration producerPoolTimeout;
   private final int concurrency;
   private final Duration shutdownTimeout;
+  private final Duration stallTimeout;
   private final ErrorPolicy errorPolicy;
   private final String defaultQueue;
 
@@ -70,6 +71,7 @@ public final class Settings {
     this.producerPoolTimeout = b.producerPoolTimeout;
     this.concurrency = b.concurrency;
     this.shutdownTimeout = b.shutdownTimeout;
+    this.stallTimeout = b.stallTimeout;
     this.errorPolicy = b.errorPolicy;
     this.defaultQueue = b.defaultQueue != null ? b.defaultQueue : name + "_jobs";
   }
@@ -199,6 +201,11 @@ public final class Settings {
     return shutdownTimeout;
   }
 
+  /** How long a message may run before it is reported as stalled (event, log with its thread's stack, {@link App#stalls()}). */
+  public Duration stallTimeout() {
+    return stallTimeout;
+  }
+
   /** What a controller's failure leads to, unless its route says otherwise. */
   public ErrorPolicy errorPolicy() {
     return errorPolicy;
@@ -234,6 +241,7 @@ public final class Settings {
     private Duration producerPoolTimeout = Duration.ofSeconds(30);
     private int concurrency = Math.max(2, Runtime.getRuntime().availableProcessors());
     private Duration shutdownTimeout = Duration.ofSeconds(30);
+    private Duration stallTimeout = Duration.ofMinutes(1);
     private ErrorPolicy errorPolicy = ErrorPolicy.retry(5, Duration.ofMillis(500), Duration.ofSeconds(10));
     private @Nullable String defaultQueue;
 
@@ -377,6 +385,12 @@ public final class Settings {
       return this;
     }
 
+    /** How long one message may run before it is reported as stalled (1 minute by default). */
+    public Builder stallTimeout(Duration stallTimeout) {
+      this.stallTimeout = stallTimeout;
+      return this;
+    }
+
     /** What a controller's failure leads to (5 attempts with backoff, then stop, by default). */
     public Builder errorPolicy(ErrorPolicy errorPolicy) {
       this.errorPolicy = Objects.requireNonNull(errorPolicy, "errorPolicy");
@@ -400,6 +414,7 @@ public final class Settings {
       checks.positive("connectTimeout", connectTimeout);
       checks.positive("producerPoolTimeout", producerPoolTimeout);
       checks.positive("shutdownTimeout", shutdownTimeout);
+      checks.positive("stallTimeout", stallTimeout);
       checks.atLeast("offsetCommitThreshold", offsetCommitThreshold, 0);
       checks.atLeast("producerPoolSize", producerPoolSize, 1);
       checks.atLeast("concurrency", concurrency, 1);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gregor.client.ErrorPolicy;
 import dev.gregor.client.Gregor;
+import dev.gregor.client.Notification;
 import dev.gregor.client.PendingMessage;
 import dev.gregor.client.Produce;
 import dev.gregor.embedded.EmbeddedKafka;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -136,6 +138,42 @@ class OrderingTest {
       await().atMost(Duration.ofSeconds(60)).until(() -> Apps.committed(kafka, "prefix_" + topic) == 10);
     }
     assertThat(Recorded.performed(topic)).extracting(Params::offset).contains(0L); // read again, not lost
+  }
+
+  @Test
+  void aHangingMessageIsReportedAsStalledAndTheRestOfItsChunkRunsElsewhere(EmbeddedKafka kafka, TestTopics topics)
+      throws Exception {
+    String topic = topics.create(1);
+    RELEASE.put(topic, new CountDownLatch(1));
+    List<Notification> stalls = new CopyOnWriteArrayList<>();
+    App app = Apps.on(kafka, "stalling").setup(config -> config.stallTimeout(Duration.ofMillis(300)))
+        .routes(routes -> routes.topic(topic, route -> route.controller(BlockingFirstController.class)
+            .parser(Parser.text()).ordering(Ordering.UNORDERED).concurrency(2))).build();
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
+      gregor.deliverMessages(IntStream.range(0, 10).mapToObj(i -> PendingMessage.of(topic, "m" + i,
+          Produce.key("k" + i))).collect(Collectors.toList()));
+    }
+
+    try (app) {
+      app.start();
+      app.client().notifications().subscribe(FrameworkEvent.STALL, stalls::add);
+      // Offset 0 hangs; the messages that shared its chunk are taken back and run on the other thread.
+      await().atMost(Duration.ofSeconds(60)).until(() -> Recorded.count(topic) == 9 && !app.stalls().isEmpty()
+          && !stalls.isEmpty());
+      assertThat(app.stalls()).singleElement().satisfies(stall -> {
+        assertThat(stall.topic()).isEqualTo(topic);
+        assertThat(stall.offset()).isZero();
+        assertThat(stall.key()).isEqualTo("k0");
+        assertThat(stall.thread()).startsWith("gregor-stalling-" + topic);
+        assertThat(stall.running()).isGreaterThan(Duration.ofMillis(300));
+      });
+      assertThat(stalls.get(0).payload()).containsEntry("offset", 0L).containsEntry("key", "k0")
+          .containsEntry("topic", topic);
+      RELEASE.get(topic).countDown();
+      await().atMost(Duration.ofSeconds(60)).until(() -> Apps.committed(kafka, "stalling_" + topic) == 10
+          && app.stalls().isEmpty());
+    }
+    assertThat(stalls).hasSize(1); // once per message
   }
 
   @Test

@@ -39,6 +39,7 @@ public final class SettingKeys {
     keys.put("connection_pool.timeout", (b, v) -> b.producerPoolTimeout(duration(v)));
     keys.put("concurrency", (b, v) -> b.concurrency(integer(v)));
     keys.put("shutdown_timeout", (b, v) -> b.shutdownTimeout(duration(v)));
+    keys.put("stall_timeout", (b, v) -> b.stallTimeout(duration(v)));
     keys.put("default_queue", Settings.Builder::defaultQueue);
   }
 

@@ -42,6 +42,7 @@ public final class SettingsDescription {
     d.put("connection_pool.timeout", String.valueOf(s.producerPoolTimeout()));
     d.put("concurrency", String.valueOf(s.concurrency()));
     d.put("shutdown_timeout", String.valueOf(s.shutdownTimeout()));
+    d.put("stall_timeout", String.valueOf(s.stallTimeout()));
     d.put("default_queue", s.defaultQueue());
     return d;
   }

@@ -19,7 +19,8 @@ final class Counting {
     done = new CountDownLatch(1);
   }
 
-  static void add(int records) {
+  /** Counts records performed; returns whether the run has seen every record it expects. */
+  static boolean add(int records) {
     Tally current = tally;
     boolean complete;
     synchronized (Counting.class) {
@@ -28,12 +29,33 @@ final class Counting {
     if (complete) {
       done.countDown();
     }
+    return complete;
   }
 
   /** Waits for the run's last record; fails after {@code timeout}. */
   static void await(Duration timeout) throws InterruptedException {
     if (!done.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new IllegalStateException("not every record was performed within " + timeout);
+    }
+  }
+
+  /** Stands for I/O of {@code millis} per record (a call to a service, a database write): a blocking wait. */
+  static void work(long millis) {
+    if (millis > 0) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Counts each message after 10 ms of blocking "I/O". */
+  public static final class Io10Controller extends Controller {
+    @Override
+    protected void perform() {
+      work(10);
+      add(batch().size());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.gregor.bench.internal.run;
 
 import dev.gregor.bench.internal.consumer.ConsumerScenarios;
 import dev.gregor.bench.internal.framework.FrameworkScenarios;
+import dev.gregor.bench.internal.framework.ParallelScenarios;
 import dev.gregor.bench.internal.latency.LatencyScenarios;
 import dev.gregor.bench.internal.memory.MemoryScenarios;
 import dev.gregor.bench.internal.peers.PeerScenarios;
@@ -24,6 +25,7 @@ public final class Catalog {
     GROUPS.put("producer", ProducerScenarios::all);
     GROUPS.put("consumer", ConsumerScenarios::all);
     GROUPS.put("framework", FrameworkScenarios::all);
+    GROUPS.put("parallel", ParallelScenarios::all);
     GROUPS.put("latency", LatencyScenarios::all);
     GROUPS.put("startup", ColdStartScenarios::all);
     GROUPS.put("memory", MemoryScenarios::all);

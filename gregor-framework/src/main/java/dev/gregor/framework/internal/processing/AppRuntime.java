@@ -9,6 +9,7 @@ import dev.gregor.framework.Ordering;
 import dev.gregor.framework.Route;
 import dev.gregor.framework.Routes;
 import dev.gregor.framework.Settings;
+import dev.gregor.framework.Stall;
 import dev.gregor.framework.internal.ClientConfigs;
 import dev.gregor.framework.internal.Instrumentation;
 import dev.gregor.framework.internal.jobs.Enqueuer;
@@ -85,6 +86,7 @@ public final class AppRuntime {
       GroupListener listener = new GroupListener(group, consumer, byTopic,
           route -> routePools.getOrDefault(route, pool),
           new ChunkPerformer(group, client, instrumentation, responses, enqueuer), instrumentation, settings.shutdownTimeout(),
+          settings.stallTimeout(),
           this::failed);
       listeners.add(listener);
       Thread thread = new Thread(listener, "gregor-" + settings.name() + "-listener-" + group);
@@ -120,6 +122,15 @@ public final class AppRuntime {
             + "create it (gregor topics create " + kafkaName + ") or fix the route", List.of(), null);
       }
     }
+  }
+
+  /** Messages running past the stall timeout now, in every group. */
+  public List<Stall> stalls() {
+    List<Stall> stalls = new ArrayList<>();
+    synchronized (this) {
+      listeners.forEach(listener -> stalls.addAll(listener.stalls()));
+    }
+    return stalls;
   }
 
   /** Whether job workers were started. */

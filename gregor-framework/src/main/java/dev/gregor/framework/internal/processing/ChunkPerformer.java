@@ -61,23 +61,26 @@ final class ChunkPerformer {
 
   private Outcome oneByOne(Chunk chunk, long start) {
     List<Message> messages = chunk.messages;
-    for (int i = 0; i < messages.size(); i++) {
+    int finished = 0;
+    for (int i = chunk.claim(); i >= 0; i = chunk.claim()) {
       if (chunk.work.handBack) {
-        return new Outcome(chunk, null, messages.subList(i, messages.size()), i, System.nanoTime() - start);
+        return new Outcome(chunk, null, finished, System.nanoTime() - start);
       }
       Message message = messages.get(i);
       chunk.starting(message);
       try {
         handle(chunk, List.of(parse(chunk.work.route, message)));
       } catch (Throwable e) {
-        return new Outcome(chunk, e, messages.subList(i, messages.size()), i, System.nanoTime() - start);
+        return new Outcome(chunk, e, finished, System.nanoTime() - start);
       }
+      finished = i + 1;
     }
-    return Outcome.done(chunk, System.nanoTime() - start);
+    return new Outcome(chunk, null, finished, System.nanoTime() - start);
   }
 
   private Outcome batch(Chunk chunk, long start) {
     List<Message> messages = chunk.messages;
+    chunk.claimAll();
     chunk.starting(messages.get(0));
     List<Params> params = new ArrayList<>(messages.size());
     for (Message message : messages) {
@@ -86,9 +89,9 @@ final class ChunkPerformer {
     try {
       handle(chunk, params);
     } catch (Throwable e) {
-      return new Outcome(chunk, e, messages, 0, System.nanoTime() - start);
+      return new Outcome(chunk, e, 0, System.nanoTime() - start);
     }
-    return Outcome.done(chunk, System.nanoTime() - start);
+    return new Outcome(chunk, null, messages.size(), System.nanoTime() - start);
   }
 
   /** Callbacks per message (an aborted one is dropped), then perform and respond, or enqueue. */

@@ -12,11 +12,13 @@ import dev.gregor.framework.FrameworkEvent;
 import dev.gregor.framework.InvalidResponse;
 import dev.gregor.framework.Ordering;
 import dev.gregor.framework.Route;
+import dev.gregor.framework.Stall;
 import dev.gregor.framework.internal.Instrumentation;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -50,6 +52,7 @@ public final class GroupListener implements Runnable {
   private final ChunkPerformer performer;
   private final Instrumentation instrumentation;
   private final Duration shutdownTimeout;
+  private final ChunkWatch watch;
   private final Consumer<Throwable> onFatal;
   private final Map<TopicPartition, PartitionWork> works = new HashMap<>();
   private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
@@ -64,7 +67,8 @@ public final class GroupListener implements Runnable {
 
   public GroupListener(String groupId, GroupConsumer consumer, Map<String, Route> routesByKafkaTopic,
       Function<Route, Executor> poolFor,
-      ChunkPerformer performer, Instrumentation instrumentation, Duration shutdownTimeout, Consumer<Throwable> onFatal) {
+      ChunkPerformer performer, Instrumentation instrumentation, Duration shutdownTimeout, Duration stallTimeout,
+      Consumer<Throwable> onFatal) {
     this.groupId = groupId;
     this.consumer = consumer;
     this.routesByKafkaTopic = routesByKafkaTopic;
@@ -73,6 +77,7 @@ public final class GroupListener implements Runnable {
     this.instrumentation = instrumentation;
     this.shutdownTimeout = shutdownTimeout;
     this.onFatal = onFatal;
+    this.watch = new ChunkWatch(groupId, stallTimeout, instrumentation, this::takeBack);
     consumer.beforeRevoke(this::beforeRevoke);
   }
 
@@ -94,6 +99,7 @@ public final class GroupListener implements Runnable {
           outcome = outcomes.poll();
         }
         relieve();
+        watch.look();
       }
       finishInFlight(System.nanoTime() + shutdownTimeout.toNanos());
       if (failure != null) {
@@ -105,6 +111,11 @@ public final class GroupListener implements Runnable {
     } finally {
       consumer.close(); // commits what was marked and leaves the group
     }
+  }
+
+  /** The messages running past the stall timeout at the last look; any thread. */
+  public List<Stall> stalls() {
+    return watch.stalls();
   }
 
   /** Asks the listener to stop taking messages, finish or hand back its work, commit and leave; any thread. */
@@ -184,6 +195,7 @@ public final class GroupListener implements Runnable {
 
   private void dispatch(PartitionWork work, Lanes.Taken taken) {
     Chunk chunk = new Chunk(work, taken, work.borrow());
+    watch.started(chunk);
     work.inFlight++;
     inFlight++;
     routeInFlight.merge(work.route, 1, Integer::sum);
@@ -192,7 +204,7 @@ public final class GroupListener implements Runnable {
       try {
         outcome = performer.perform(chunk);
       } catch (Throwable e) { // an instrumentation or framework bug must not leave the partition in flight forever
-        outcome = new Outcome(chunk, e, chunk.messages, 0, 0);
+        outcome = new Outcome(chunk, e, 0, 0);
       }
       outcomes.add(outcome);
     });
@@ -216,6 +228,7 @@ public final class GroupListener implements Runnable {
   private void handle(Outcome outcome, boolean live) {
     Chunk chunk = outcome.chunk();
     PartitionWork work = chunk.work;
+    watch.finished(chunk);
     inFlight--;
     work.inFlight--;
     routeInFlight.merge(work.route, -1, Integer::sum);
@@ -275,6 +288,29 @@ public final class GroupListener implements Runnable {
     }
     work.lanes.retryAt(lane, System.nanoTime() + decision.retryAfter().toNanos());
     return null;
+  }
+
+  /**
+   * A message of {@code chunk} hangs: its messages no thread has started go back to their lanes, and lanes
+   * holding none of the started ones are released, so free threads run them (keys keep their order: a lane
+   * with a started message stays held).
+   */
+  private void takeBack(Chunk chunk) {
+    PartitionWork work = chunk.work;
+    int from = chunk.takeBackUnclaimed();
+    if (from >= chunk.end || works.get(work.partition) != work) {
+      return;
+    }
+    List<Message> unstarted = chunk.messages.subList(from, chunk.end);
+    chunk.end = from;
+    Set<Lanes.Lane> started = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Message message : chunk.messages.subList(0, from)) {
+      started.add(work.lanes.laneOf(message));
+    }
+    work.lanes.putBack(unstarted);
+    List<Lanes.Lane> free = chunk.lanes.stream().filter(lane -> !started.contains(lane)).toList();
+    chunk.lanes.removeAll(free);
+    work.lanes.release(free, false);
   }
 
   private void forget(PartitionWork work) {

@@ -223,7 +223,8 @@ final class Lanes {
     bytes = 0;
   }
 
-  private Lane laneOf(Message message) {
+  /** The lane {@code message} belongs to (made when missing). */
+  Lane laneOf(Message message) {
     if (!isolated.isEmpty()) {
       Lane lane = isolated.get(message);
       if (lane != null) {
