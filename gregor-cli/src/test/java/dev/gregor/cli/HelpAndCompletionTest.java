@@ -28,7 +28,7 @@ class HelpAndCompletionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"produce", "consume", "offsets", "cluster", "completion", "topics", "groups"})
+  @ValueSource(strings = {"produce", "consume", "offsets", "cluster", "completion", "topics", "groups", "dead-letters"})
   void everyCommandsHelpHasADescriptionExitCodesAndExamples(String command) {
     Cli.Result result = Cli.run("help", command);
 
@@ -38,7 +38,7 @@ class HelpAndCompletionTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"topics list", "topics create", "topics describe", "topics alter", "topics add-partitions",
-      "topics delete", "groups list", "groups describe", "groups delete", "groups reset-offsets"})
+      "topics delete", "groups list", "groups describe", "groups delete", "groups reset-offsets", "dead-letters replay"})
   void everyTopicsAndGroupsCommandsHelpHasADescriptionExitCodesAndExamples(String command) {
     String[] words = command.split(" ");
     Cli.Result result = Cli.run(words[0], "help", words[1]);

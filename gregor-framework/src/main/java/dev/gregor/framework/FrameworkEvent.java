@@ -29,6 +29,9 @@ public enum FrameworkEvent implements EventKind {
    */
   STALL("stall.framework", false, EventKeys.GROUP_ID, EventKeys.TOPIC, EventKeys.PARTITION, EventKeys.OFFSET,
       EventKeys.KEY, FrameworkEvent.THREAD, FrameworkEvent.RUNNING_MS),
+  /** A message the error policy gave up on was written to its route's dead-letter topic. */
+  DEAD_LETTER("dead_letter.framework", false, EventKeys.GROUP_ID, EventKeys.TOPIC, EventKeys.PARTITION,
+      EventKeys.OFFSET, FrameworkEvent.DEAD_LETTER_TOPIC, EventKeys.ATTEMPTS, EventKeys.EXCEPTION),
   /** The app stopped: work finished or handed back, offsets committed, groups left. */
   SHUTDOWN("shutdown.framework", true, FrameworkEvent.APP),
   /** Something failed; {@link #ORIGIN} says where (parser, controller, responder, worker, listener). */
@@ -45,6 +48,8 @@ public enum FrameworkEvent implements EventKind {
   public static final String THREAD = "thread";
   /** Payload key: how long a {@link #STALL}ed message had been running, in milliseconds. */
   public static final String RUNNING_MS = "running_ms";
+  /** Payload key: the dead-letter topic (Kafka name) a {@link #DEAD_LETTER} went to. */
+  public static final String DEAD_LETTER_TOPIC = "dead_letter_topic";
   /** Payload key: the app name. */
   public static final String APP = "app";
 

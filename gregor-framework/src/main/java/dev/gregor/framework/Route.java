@@ -1,6 +1,7 @@
 package dev.gregor.framework;
 
 import dev.gregor.client.ErrorPolicy;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -28,12 +29,13 @@ public final class Route {
   private final Ordering ordering;
   private final int concurrency;
   private final boolean virtualThreads;
+  private final @Nullable String deadLetter;
 
   Route(String topic, String group, boolean sharedGroup, Class<? extends Controller> controller, Supplier<? extends Controller> controllerFactory,
       @Nullable Worker worker, String queue, Parser parser, Interchanger interchanger,
       @Nullable Class<? extends Responder> responder, @Nullable Supplier<? extends Responder> responderFactory,
       boolean inlineMode, boolean batchMode, ErrorPolicy errorPolicy, boolean transactional, Ordering ordering,
-      int concurrency, boolean virtualThreads) {
+      int concurrency, boolean virtualThreads, @Nullable String deadLetter) {
     this.topic = topic;
     this.group = group;
     this.sharedGroup = sharedGroup;
@@ -52,6 +54,15 @@ public final class Route {
     this.ordering = ordering;
     this.concurrency = concurrency;
     this.virtualThreads = virtualThreads;
+    this.deadLetter = deadLetter;
+  }
+
+  /**
+   * The clean name of the topic a message goes to, with its origin and error in headers ({@link DeadLetters}),
+   * when the error policy would stop; null when the route has none.
+   */
+  public @Nullable String deadLetter() {
+    return deadLetter;
   }
 
   /** In which order messages of one partition are processed. */
@@ -161,7 +172,8 @@ public final class Route {
         + (inlineMode ? " inline" : " queue=" + (worker == null ? queue : worker.getClass().getName()))
         + (batchMode ? " batch" : "") + (transactional ? " transactional" : "")
         + (ordering == Ordering.PARTITION ? "" : " ordering=" + ordering + " concurrency=" + concurrency
-            + (virtualThreads ? " virtual-threads" : ""));
+            + (virtualThreads ? " virtual-threads" : ""))
+        + (deadLetter == null ? "" : " dead-letter=" + deadLetter);
   }
 
   /** The route DSL inside {@code topic(name, route -> ...)}; unset settings come from the app's. */
@@ -186,6 +198,7 @@ public final class Route {
     private Ordering ordering = Ordering.PARTITION;
     private @Nullable Integer concurrency;
     private boolean virtualThreads;
+    private @Nullable String deadLetter;
 
     Builder(String topic) {
       this.topic = topic;
@@ -315,6 +328,28 @@ public final class Route {
       return this;
     }
 
+    /**
+     * Where a message goes when the error policy gives up (it would stop): the dead-letter topic (a clean name),
+     * which keeps the key, value and headers and adds where the message came from and why it failed
+     * ({@link DeadLetters}); the partition then goes on. Created at start when missing.
+     */
+    public Builder deadLetter(String topic) {
+      this.deadLetter = Objects.requireNonNull(topic, "topic");
+      return this;
+    }
+
+    /**
+     * Retries a failing message up to {@code attempts} times in all, waiting {@code backoff}, then twice as long
+     * each time (at most 64 times {@code backoff}); then the {@link #deadLetter} topic if any, else the app stops.
+     * The partition (or, in KEY order, the key) waits and keeps being polled. Replaces the error policy.
+     */
+    public Builder retries(int attempts, Duration backoff) {
+      Objects.requireNonNull(backoff, "backoff");
+      this.errorPolicy = ErrorPolicy.retry(attempts, backoff,
+          backoff.multipliedBy(1L << Math.max(0, Math.min(attempts - 1, 6))));
+      return this;
+    }
+
     /** The route with the app's settings filled in; problems go to {@code errors}, each naming the route. */
     @Nullable Route resolve(Settings settings, java.util.List<String> errors) {
       String where = "route '" + topic + "'";
@@ -351,6 +386,15 @@ public final class Route {
       if (virtualThreads && Runtime.version().feature() < 21) {
         errors.add(where + ": virtualThreads needs Java 21 or later; this is Java " + Runtime.version().feature());
       }
+      if (deadLetter != null) {
+        String problem = dev.gregor.framework.internal.TopicNames.problem(deadLetter);
+        if (problem != null) {
+          errors.add(where + ": deadLetter '" + deadLetter + "' " + problem);
+        }
+        if (deadLetter.equals(topic)) {
+          errors.add(where + ": deadLetter must not be the route's own topic");
+        }
+      }
       if (makeController == null) {
         return null;
       }
@@ -358,7 +402,7 @@ public final class Route {
           parser != null ? parser : Parser.json(), interchanger != null ? interchanger : Interchanger.binary(),
           responder, makeResponder, inlineMode != null ? inlineMode : settings.inlineMode(),
           batchMode != null ? batchMode : settings.batchMode(), errorPolicy != null ? errorPolicy : settings.errorPolicy(),
-          transactional, ordering, ordering == Ordering.PARTITION ? 1 : parallel, virtualThreads);
+          transactional, ordering, ordering == Ordering.PARTITION ? 1 : parallel, virtualThreads, deadLetter);
     }
   }
 }

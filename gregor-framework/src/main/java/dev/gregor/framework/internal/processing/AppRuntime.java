@@ -3,6 +3,7 @@ package dev.gregor.framework.internal.processing;
 import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.TimedEvent;
+import dev.gregor.client.TopicExists;
 import dev.gregor.client.UnknownTopic;
 import dev.gregor.framework.FrameworkEvent;
 import dev.gregor.framework.Ordering;
@@ -34,6 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * leave their groups, then closes the client.
  */
 public final class AppRuntime {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppRuntime.class);
   private final Settings settings;
   private final Routes routes;
   private final Gregor client;
@@ -67,6 +69,12 @@ public final class AppRuntime {
     requireTopics(existing, routes.all().stream().map(Route::topic).toList(), "Route '%s'");
     requireTopics(existing, routes.all().stream().filter(r -> !r.inlineMode() && r.worker() == null).map(Route::queue)
         .distinct().toList(), "Jobs queue '%s' of a route that is not inline");
+    for (Route route : routes.all()) {
+      if (route.deadLetter() != null) {
+        createIfMissing(existing, settings.topicMapper().outgoing(route.deadLetter()),
+            settings.topicMapper().outgoing(route.topic()));
+      }
+    }
     Enqueuer enqueuer = new Enqueuer(client, settings.topicMapper(), instrumentation);
     Map<String, Map<String, Route>> groups = new LinkedHashMap<>();
     for (Route route : routes.all()) {
@@ -85,7 +93,7 @@ public final class AppRuntime {
       consumer.subscribe(settings.startFromBeginning(), byTopic.keySet().toArray(String[]::new));
       GroupListener listener = new GroupListener(group, consumer, byTopic,
           route -> routePools.getOrDefault(route, pool),
-          new ChunkPerformer(group, client, instrumentation, responses, enqueuer), instrumentation, settings.shutdownTimeout(),
+          new ChunkPerformer(group, client, settings.topicMapper(), instrumentation, responses, enqueuer), instrumentation, settings.shutdownTimeout(),
           settings.stallTimeout(),
           this::failed);
       listeners.add(listener);
@@ -111,6 +119,21 @@ public final class AppRuntime {
         concurrency, this::failed);
     workers.start();
     return workers;
+  }
+
+  /** Creates a dead-letter topic with as many partitions as the topic it serves, unless it exists. */
+  private void createIfMissing(Set<String> existing, String topic, String like) {
+    if (existing.contains(topic)) {
+      return;
+    }
+    int partitions = client.partitionsFor(like);
+    try {
+      client.topics().create(topic, t -> t.partitions(partitions));
+      LOG.info("App '{}': created topic '{}' ({} partitions, as '{}')", settings.name(), topic, partitions, like);
+    } catch (TopicExists raced) {
+      // another process of the app created it first
+    }
+    existing.add(topic);
   }
 
   /** Topics must exist: a clear error naming the route or queue at start, not a failing listener later. */

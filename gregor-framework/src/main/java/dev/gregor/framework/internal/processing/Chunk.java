@@ -22,10 +22,16 @@ final class Chunk {
   /** When the current message started (System.nanoTime), 0 when none runs. */
   volatile long since;
   volatile Thread thread;
+  /** Set when this chunk writes its messages to the route's dead-letter topic instead of performing them. */
+  final DeadLetter deadLetter;
   /** The message last reported as stalled; listener thread only. */
   Message reportedStall;
 
-  Chunk(PartitionWork work, Lanes.Taken taken, PartitionWork.Handlers handlers) {
+  /** Why messages go to the dead-letter topic: the last error and how many attempts were made. */
+  record DeadLetter(Throwable error, int attempts) {}
+
+  Chunk(PartitionWork work, Lanes.Taken taken, PartitionWork.Handlers handlers, DeadLetter deadLetter) {
+    this.deadLetter = deadLetter;
     this.work = work;
     this.messages = taken.messages();
     this.lanes = taken.lanes();

@@ -11,6 +11,7 @@ import dev.gregor.framework.FrameworkEvent;
 import dev.gregor.framework.Params;
 import dev.gregor.framework.Responder;
 import dev.gregor.framework.Route;
+import dev.gregor.framework.TopicMapper;
 import dev.gregor.framework.internal.FrameworkAccess;
 import dev.gregor.framework.internal.Instrumentation;
 import dev.gregor.framework.internal.jobs.Enqueuer;
@@ -29,14 +30,16 @@ final class ChunkPerformer {
   private final ResponseDelivery responses;
   private final Enqueuer enqueuer;
   private final Gregor client;
+  private final DeadLetterSending deadLetters;
 
-  ChunkPerformer(String groupId, Gregor client, Instrumentation instrumentation, ResponseDelivery responses,
-      Enqueuer enqueuer) {
+  ChunkPerformer(String groupId, Gregor client, TopicMapper topicMapper, Instrumentation instrumentation,
+      ResponseDelivery responses, Enqueuer enqueuer) {
     this.groupId = groupId;
     this.client = client;
     this.instrumentation = instrumentation;
     this.responses = responses;
     this.enqueuer = enqueuer;
+    this.deadLetters = new DeadLetterSending(client, topicMapper, instrumentation);
   }
 
   Outcome perform(Chunk chunk) {
@@ -49,7 +52,8 @@ final class ChunkPerformer {
         EventKeys.TOPIC, route.topic(), EventKeys.PARTITION, work.partition.partition(),
         EventKeys.OFFSET, messages.get(0).offset(), EventKeys.MESSAGE_COUNT, messages.size());
     long start = System.nanoTime();
-    Outcome outcome = route.batchMode() ? batch(chunk, start) : oneByOne(chunk, start);
+    Outcome outcome = chunk.deadLetter != null ? deadLetters.send(chunk, groupId, start)
+        : route.batchMode() ? batch(chunk, start) : oneByOne(chunk, start);
     chunk.since = 0;
     if (outcome.failed()) {
       span.fail(outcome.error());

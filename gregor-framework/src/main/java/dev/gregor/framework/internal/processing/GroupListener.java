@@ -188,13 +188,13 @@ public final class GroupListener implements Runnable {
       }
       int limit = work.route.batchMode() ? Integer.MAX_VALUE : work.chunkLimit;
       for (Lanes.Taken taken : work.lanes.take(free, limit, now)) {
-        dispatch(work, taken);
+        dispatch(work, taken, null);
       }
     }
   }
 
-  private void dispatch(PartitionWork work, Lanes.Taken taken) {
-    Chunk chunk = new Chunk(work, taken, work.borrow());
+  private void dispatch(PartitionWork work, Lanes.Taken taken, Chunk.DeadLetter deadLetter) {
+    Chunk chunk = new Chunk(work, taken, work.borrow(), deadLetter);
     watch.started(chunk);
     work.inFlight++;
     inFlight++;
@@ -241,15 +241,15 @@ public final class GroupListener implements Runnable {
     }
     int before = work.offsets.size();
     Message mark = work.finished(outcome);
-    if (!work.route.batchMode()) {
+    if (!work.route.batchMode() && chunk.deadLetter == null) {
       work.took(outcome.handled(), outcome.nanos());
     }
     work.lanes.putBack(outcome.notDone()); // failed, or handed back on request: read again (if still owned)
+    work.lanes.release(chunk.lanes, !outcome.failed());
     if (outcome.failed()) {
       Message skippedTo = failed(work, outcome, live);
       mark = skippedTo != null ? skippedTo : mark;
     }
-    work.lanes.release(chunk.lanes, !outcome.failed());
     tracked -= before - work.offsets.size();
     if (mark != null) {
       consumer.markMessageAsProcessed(mark);
@@ -261,8 +261,9 @@ public final class GroupListener implements Runnable {
     List<Message> notDone = outcome.notDone();
     Message failed = notDone.get(0);
     List<Message> failedMessages = work.route.batchMode() ? notDone : List.of(failed);
-    instrumentation.error(GroupListener.class, outcome.error() instanceof InvalidResponse ? "responder" : "controller",
-        outcome.error(), EventKeys.TOPIC, work.route.topic(), EventKeys.PARTITION, failed.partition(),
+    String origin = outcome.chunk().deadLetter != null ? "dead-letter"
+        : outcome.error() instanceof InvalidResponse ? "responder" : "controller";
+    instrumentation.error(GroupListener.class, origin, outcome.error(), EventKeys.TOPIC, work.route.topic(), EventKeys.PARTITION, failed.partition(),
         EventKeys.OFFSET, failed.offset());
     if (!live) {
       return null; // stopping: what failed stays uncommitted and is read again
@@ -270,6 +271,11 @@ public final class GroupListener implements Runnable {
     Lanes.Lane lane = work.lanes.failed(failed, outcome.done());
     ErrorPolicy.Decision decision = work.route.errorPolicy().decide(new HandlerFailure(failed.topic(), failed.partition(),
         failed.offset(), failedMessages, lane.attempt, outcome.error()));
+    if (decision.stops() && work.route.deadLetter() != null) {
+      // Held until the dead-letter topic acknowledged: later messages of the key wait, the commit stays behind.
+      dispatch(work, work.lanes.takeOut(failedMessages), new Chunk.DeadLetter(outcome.error(), lane.attempt));
+      return null;
+    }
     if (decision.stops()) {
       Message last = failedMessages.get(failedMessages.size() - 1);
       failure = new ProcessingFailed(groupId, failed.topic(), failed.partition(), failed.offset(), last.offset(),

@@ -163,6 +163,27 @@ final class Lanes {
     return lane;
   }
 
+  /** Takes {@code messages} out of their lanes, which are held (busy) until released: for the dead-letter topic. */
+  Taken takeOut(List<Message> messages) {
+    List<Lane> held = new ArrayList<>(2);
+    for (Message message : messages) {
+      Lane lane = laneOf(message);
+      if (lane.queue.removeFirstOccurrence(message)) {
+        count--;
+        bytes -= size(message);
+      }
+      if (lane != loose && !lane.busy) {
+        lane.busy = true;
+        if (lane.listed) {
+          lane.listed = false;
+          ready.remove(lane);
+        }
+        held.add(lane);
+      }
+    }
+    return new Taken(new ArrayList<>(messages), held);
+  }
+
   /** Drops a message the error policy skipped from the head of its lane. */
   void drop(Message message) {
     Lane lane = laneOf(message);

@@ -1,0 +1,83 @@
+package dev.gregor.framework.internal.processing;
+
+import dev.gregor.client.EventKeys;
+import dev.gregor.client.Gregor;
+import dev.gregor.client.Message;
+import dev.gregor.client.PendingMessage;
+import dev.gregor.client.Produce;
+import dev.gregor.framework.DeadLetters;
+import dev.gregor.framework.FrameworkEvent;
+import dev.gregor.framework.TopicMapper;
+import dev.gregor.framework.internal.Instrumentation;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes a chunk's messages to the route's dead-letter topic, on a pool thread: key, value and
+ * headers as they were, plus the {@link DeadLetters} headers; acknowledged before the listener marks
+ * them, so a crash meanwhile reads them again rather than losing them.
+ */
+final class DeadLetterSending {
+  private static final int MAX_STACK_BYTES = 8 * 1024;
+
+  private final Gregor client;
+  private final TopicMapper topicMapper;
+  private final Instrumentation instrumentation;
+
+  DeadLetterSending(Gregor client, TopicMapper topicMapper, Instrumentation instrumentation) {
+    this.client = client;
+    this.topicMapper = topicMapper;
+    this.instrumentation = instrumentation;
+  }
+
+  Outcome send(Chunk chunk, String groupId, long start) {
+    chunk.claimAll();
+    chunk.starting(chunk.messages.get(0));
+    String topic = topicMapper.outgoing(chunk.work.route.deadLetter());
+    Throwable error = chunk.deadLetter.error();
+    String stack = stack(error);
+    List<PendingMessage> letters = new ArrayList<>(chunk.messages.size());
+    for (Message message : chunk.messages) {
+      Produce options = Produce.options().withKey(message.key());
+      for (Message.Header header : message.headers()) {
+        options = options.header(header.name(), header.value());
+      }
+      options = options.header(DeadLetters.ORIGIN_TOPIC, message.topic())
+          .header(DeadLetters.ORIGIN_PARTITION, Integer.toString(message.partition()))
+          .header(DeadLetters.ORIGIN_OFFSET, Long.toString(message.offset()))
+          .header(DeadLetters.ORIGIN_TIMESTAMP, message.timestamp().toString())
+          .header(DeadLetters.ORIGIN_GROUP, groupId)
+          .header(DeadLetters.ATTEMPTS, Integer.toString(chunk.deadLetter.attempts()))
+          .header(DeadLetters.EXCEPTION, error.getClass().getName())
+          .header(DeadLetters.EXCEPTION_MESSAGE, String.valueOf(error.getMessage()))
+          .header(DeadLetters.STACK_TRACE, stack);
+      letters.add(new PendingMessage(topic, message.value(), options));
+    }
+    try {
+      client.deliverMessages(letters);
+    } catch (RuntimeException e) {
+      return new Outcome(chunk, e, 0, System.nanoTime() - start);
+    }
+    for (Message message : chunk.messages) {
+      instrumentation.event(DeadLetterSending.class, FrameworkEvent.DEAD_LETTER, "dead_letter", EventKeys.GROUP_ID,
+          groupId, EventKeys.TOPIC, message.topic(), EventKeys.PARTITION, message.partition(), EventKeys.OFFSET,
+          message.offset(), FrameworkEvent.DEAD_LETTER_TOPIC, topic, EventKeys.ATTEMPTS, chunk.deadLetter.attempts(),
+          EventKeys.EXCEPTION, error.getClass().getName() + ": " + error.getMessage());
+    }
+    return new Outcome(chunk, null, chunk.messages.size(), System.nanoTime() - start);
+  }
+
+  /** The stack trace, cut to 8 KB of UTF-8 so a deep one cannot make the record too large. */
+  private static String stack(Throwable error) {
+    StringWriter out = new StringWriter();
+    error.printStackTrace(new PrintWriter(out));
+    byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+    if (bytes.length <= MAX_STACK_BYTES) {
+      return out.toString();
+    }
+    return new String(bytes, 0, MAX_STACK_BYTES, StandardCharsets.UTF_8) + "...";
+  }
+}
