@@ -44,6 +44,12 @@ public abstract class Controller {
   /** Runs when a worker gives up on this controller's job after its last attempt; does nothing by default. */
   protected void afterFailure() {}
 
+  /**
+   * Called every {@code tick} interval of the route for each assigned partition, also when no message comes:
+   * for periodic work such as flushing what {@link #perform()} gathered. {@link #batch()} is empty here.
+   */
+  protected void tick() throws Exception {}
+
   /** Adds a callback run before the message is performed or enqueued, after those added before it. */
   protected final void beforeEnqueue(BeforeEnqueue callback) {
     callbacks.add(Objects.requireNonNull(callback, "callback"));
@@ -118,6 +124,12 @@ public abstract class Controller {
     @Override
     public void perform(Controller controller) throws Exception {
       controller.perform();
+    }
+
+    @Override
+    public void tick(Controller controller, Route route) throws Exception {
+      bind(controller, route, List.of());
+      controller.tick();
     }
 
     @Override

@@ -32,6 +32,12 @@ public enum FrameworkEvent implements EventKind {
   /** A message the error policy gave up on was written to its route's dead-letter topic. */
   DEAD_LETTER("dead_letter.framework", false, EventKeys.GROUP_ID, EventKeys.TOPIC, EventKeys.PARTITION,
       EventKeys.OFFSET, FrameworkEvent.DEAD_LETTER_TOPIC, EventKeys.ATTEMPTS, EventKeys.EXCEPTION),
+  /**
+   * A failed message was written to the route's next retry topic ({@link #DEAD_LETTER_TOPIC} names it) to run
+   * again later; {@link EventKeys#ATTEMPTS} counts the attempts so far.
+   */
+  RETRY("retry.framework", false, EventKeys.GROUP_ID, EventKeys.TOPIC, EventKeys.PARTITION, EventKeys.OFFSET,
+      FrameworkEvent.DEAD_LETTER_TOPIC, EventKeys.ATTEMPTS, EventKeys.EXCEPTION),
   /** The app stopped: work finished or handed back, offsets committed, groups left. */
   SHUTDOWN("shutdown.framework", true, FrameworkEvent.APP),
   /** Something failed; {@link #ORIGIN} says where (parser, controller, responder, worker, listener). */
@@ -48,7 +54,7 @@ public enum FrameworkEvent implements EventKind {
   public static final String THREAD = "thread";
   /** Payload key: how long a {@link #STALL}ed message had been running, in milliseconds. */
   public static final String RUNNING_MS = "running_ms";
-  /** Payload key: the dead-letter topic (Kafka name) a {@link #DEAD_LETTER} went to. */
+  /** Payload key: the dead-letter (or, for {@link #RETRY}, retry) topic, as Kafka names it, a message went to. */
   public static final String DEAD_LETTER_TOPIC = "dead_letter_topic";
   /** Payload key: the app name. */
   public static final String APP = "app";

@@ -4,6 +4,8 @@ import dev.gregor.client.ErrorPolicy;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Supplier;
+import dev.gregor.framework.internal.routing.FlowControl;
+import dev.gregor.framework.internal.routing.RouteChecks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,12 +32,13 @@ public final class Route {
   private final int concurrency;
   private final boolean virtualThreads;
   private final @Nullable String deadLetter;
+  private final FlowControl flow;
 
   Route(String topic, String group, boolean sharedGroup, Class<? extends Controller> controller, Supplier<? extends Controller> controllerFactory,
       @Nullable Worker worker, String queue, Parser parser, Interchanger interchanger,
       @Nullable Class<? extends Responder> responder, @Nullable Supplier<? extends Responder> responderFactory,
       boolean inlineMode, boolean batchMode, ErrorPolicy errorPolicy, boolean transactional, Ordering ordering,
-      int concurrency, boolean virtualThreads, @Nullable String deadLetter) {
+      int concurrency, boolean virtualThreads, @Nullable String deadLetter, FlowControl flow) {
     this.topic = topic;
     this.group = group;
     this.sharedGroup = sharedGroup;
@@ -55,6 +58,57 @@ public final class Route {
     this.concurrency = concurrency;
     this.virtualThreads = virtualThreads;
     this.deadLetter = deadLetter;
+    this.flow = flow;
+  }
+
+  /** How long after it was written a message may run, at the earliest (zero: at once). */
+  public Duration delay() {
+    return flow.delay();
+  }
+
+  /** The age past which a message is skipped instead of performed, or null. */
+  public @Nullable Duration expireAfter() {
+    return flow.expireAfter();
+  }
+
+  /** How many retry topics a failed message passes (waiting longer in each) before the dead-letter topic; 0 when none. */
+  public int retryTopics() {
+    return flow.retryTopics();
+  }
+
+  /** The Kafka-clean name of retry topic {@code attempt} (1-based): {@code <topic>_retry_<attempt>}. */
+  public String retryTopic(int attempt) {
+    return topic + "_retry_" + attempt;
+  }
+
+  /** The interval of the controller's {@code tick()}, or null when the route has none. */
+  public @Nullable Duration tick() {
+    return flow.tick();
+  }
+
+  /** The filter messages must pass to be performed, or null. */
+  public java.util.function.@Nullable Predicate<dev.gregor.client.Message> filter() {
+    return flow.filter();
+  }
+
+  /** How many messages of a partition may run per {@link #throttleInterval()}; 0 when not throttled. */
+  public int throttleMessages() {
+    return flow.throttleMessages();
+  }
+
+  /** The throttle's interval (zero when not throttled). */
+  public Duration throttleInterval() {
+    return flow.throttleInterval();
+  }
+
+  /** The wait before retry topic 1; each next retry topic waits twice as long. */
+  public Duration retryBackoff() {
+    return flow.retryBackoff();
+  }
+
+  /** How long a message waits in retry topic {@code attempt} (1-based). */
+  public Duration retryDelay(int attempt) {
+    return flow.retryDelay(attempt);
   }
 
   /**
@@ -173,7 +227,13 @@ public final class Route {
         + (batchMode ? " batch" : "") + (transactional ? " transactional" : "")
         + (ordering == Ordering.PARTITION ? "" : " ordering=" + ordering + " concurrency=" + concurrency
             + (virtualThreads ? " virtual-threads" : ""))
-        + (deadLetter == null ? "" : " dead-letter=" + deadLetter);
+        + (deadLetter == null ? "" : " dead-letter=" + deadLetter)
+        + (flow.retryTopics() == 0 ? "" : " retry-topics=" + flow.retryTopics())
+        + (flow.delay().isZero() ? "" : " delay=" + flow.delay())
+        + (flow.expireAfter() == null ? "" : " expire-after=" + flow.expireAfter())
+        + (flow.filter() == null ? "" : " filtered")
+        + (flow.throttleMessages() == 0 ? "" : " throttle=" + flow.throttleMessages() + "/" + flow.throttleInterval())
+        + (flow.tick() == null ? "" : " tick=" + flow.tick());
   }
 
   /** The route DSL inside {@code topic(name, route -> ...)}; unset settings come from the app's. */
@@ -199,6 +259,7 @@ public final class Route {
     private @Nullable Integer concurrency;
     private boolean virtualThreads;
     private @Nullable String deadLetter;
+    private FlowControl flow = FlowControl.NONE;
 
     Builder(String topic) {
       this.topic = topic;
@@ -350,6 +411,50 @@ public final class Route {
       return this;
     }
 
+    /**
+     * Non-blocking retries: a failing message moves to retry topic 1 ({@code <topic>_retry_1}, created at start)
+     * and the partition goes on; it runs again {@code backoff} later, then from topic 2 after twice as long, and so
+     * on for {@code topics} topics; then to the {@link #deadLetter} topic, which this needs. Key order does not hold
+     * for retried messages.
+     */
+    public Builder retryTopics(int topics, Duration backoff) {
+      this.flow = flow.withRetryTopics(topics, Objects.requireNonNull(backoff, "backoff"));
+      return this;
+    }
+
+    /**
+     * Runs each message no earlier than {@code delay} after it was written (its timestamp): the partition is paused
+     * until its oldest message is due, with no thread sleeping.
+     */
+    public Builder delay(Duration delay) {
+      this.flow = flow.withDelay(Objects.requireNonNull(delay, "delay"));
+      return this;
+    }
+
+    /** Skips (commits without performing) messages written longer than {@code age} before they would run. */
+    public Builder expireAfter(Duration age) {
+      this.flow = flow.withExpireAfter(Objects.requireNonNull(age, "age"));
+      return this;
+    }
+
+    /** Performs only messages {@code keep} accepts; the others are committed without running (on the listener thread). */
+    public Builder filter(java.util.function.Predicate<dev.gregor.client.Message> keep) {
+      this.flow = flow.withFilter(Objects.requireNonNull(keep, "keep"));
+      return this;
+    }
+
+    /** Runs at most {@code messages} of each partition per {@code interval}; the partition waits for the next one. */
+    public Builder throttle(int messages, Duration interval) {
+      this.flow = flow.withThrottle(messages, Objects.requireNonNull(interval, "interval"));
+      return this;
+    }
+
+    /** Calls each assigned partition's controller's {@code tick()} every {@code interval}, also when no message comes. */
+    public Builder tick(Duration interval) {
+      this.flow = flow.withTick(Objects.requireNonNull(interval, "interval"));
+      return this;
+    }
+
     /** The route with the app's settings filled in; problems go to {@code errors}, each naming the route. */
     @Nullable Route resolve(Settings settings, java.util.List<String> errors) {
       String where = "route '" + topic + "'";
@@ -395,6 +500,7 @@ public final class Route {
           errors.add(where + ": deadLetter must not be the route's own topic");
         }
       }
+      RouteChecks.flow(where, flow, deadLetter, transactional, errors);
       if (makeController == null) {
         return null;
       }
@@ -402,7 +508,7 @@ public final class Route {
           parser != null ? parser : Parser.json(), interchanger != null ? interchanger : Interchanger.binary(),
           responder, makeResponder, inlineMode != null ? inlineMode : settings.inlineMode(),
           batchMode != null ? batchMode : settings.batchMode(), errorPolicy != null ? errorPolicy : settings.errorPolicy(),
-          transactional, ordering, ordering == Ordering.PARTITION ? 1 : parallel, virtualThreads, deadLetter);
+          transactional, ordering, ordering == Ordering.PARTITION ? 1 : parallel, virtualThreads, deadLetter, flow);
     }
   }
 }

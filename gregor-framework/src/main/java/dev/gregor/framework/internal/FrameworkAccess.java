@@ -34,6 +34,9 @@ public final class FrameworkAccess {
 
     void afterFailure(Controller controller);
 
+    /** Runs the controller's periodic {@code tick()}, bound to {@code route} with no messages. */
+    void tick(Controller controller, Route route) throws Exception;
+
     List<Object[]> responses(Controller controller);
 
     /** The worker a callback picked for this message, or null. */

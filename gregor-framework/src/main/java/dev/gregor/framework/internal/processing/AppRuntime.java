@@ -70,16 +70,22 @@ public final class AppRuntime {
     requireTopics(existing, routes.all().stream().filter(r -> !r.inlineMode() && r.worker() == null).map(Route::queue)
         .distinct().toList(), "Jobs queue '%s' of a route that is not inline");
     for (Route route : routes.all()) {
+      String like = settings.topicMapper().outgoing(route.topic());
       if (route.deadLetter() != null) {
-        createIfMissing(existing, settings.topicMapper().outgoing(route.deadLetter()),
-            settings.topicMapper().outgoing(route.topic()));
+        createIfMissing(existing, settings.topicMapper().outgoing(route.deadLetter()), like);
+      }
+      for (int retry = 1; retry <= route.retryTopics(); retry++) {
+        createIfMissing(existing, settings.topicMapper().outgoing(route.retryTopic(retry)), like);
       }
     }
     Enqueuer enqueuer = new Enqueuer(client, settings.topicMapper(), instrumentation);
     Map<String, Map<String, Route>> groups = new LinkedHashMap<>();
     for (Route route : routes.all()) {
-      groups.computeIfAbsent(route.group(), g -> new LinkedHashMap<>())
-          .put(settings.topicMapper().outgoing(route.topic()), route);
+      Map<String, Route> byTopic = groups.computeIfAbsent(route.group(), g -> new LinkedHashMap<>());
+      byTopic.put(settings.topicMapper().outgoing(route.topic()), route);
+      for (int retry = 1; retry <= route.retryTopics(); retry++) { // the group reads its retry topics too
+        byTopic.put(settings.topicMapper().outgoing(route.retryTopic(retry)), route);
+      }
     }
     for (Route route : routes.all()) {
       if (route.ordering() != Ordering.PARTITION) {
@@ -121,7 +127,7 @@ public final class AppRuntime {
     return workers;
   }
 
-  /** Creates a dead-letter topic with as many partitions as the topic it serves, unless it exists. */
+  /** Creates a dead-letter or retry topic with as many partitions as the topic it serves, unless it exists. */
   private void createIfMissing(Set<String> existing, String topic, String like) {
     if (existing.contains(topic)) {
       return;

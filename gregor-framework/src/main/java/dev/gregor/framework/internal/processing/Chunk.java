@@ -22,15 +22,18 @@ final class Chunk {
   /** When the current message started (System.nanoTime), 0 when none runs. */
   volatile long since;
   volatile Thread thread;
-  /** Set when this chunk writes its messages to the route's dead-letter topic instead of performing them. */
-  final DeadLetter deadLetter;
+  /** Set when this chunk writes its messages to a retry or dead-letter topic instead of performing them. */
+  final Forward deadLetter;
   /** The message last reported as stalled; listener thread only. */
   Message reportedStall;
 
-  /** Why messages go to the dead-letter topic: the last error and how many attempts were made. */
-  record DeadLetter(Throwable error, int attempts) {}
+  /**
+   * Where failed messages go and why: {@code topic} (a clean name), the last error, the attempts made, and which
+   * retry topic this is (1-based), or 0 for the dead-letter topic.
+   */
+  record Forward(String topic, Throwable error, int attempts, int retry) {}
 
-  Chunk(PartitionWork work, Lanes.Taken taken, PartitionWork.Handlers handlers, DeadLetter deadLetter) {
+  Chunk(PartitionWork work, Lanes.Taken taken, PartitionWork.Handlers handlers, Forward deadLetter) {
     this.deadLetter = deadLetter;
     this.work = work;
     this.messages = taken.messages();

@@ -47,6 +47,9 @@ final class ChunkPerformer {
     PartitionWork work = chunk.work;
     Route route = work.route;
     List<Message> messages = chunk.messages;
+    if (messages.isEmpty()) {
+      return tick(chunk);
+    }
     TimedEvent span = instrumentation.start(ChunkPerformer.class, route.inlineMode() ? FrameworkEvent.PERFORM
         : FrameworkEvent.CONSUME, route.inlineMode() ? "perform" : "consume", EventKeys.GROUP_ID, groupId,
         EventKeys.TOPIC, route.topic(), EventKeys.PARTITION, work.partition.partition(),
@@ -61,6 +64,17 @@ final class ChunkPerformer {
       span.stop();
     }
     return outcome;
+  }
+
+  /** The route's periodic tick on this partition's controller. */
+  private Outcome tick(Chunk chunk) {
+    long start = System.nanoTime();
+    try {
+      FrameworkAccess.controllers().tick(chunk.handlers.controller(), chunk.work.route);
+    } catch (Throwable e) {
+      return new Outcome(chunk, e, 0, System.nanoTime() - start);
+    }
+    return new Outcome(chunk, null, 0, System.nanoTime() - start);
   }
 
   private Outcome oneByOne(Chunk chunk, long start) {

@@ -7,6 +7,7 @@ import dev.gregor.client.PendingMessage;
 import dev.gregor.client.Produce;
 import dev.gregor.framework.DeadLetters;
 import dev.gregor.framework.FrameworkEvent;
+import dev.gregor.framework.Route;
 import dev.gregor.framework.TopicMapper;
 import dev.gregor.framework.internal.Instrumentation;
 import java.io.PrintWriter;
@@ -16,12 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a chunk's messages to the route's dead-letter topic, on a pool thread: key, value and
- * headers as they were, plus the {@link DeadLetters} headers; acknowledged before the listener marks
- * them, so a crash meanwhile reads them again rather than losing them.
+ * Writes a chunk's failed messages to a retry topic or the dead-letter topic, on a pool thread: key,
+ * value and headers as they were, plus where they first came from and why they failed; acknowledged
+ * before the listener marks them, so a crash meanwhile reads them again rather than losing them.
  */
 final class DeadLetterSending {
   private static final int MAX_STACK_BYTES = 8 * 1024;
+  private static final List<String> ORIGIN = List.of(DeadLetters.ORIGIN_TOPIC, DeadLetters.ORIGIN_PARTITION,
+      DeadLetters.ORIGIN_OFFSET, DeadLetters.ORIGIN_TIMESTAMP);
 
   private final Gregor client;
   private final TopicMapper topicMapper;
@@ -36,24 +39,36 @@ final class DeadLetterSending {
   Outcome send(Chunk chunk, String groupId, long start) {
     chunk.claimAll();
     chunk.starting(chunk.messages.get(0));
-    String topic = topicMapper.outgoing(chunk.work.route.deadLetter());
-    Throwable error = chunk.deadLetter.error();
+    Chunk.Forward forward = chunk.deadLetter;
+    Route route = chunk.work.route;
+    String topic = topicMapper.outgoing(forward.topic());
+    Throwable error = forward.error();
     String stack = stack(error);
     List<PendingMessage> letters = new ArrayList<>(chunk.messages.size());
     for (Message message : chunk.messages) {
       Produce options = Produce.options().withKey(message.key());
       for (Message.Header header : message.headers()) {
-        options = options.header(header.name(), header.value());
+        if (!header.name().startsWith(DeadLetters.PREFIX) && !header.name().startsWith("gregor-retry-")) {
+          options = options.header(header.name(), header.value());
+        }
       }
-      options = options.header(DeadLetters.ORIGIN_TOPIC, message.topic())
-          .header(DeadLetters.ORIGIN_PARTITION, Integer.toString(message.partition()))
-          .header(DeadLetters.ORIGIN_OFFSET, Long.toString(message.offset()))
-          .header(DeadLetters.ORIGIN_TIMESTAMP, message.timestamp().toString())
-          .header(DeadLetters.ORIGIN_GROUP, groupId)
-          .header(DeadLetters.ATTEMPTS, Integer.toString(chunk.deadLetter.attempts()))
+      // A message from a retry topic keeps the origin it was first read from.
+      boolean retried = message.header(DeadLetters.ORIGIN_TOPIC) != null;
+      List<String> origin = retried ? ORIGIN.stream().map(message::header).toList() : List.of(message.topic(),
+          Integer.toString(message.partition()), Long.toString(message.offset()), message.timestamp().toString());
+      for (int i = 0; i < ORIGIN.size(); i++) {
+        options = options.header(ORIGIN.get(i), origin.get(i));
+      }
+      options = options.header(DeadLetters.ORIGIN_GROUP, groupId)
+          .header(DeadLetters.ATTEMPTS, Integer.toString(forward.attempts()))
           .header(DeadLetters.EXCEPTION, error.getClass().getName())
           .header(DeadLetters.EXCEPTION_MESSAGE, String.valueOf(error.getMessage()))
           .header(DeadLetters.STACK_TRACE, stack);
+      if (forward.retry() > 0) {
+        options = options.header(Admission.RETRY_ATTEMPT, Integer.toString(forward.retry()))
+            .header(Admission.RETRY_DUE, Long.toString(System.currentTimeMillis()
+                + route.retryDelay(forward.retry()).toMillis()));
+      }
       letters.add(new PendingMessage(topic, message.value(), options));
     }
     try {
@@ -62,9 +77,10 @@ final class DeadLetterSending {
       return new Outcome(chunk, e, 0, System.nanoTime() - start);
     }
     for (Message message : chunk.messages) {
-      instrumentation.event(DeadLetterSending.class, FrameworkEvent.DEAD_LETTER, "dead_letter", EventKeys.GROUP_ID,
-          groupId, EventKeys.TOPIC, message.topic(), EventKeys.PARTITION, message.partition(), EventKeys.OFFSET,
-          message.offset(), FrameworkEvent.DEAD_LETTER_TOPIC, topic, EventKeys.ATTEMPTS, chunk.deadLetter.attempts(),
+      instrumentation.event(DeadLetterSending.class, forward.retry() > 0 ? FrameworkEvent.RETRY
+          : FrameworkEvent.DEAD_LETTER, forward.retry() > 0 ? "retry" : "dead_letter", EventKeys.GROUP_ID, groupId,
+          EventKeys.TOPIC, message.topic(), EventKeys.PARTITION, message.partition(), EventKeys.OFFSET,
+          message.offset(), FrameworkEvent.DEAD_LETTER_TOPIC, topic, EventKeys.ATTEMPTS, forward.attempts(),
           EventKeys.EXCEPTION, error.getClass().getName() + ": " + error.getMessage());
     }
     return new Outcome(chunk, null, chunk.messages.size(), System.nanoTime() - start);

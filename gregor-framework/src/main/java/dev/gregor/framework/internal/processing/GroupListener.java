@@ -99,6 +99,7 @@ public final class GroupListener implements Runnable {
           outcome = outcomes.poll();
         }
         relieve();
+        releaseDue();
         watch.look();
       }
       finishInFlight(System.nanoTime() + shutdownTimeout.toNanos());
@@ -128,15 +129,21 @@ public final class GroupListener implements Runnable {
       TopicPartition tp = new TopicPartition(message.topic(), message.partition());
       PartitionWork work = works.get(tp);
       if (work == null) {
-        work = new PartitionWork(tp, routesByKafkaTopic.get(tp.topic()));
-        works.put(tp, work);
+        work = workFor(tp);
       }
-      work.add(message);
+      work.offsets.track(message);
       tracked++;
+      admit(work, message);
       if (!work.pausedForBackPressure && (work.over(PAUSE_ABOVE, PAUSE_ABOVE_BYTES) || tracked > PAUSE_ALL_ABOVE)) {
         consumer.pause(tp.topic(), tp.partition());
         work.pausedForBackPressure = true;
         paused++;
+      }
+    } else if (event instanceof Event.PartitionsAssigned assigned) {
+      for (TopicPartition tp : assigned.partitions()) { // ticks run without messages
+        if (!works.containsKey(tp)) {
+          workFor(tp);
+        }
       }
     } else if (event instanceof Event.PartitionsRevoked revoked) {
       for (TopicPartition partition : revoked.partitions()) { // lost partitions: their late outcomes are ignored
@@ -153,15 +160,88 @@ public final class GroupListener implements Runnable {
     }
   }
 
-  /** Zero while work runs (outcomes are waited for below); otherwise until the next retry is due, at most the idle poll. */
+  private PartitionWork workFor(TopicPartition tp) {
+    PartitionWork work = new PartitionWork(tp, routesByKafkaTopic.get(tp.topic()));
+    works.put(tp, work);
+    return work;
+  }
+
+  /** A fetched message waits for its due time (the partition paused meanwhile), is skipped, or waits to run. */
+  private void admit(PartitionWork work, Message message) {
+    Route route = work.route;
+    if (route.delay().isZero() && route.retryTopics() == 0) {
+      enter(work, message);
+      return;
+    }
+    if (!work.gate.isEmpty() || Admission.dueMillis(route, message) > System.currentTimeMillis()) {
+      work.gate.add(message);
+      if (!work.pausedForDelay) {
+        work.pausedForDelay = true;
+        consumer.pause(work.partition.topic(), work.partition.partition());
+      }
+      return;
+    }
+    enter(work, message);
+  }
+
+  private void enter(PartitionWork work, Message message) {
+    if ((work.route.expireAfter() != null || work.route.filter() != null)
+        && Admission.skips(work.route, message, System.currentTimeMillis())) {
+      work.offsets.finish(message);
+      advance(work, work.offsets.size() + 1);
+      return;
+    }
+    work.lanes.add(message);
+  }
+
+  /** Lets messages whose due time came out of the gates; resumes a partition whose gate emptied. */
+  private void releaseDue() {
+    long now = System.currentTimeMillis();
+    for (PartitionWork work : works.values()) {
+      while (!work.gate.isEmpty() && Admission.dueMillis(work.route, work.gate.peek()) <= now) {
+        enter(work, work.gate.poll());
+      }
+      if (work.gate.isEmpty() && work.pausedForDelay) {
+        work.pausedForDelay = false;
+        if (!work.pausedForBackPressure) {
+          consumer.resume(work.partition.topic(), work.partition.partition());
+        }
+      }
+    }
+  }
+
+  /** Marks the end of the partition's finished prefix for commit; {@code before}: tracked messages before. */
+  private void advance(PartitionWork work, int before) {
+    Message mark = work.offsets.advance();
+    tracked -= before - work.offsets.size();
+    if (mark != null) {
+      consumer.markMessageAsProcessed(mark);
+    }
+  }
+
+  /** Zero while work runs (outcomes are waited for below); otherwise until the next retry, due message or tick. */
   private Duration pollTimeout() {
     if (inFlight > 0) {
       return Duration.ZERO;
     }
     long now = System.nanoTime();
     long due = now + IDLE_POLL.toNanos();
+    long nowMillis = System.currentTimeMillis();
     for (PartitionWork work : works.values()) {
       due = work.lanes.nextRetry(due);
+      if (!work.gate.isEmpty()) {
+        long gateDue = now + (Admission.dueMillis(work.route, work.gate.peek()) - nowMillis) * 1_000_000L;
+        due = gateDue - due < 0 ? gateDue : due;
+      }
+      if (work.route.throttleMessages() > 0 && work.lanes.hasWaiting()) {
+        long windowEnd = work.windowStart + work.route.throttleInterval().toNanos();
+        due = windowEnd - due < 0 ? windowEnd : due;
+      }
+      Duration tick = work.route.tick();
+      if (tick != null) {
+        long tickDue = work.lastTick + tick.toNanos();
+        due = tickDue - due < 0 ? tickDue : due;
+      }
     }
     return Duration.ofNanos(Math.max(0, due - now));
   }
@@ -175,6 +255,9 @@ public final class GroupListener implements Runnable {
       }
     }
     for (PartitionWork work : works.values()) {
+      if (work.route.tick() != null) {
+        tickIfDue(work, now);
+      }
       if (!work.lanes.hasWaiting()) {
         continue;
       }
@@ -187,13 +270,24 @@ public final class GroupListener implements Runnable {
         free = Math.min(routeFree, (routeFree + sharing - 1) / sharing);
       }
       int limit = work.route.batchMode() ? Integer.MAX_VALUE : work.chunkLimit;
-      for (Lanes.Taken taken : work.lanes.take(free, limit, now)) {
+      for (Lanes.Taken taken : work.lanes.take(free, limit, work.throttleBudget(now), now)) {
+        work.windowUsed += taken.messages().size();
         dispatch(work, taken, null);
       }
     }
   }
 
-  private void dispatch(PartitionWork work, Lanes.Taken taken, Chunk.DeadLetter deadLetter) {
+  /** Runs the controller's tick when its interval passed; with PARTITION order only between chunks. */
+  private void tickIfDue(PartitionWork work, long now) {
+    if (now - work.lastTick < work.route.tick().toNanos()
+        || (work.route.ordering() == Ordering.PARTITION && work.inFlight > 0)) {
+      return;
+    }
+    work.lastTick = now;
+    dispatch(work, new Lanes.Taken(List.of(), new java.util.ArrayList<>(0)), null);
+  }
+
+  private void dispatch(PartitionWork work, Lanes.Taken taken, Chunk.Forward deadLetter) {
     Chunk chunk = new Chunk(work, taken, work.borrow(), deadLetter);
     watch.started(chunk);
     work.inFlight++;
@@ -217,7 +311,9 @@ public final class GroupListener implements Runnable {
     }
     for (PartitionWork work : works.values()) {
       if (work.pausedForBackPressure && !work.over(PAUSE_ABOVE / 2, PAUSE_ABOVE_BYTES / 2)) {
-        consumer.resume(work.partition.topic(), work.partition.partition());
+        if (!work.pausedForDelay) {
+          consumer.resume(work.partition.topic(), work.partition.partition());
+        }
         work.pausedForBackPressure = false;
         paused--;
       }
@@ -238,6 +334,13 @@ public final class GroupListener implements Runnable {
         work.close();
       }
       return; // revoked or lost meanwhile: the partition's new owner reads it again
+    }
+    if (chunk.messages.isEmpty()) { // a tick
+      if (outcome.failed()) {
+        instrumentation.error(GroupListener.class, "tick", outcome.error(), EventKeys.TOPIC, work.route.topic(),
+            EventKeys.PARTITION, work.partition.partition());
+      }
+      return;
     }
     int before = work.offsets.size();
     Message mark = work.finished(outcome);
@@ -268,12 +371,20 @@ public final class GroupListener implements Runnable {
     if (!live) {
       return null; // stopping: what failed stays uncommitted and is read again
     }
+    if (work.route.retryTopics() > 0) { // non-blocking: on to the next retry topic, or the dead-letter topic
+      int retry = Admission.attemptOf(failed) + 1;
+      boolean last = retry > work.route.retryTopics();
+      dispatch(work, work.lanes.takeOut(failedMessages), new Chunk.Forward(last ? work.route.deadLetter()
+          : work.route.retryTopic(retry), outcome.error(), retry, last ? 0 : retry));
+      return null;
+    }
     Lanes.Lane lane = work.lanes.failed(failed, outcome.done());
     ErrorPolicy.Decision decision = work.route.errorPolicy().decide(new HandlerFailure(failed.topic(), failed.partition(),
         failed.offset(), failedMessages, lane.attempt, outcome.error()));
     if (decision.stops() && work.route.deadLetter() != null) {
       // Held until the dead-letter topic acknowledged: later messages of the key wait, the commit stays behind.
-      dispatch(work, work.lanes.takeOut(failedMessages), new Chunk.DeadLetter(outcome.error(), lane.attempt));
+      dispatch(work, work.lanes.takeOut(failedMessages), new Chunk.Forward(work.route.deadLetter(), outcome.error(),
+          lane.attempt, 0));
       return null;
     }
     if (decision.stops()) {

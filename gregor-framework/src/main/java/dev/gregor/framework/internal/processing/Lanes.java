@@ -62,12 +62,13 @@ final class Lanes {
    * Up to {@code maxChunks} chunks of at most {@code limit} messages from lanes not busy and not waiting for a
    * retry; messages are spread over the chunks so free threads share the work. Taken lanes are busy until released.
    */
-  List<Taken> take(int maxChunks, int limit, long now) {
+  List<Taken> take(int maxChunks, int limit, int budget, long now) {
     List<Taken> chunks = new ArrayList<>();
-    if (maxChunks <= 0 || count == 0) {
+    if (maxChunks <= 0 || count == 0 || budget <= 0) {
       return chunks;
     }
-    int per = (int) Math.max(1, Math.min(limit, ((long) count + maxChunks - 1) / maxChunks));
+    int per = (int) Math.max(1, Math.min(Math.min(limit, budget), ((long) count + maxChunks - 1) / maxChunks));
+    int left = budget;
     Taken current = null;
     for (int rounds = ready.size(); rounds > 0; rounds--) {
       Lane lane = ready.poll();
@@ -75,8 +76,8 @@ final class Lanes {
         ready.add(lane); // not due yet: stays listed
         continue;
       }
-      if (current == null || current.messages.size() >= per) {
-        if (chunks.size() == maxChunks) {
+      if (current == null || current.messages.size() >= per || left == 0) {
+        if (chunks.size() == maxChunks || left == 0) {
           ready.addFirst(lane);
           break;
         }
@@ -87,9 +88,9 @@ final class Lanes {
       lane.listed = false;
       lane.busy = true;
       current.lanes.add(lane);
-      moveInto(current, lane, per);
+      left -= moveInto(current, lane, (int) Math.min(per, (long) current.messages.size() + left));
     }
-    while (!loose.queue.isEmpty()) {
+    while (!loose.queue.isEmpty() && left > 0) {
       if (current == null || current.messages.size() >= per) {
         if (chunks.size() == maxChunks) {
           break;
@@ -97,7 +98,7 @@ final class Lanes {
         current = new Taken(new ArrayList<>(Math.min(per, loose.queue.size())), new ArrayList<>(1));
         chunks.add(current);
       }
-      moveInto(current, loose, per);
+      left -= moveInto(current, loose, (int) Math.min(per, (long) current.messages.size() + left));
     }
     if (ordering != Ordering.PARTITION) {
       for (Taken chunk : chunks) { // callbacks and batches see offset order; per lane it already is
@@ -107,13 +108,17 @@ final class Lanes {
     return chunks;
   }
 
-  private void moveInto(Taken chunk, Lane lane, int per) {
-    while (!lane.queue.isEmpty() && chunk.messages.size() < per) {
+  /** Moves messages from the lane's head until the chunk holds {@code upTo}; returns how many moved. */
+  private int moveInto(Taken chunk, Lane lane, int upTo) {
+    int moved = 0;
+    while (!lane.queue.isEmpty() && chunk.messages.size() < upTo) {
       Message message = lane.queue.poll();
       count--;
       bytes -= size(message);
       chunk.messages.add(message);
+      moved++;
     }
+    return moved;
   }
 
   /** Puts messages that did not run back at the head of their lanes, in order. */

@@ -35,6 +35,14 @@ final class PartitionWork {
   /** Messages per chunk, adapted so a chunk takes about {@link #CHUNK_TARGET_NANOS}: few hand-offs, fresh marks. */
   int chunkLimit = FIRST_CHUNK;
   boolean pausedForBackPressure;
+  /** Fetched messages not due yet (a delay or a retry topic), in fetch order; the partition is paused meanwhile. */
+  final ArrayDeque<Message> gate = new ArrayDeque<>();
+  boolean pausedForDelay;
+  /** The throttle's window: when it began (System.nanoTime) and how many messages ran in it. */
+  long windowStart;
+  int windowUsed;
+  /** When the controller's tick last ran (System.nanoTime). */
+  long lastTick = System.nanoTime();
   /** The partition's transactional producer for transactional routes, made at first use on the pool thread. */
   private TransactionalProducer transactions;
 
@@ -48,10 +56,19 @@ final class PartitionWork {
     this.lanes = new Lanes(route.ordering());
   }
 
-  /** A fetched message: waiting to run, and not finished until its outcome says so. */
-  void add(Message message) {
-    lanes.add(message);
-    offsets.track(message);
+  /**
+   * How many messages the throttle lets run now (all when the route has none); starts a new window when the last
+   * one is over.
+   */
+  int throttleBudget(long now) {
+    if (route.throttleMessages() == 0) {
+      return Integer.MAX_VALUE;
+    }
+    if (now - windowStart >= route.throttleInterval().toNanos()) {
+      windowStart = now;
+      windowUsed = 0;
+    }
+    return route.throttleMessages() - windowUsed;
   }
 
   /** Marks the chunk's finished messages; returns the message to mark for commit, if the finished prefix grew. */

@@ -3,12 +3,14 @@ package dev.gregor.framework.internal.routing;
 import dev.gregor.framework.Route;
 import dev.gregor.framework.TopicMapper;
 import dev.gregor.framework.internal.TopicNames;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The seed's routing rules over all routes at once: topic names legal (after the topic mapper too)
@@ -47,5 +49,42 @@ public final class RouteChecks {
             + "; a group serves one topic (seed: \"Group\"), or say sharedGroup(\"" + group + "\") on each of them");
       }
     });
+  }
+
+  /** One route's flow settings: positive where they must be, and retry topics only with a dead-letter topic. */
+  public static void flow(String where, FlowControl flow, @Nullable String deadLetter, boolean transactional,
+      List<String> errors) {
+    if (flow.delay().isNegative()) {
+      errors.add(where + ": delay must be zero or more, was " + flow.delay());
+    }
+    if (flow.expireAfter() != null && (flow.expireAfter().isNegative() || flow.expireAfter().isZero())) {
+      errors.add(where + ": expireAfter must be positive, was " + flow.expireAfter());
+    }
+    if (flow.throttleMessages() < 0 || (flow.throttleMessages() > 0 && !positive(flow.throttleInterval()))) {
+      errors.add(where + ": throttle needs at least 1 message per positive interval, was " + flow.throttleMessages()
+          + " per " + flow.throttleInterval());
+    }
+    if (flow.tick() != null && !positive(flow.tick())) {
+      errors.add(where + ": tick interval must be positive, was " + flow.tick());
+    }
+    if (flow.retryTopics() != 0) {
+      if (flow.retryTopics() < 1 || flow.retryTopics() > 10) {
+        errors.add(where + ": retryTopics must be between 1 and 10, was " + flow.retryTopics());
+      }
+      if (flow.retryBackoff().isNegative()) {
+        errors.add(where + ": retryTopics backoff must be zero or more, was " + flow.retryBackoff());
+      }
+      if (deadLetter == null) {
+        errors.add(where + ": retryTopics needs deadLetter(topic) for messages that fail on the last retry topic");
+      }
+      if (transactional) {
+        errors.add(where + ": retryTopics and transactional do not combine: a retry topic write is not in the "
+            + "transaction of the consumed offset");
+      }
+    }
+  }
+
+  private static boolean positive(Duration duration) {
+    return !duration.isNegative() && !duration.isZero();
   }
 }
