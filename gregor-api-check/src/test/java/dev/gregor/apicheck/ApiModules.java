@@ -30,6 +30,7 @@ final class ApiModules {
         new ApiModule("gregor-jackson", dev.gregor.jackson.JsonSerializer.class, true),
         new ApiModule("gregor-framework", dev.gregor.framework.App.class, true),
         new ApiModule("gregor-framework-testkit", dev.gregor.framework.testkit.AppTestKit.class, true),
+        new ApiModule("gregor-framework-jdbc", dev.gregor.framework.jdbc.JdbcOffsetStore.class, true),
         new ApiModule("gregor-metrics", dev.gregor.metrics.GregorMetrics.class, true),
         new ApiModule("gregor-chaos", dev.gregor.chaos.History.class, true),
         new ApiModule("gregor-cli", dev.gregor.cli.Main.class, false));

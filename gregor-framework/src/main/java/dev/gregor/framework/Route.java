@@ -33,12 +33,14 @@ public final class Route {
   private final boolean virtualThreads;
   private final @Nullable String deadLetter;
   private final FlowControl flow;
+  private final @Nullable OffsetStore offsetStore;
 
   Route(String topic, String group, boolean sharedGroup, Class<? extends Controller> controller, Supplier<? extends Controller> controllerFactory,
       @Nullable Worker worker, String queue, Parser parser, Interchanger interchanger,
       @Nullable Class<? extends Responder> responder, @Nullable Supplier<? extends Responder> responderFactory,
       boolean inlineMode, boolean batchMode, ErrorPolicy errorPolicy, boolean transactional, Ordering ordering,
-      int concurrency, boolean virtualThreads, @Nullable String deadLetter, FlowControl flow) {
+      int concurrency, boolean virtualThreads, @Nullable String deadLetter, FlowControl flow,
+      @Nullable OffsetStore offsetStore) {
     this.topic = topic;
     this.group = group;
     this.sharedGroup = sharedGroup;
@@ -59,6 +61,12 @@ public final class Route {
     this.virtualThreads = virtualThreads;
     this.deadLetter = deadLetter;
     this.flow = flow;
+    this.offsetStore = offsetStore;
+  }
+
+  /** Where the route's offsets are kept with the controller's writes, or null for Kafka's commits alone. */
+  public @Nullable OffsetStore offsetStore() {
+    return offsetStore;
   }
 
   /** How long after it was written a message may run, at the earliest (zero: at once). */
@@ -260,6 +268,7 @@ public final class Route {
     private boolean virtualThreads;
     private @Nullable String deadLetter;
     private FlowControl flow = FlowControl.NONE;
+    private @Nullable OffsetStore offsetStore;
 
     Builder(String topic) {
       this.topic = topic;
@@ -455,6 +464,16 @@ public final class Route {
       return this;
     }
 
+    /**
+     * Keeps the route's offsets in {@code store}, in the transaction of each message (or batch) the controller
+     * performs, and starts each assigned partition from the stored offset: a crash between the controller's writes
+     * and a Kafka commit then neither loses nor repeats them. Kafka's commits go on, for tools that show lag.
+     */
+    public Builder offsetStore(OffsetStore store) {
+      this.offsetStore = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
     /** The route with the app's settings filled in; problems go to {@code errors}, each naming the route. */
     @Nullable Route resolve(Settings settings, java.util.List<String> errors) {
       String where = "route '" + topic + "'";
@@ -501,6 +520,10 @@ public final class Route {
         }
       }
       RouteChecks.flow(where, flow, deadLetter, transactional, errors);
+      if (offsetStore != null && (transactional || !(inlineMode != null ? inlineMode : settings.inlineMode()))) {
+        errors.add(where + ": offsetStore needs an inline route that is not transactional: the store's transaction "
+            + "holds the controller's writes and the offset");
+      }
       if (makeController == null) {
         return null;
       }
@@ -508,7 +531,8 @@ public final class Route {
           parser != null ? parser : Parser.json(), interchanger != null ? interchanger : Interchanger.binary(),
           responder, makeResponder, inlineMode != null ? inlineMode : settings.inlineMode(),
           batchMode != null ? batchMode : settings.batchMode(), errorPolicy != null ? errorPolicy : settings.errorPolicy(),
-          transactional, ordering, ordering == Ordering.PARTITION ? 1 : parallel, virtualThreads, deadLetter, flow);
+          transactional, ordering, ordering == Ordering.PARTITION ? 1 : parallel, virtualThreads, deadLetter, flow,
+          offsetStore);
     }
   }
 }

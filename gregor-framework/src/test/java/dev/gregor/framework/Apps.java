@@ -34,6 +34,14 @@ final class Apps {
     }
   }
 
+  /** The sum of the committed offsets of {@code group} over the partitions of {@code topic}. */
+  static long committed(EmbeddedKafka kafka, String group, String topic) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+      return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS)
+          .entrySet().stream().filter(e -> e.getKey().topic().equals(topic)).mapToLong(e -> e.getValue().offset()).sum();
+    }
+  }
+
   /** Every message in {@code topic}'s partitions, read from the beginning. */
   static List<Message> read(Gregor gregor, String topic) {
     List<Message> all = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.gregor.client.TimedEvent;
 import dev.gregor.framework.BeforeEnqueue;
 import dev.gregor.framework.Controller;
 import dev.gregor.framework.FrameworkEvent;
+import dev.gregor.framework.OffsetStore;
 import dev.gregor.framework.Params;
 import dev.gregor.framework.Responder;
 import dev.gregor.framework.Route;
@@ -87,7 +88,7 @@ final class ChunkPerformer {
       Message message = messages.get(i);
       chunk.starting(message);
       try {
-        handle(chunk, List.of(parse(chunk.work.route, message)));
+        run(chunk, List.of(message));
       } catch (Throwable e) {
         return new Outcome(chunk, e, finished, System.nanoTime() - start);
       }
@@ -100,16 +101,34 @@ final class ChunkPerformer {
     List<Message> messages = chunk.messages;
     chunk.claimAll();
     chunk.starting(messages.get(0));
-    List<Params> params = new ArrayList<>(messages.size());
-    for (Message message : messages) {
-      params.add(parse(chunk.work.route, message));
-    }
     try {
-      handle(chunk, params);
+      run(chunk, messages);
     } catch (Throwable e) {
       return new Outcome(chunk, e, 0, System.nanoTime() - start);
     }
     return new Outcome(chunk, null, messages.size(), System.nanoTime() - start);
+  }
+
+  /** Parses and handles {@code messages}: in the route's offset store's transaction when it has one. */
+  private void run(Chunk chunk, List<Message> messages) throws Exception {
+    OffsetStore store = chunk.work.route.offsetStore();
+    if (store == null) {
+      handle(chunk, parseAll(chunk.work.route, messages));
+      return;
+    }
+    store.process(new StoredWork(groupId, chunk.work.partition, messages, fresh -> {
+      if (!fresh.isEmpty()) {
+        handle(chunk, parseAll(chunk.work.route, fresh));
+      }
+    }));
+  }
+
+  private List<Params> parseAll(Route route, List<Message> messages) {
+    List<Params> params = new ArrayList<>(messages.size());
+    for (Message message : messages) {
+      params.add(parse(route, message));
+    }
+    return params;
   }
 
   /** Callbacks per message (an aborted one is dropped), then perform and respond, or enqueue. */

@@ -9,7 +9,9 @@ import dev.gregor.client.Message;
 import dev.gregor.client.ProcessingFailed;
 import dev.gregor.client.TopicPartition;
 import dev.gregor.framework.FrameworkEvent;
+import dev.gregor.client.GregorException;
 import dev.gregor.framework.InvalidResponse;
+import dev.gregor.framework.OffsetStore;
 import dev.gregor.framework.Ordering;
 import dev.gregor.framework.Route;
 import dev.gregor.framework.Stall;
@@ -131,6 +133,9 @@ public final class GroupListener implements Runnable {
       if (work == null) {
         work = workFor(tp);
       }
+      if (message.offset() < work.storedOffset) {
+        return; // fetched before the seek to the route's stored offset: processed and stored already
+      }
       work.offsets.track(message);
       tracked++;
       admit(work, message);
@@ -145,6 +150,7 @@ public final class GroupListener implements Runnable {
           workFor(tp);
         }
       }
+      seekToStoredOffsets(assigned.partitions());
     } else if (event instanceof Event.PartitionsRevoked revoked) {
       for (TopicPartition partition : revoked.partitions()) { // lost partitions: their late outcomes are ignored
         PartitionWork gone = works.remove(partition);
@@ -156,6 +162,34 @@ public final class GroupListener implements Runnable {
       instrumentation.error(GroupListener.class, "listener", error.error(), EventKeys.GROUP_ID, groupId);
       if (!error.retriable()) {
         throw error.error();
+      }
+    }
+  }
+
+  /**
+   * Routes with an offset store start each newly assigned partition from the offset stored with their writes;
+   * a store that cannot be read stops the listener, since Kafka's committed offsets may lag behind it.
+   */
+  private void seekToStoredOffsets(List<TopicPartition> assigned) {
+    Map<String, Map<Integer, Long>> loaded = new HashMap<>();
+    for (TopicPartition tp : assigned) {
+      PartitionWork work = works.get(tp);
+      OffsetStore store = work.route.offsetStore();
+      if (store == null) {
+        continue;
+      }
+      Map<Integer, Long> stored = loaded.computeIfAbsent(tp.topic(), topic -> {
+        try {
+          return store.load(groupId, topic);
+        } catch (Exception e) {
+          throw new GregorException("Route '" + work.route.topic() + "' could not read its stored offsets of '" + topic
+              + "' (group '" + groupId + "'): " + e, e);
+        }
+      });
+      Long offset = stored.get(tp.partition());
+      if (offset != null) {
+        work.storedOffset = offset;
+        consumer.seek(tp.topic(), tp.partition(), offset);
       }
     }
   }

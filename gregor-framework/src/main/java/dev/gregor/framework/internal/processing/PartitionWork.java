@@ -41,6 +41,8 @@ final class PartitionWork {
   /** The throttle's window: when it began (System.nanoTime) and how many messages ran in it. */
   long windowStart;
   int windowUsed;
+  /** The offset the route's offset store had for this partition at assignment; earlier fetched messages are dropped. */
+  long storedOffset = -1;
   /** When the controller's tick last ran (System.nanoTime). */
   long lastTick = System.nanoTime();
   /** The partition's transactional producer for transactional routes, made at first use on the pool thread. */
