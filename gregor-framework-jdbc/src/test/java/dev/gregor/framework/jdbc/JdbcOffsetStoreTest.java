@@ -129,6 +129,44 @@ class JdbcOffsetStoreTest {
   }
 
   @Test
+  void theOutboxRelaysCommittedMessagesInOrderWithAnIdThatDeduplicatesRedeliveries(EmbeddedKafka kafka,
+      TestTopics topics) throws Exception {
+    String topic = topics.create(1);
+    DataSource db = database();
+    JdbcOutbox outbox = JdbcOutbox.builder(db).build();
+    try (Connection transaction = db.getConnection()) {
+      transaction.setAutoCommit(false);
+      for (int i = 0; i < 5; i++) {
+        outbox.add(transaction, PendingMessage.of(topic, "order " + i, Produce.key("o" + i).header("source", "shop")));
+      }
+      transaction.commit();
+      outbox.add(transaction, topic, "o9", "rolled back");
+      transaction.rollback();
+    }
+    JdbcOffsetStore store = JdbcOffsetStore.builder(db).deduplicateBy(MessageId.header(JdbcOutbox.MESSAGE_ID)).build();
+    STORES.put(topic, store);
+
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers()); OutboxRelay relay = outbox.startRelay(gregor,
+        Duration.ofMillis(50)); App app = app(kafka, topic, store)) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> relay.relayed() == 5);
+      List<dev.gregor.client.Message> sent = gregor.fetch(topic, 0, dev.gregor.client.Offset.at(0)).messages();
+      assertThat(sent).extracting(dev.gregor.client.Message::valueAsString)
+          .containsExactly("order 0", "order 1", "order 2", "order 3", "order 4");
+      assertThat(sent).allSatisfy(m -> assertThat(m.header("source")).isEqualTo("shop"));
+      assertThat(sent).extracting(m -> m.header(JdbcOutbox.MESSAGE_ID)).doesNotHaveDuplicates()
+          .allSatisfy(id -> assertThat(id).startsWith("gregor_outbox-"));
+      assertThat(count(db, "SELECT COUNT(*) FROM gregor_outbox")).isZero();
+      // A redelivery (a relay that crashed after Kafka acknowledged, before its delete committed) carries the same id.
+      gregor.deliverMessage(topic, "order 0", Produce.key("o0").header(JdbcOutbox.MESSAGE_ID,
+          sent.get(0).header(JdbcOutbox.MESSAGE_ID)));
+      app.start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> stored(db, topic) == 6);
+    }
+    assertThat(performedOf(topic)).containsOnlyKeys("order 0", "order 1", "order 2", "order 3", "order 4")
+        .allSatisfy((value, runs) -> assertThat(runs).isEqualTo(1));
+  }
+
+  @Test
   void misuseFailsClearly() {
     JdbcOffsetStore store = JdbcOffsetStore.builder(database()).build();
     assertThatThrownBy(store::connection).isInstanceOf(IllegalStateException.class)
