@@ -58,6 +58,7 @@ public final class ParallelScenarios {
           Tally.timed(passing, tally -> RawConsuming.subscribed(ctx.bootstrap(), passTopic, tally)))
           .preparedBy(() -> KeyedRecords.fill(ctx, passTopic, 1, passing, KEYS)));
     }
+    scenarios.addAll(FailureScenarios.all(ctx));
     return scenarios;
   }
 

@@ -297,14 +297,14 @@ public final class GroupListener implements Runnable {
       }
       int free;
       if (work.route.ordering() == Ordering.PARTITION) {
-        free = work.inFlight == 0 ? 1 : 0;
+        free = work.inFlight - work.forwarding == 0 ? 1 : 0; // writes to retry topics do not hold the partition
       } else { // the route's free threads, shared fairly by its partitions with work waiting
         int routeFree = work.route.concurrency() - routeInFlight.getOrDefault(work.route, 0);
         int sharing = routeShares.getOrDefault(work.route, 1);
         free = Math.min(routeFree, (routeFree + sharing - 1) / sharing);
       }
       int limit = work.route.batchMode() ? Integer.MAX_VALUE : work.chunkLimit;
-      for (Lanes.Taken taken : work.lanes.take(free, limit, work.throttleBudget(now), now)) {
+      for (Lanes.Taken taken : work.lanes.take(free, limit, work.leastPerChunk(), work.throttleBudget(now), now)) {
         work.windowUsed += taken.messages().size();
         dispatch(work, taken, null);
       }
@@ -325,6 +325,9 @@ public final class GroupListener implements Runnable {
     Chunk chunk = new Chunk(work, taken, work.borrow(), deadLetter);
     watch.started(chunk);
     work.inFlight++;
+    if (deadLetter != null) {
+      work.forwarding++;
+    }
     inFlight++;
     routeInFlight.merge(work.route, 1, Integer::sum);
     poolFor.apply(work.route).execute(() -> {
@@ -361,6 +364,9 @@ public final class GroupListener implements Runnable {
     watch.finished(chunk);
     inFlight--;
     work.inFlight--;
+    if (chunk.deadLetter != null) {
+      work.forwarding--;
+    }
     routeInFlight.merge(work.route, -1, Integer::sum);
     work.giveBack(chunk.handlers);
     if (works.get(work.partition) != work) {
@@ -408,7 +414,8 @@ public final class GroupListener implements Runnable {
     if (work.route.retryTopics() > 0) { // non-blocking: on to the next retry topic, or the dead-letter topic
       int retry = Admission.attemptOf(failed) + 1;
       boolean last = retry > work.route.retryTopics();
-      dispatch(work, work.lanes.takeOut(failedMessages), new Chunk.Forward(last ? work.route.deadLetter()
+      // Not held: the partition (or key) goes on while the write is in flight; the commit waits for it.
+      dispatch(work, work.lanes.takeOut(failedMessages, false), new Chunk.Forward(last ? work.route.deadLetter()
           : work.route.retryTopic(retry), outcome.error(), retry, last ? 0 : retry));
       return null;
     }
@@ -417,7 +424,7 @@ public final class GroupListener implements Runnable {
         failed.offset(), failedMessages, lane.attempt, outcome.error()));
     if (decision.stops() && work.route.deadLetter() != null) {
       // Held until the dead-letter topic acknowledged: later messages of the key wait, the commit stays behind.
-      dispatch(work, work.lanes.takeOut(failedMessages), new Chunk.Forward(work.route.deadLetter(), outcome.error(),
+      dispatch(work, work.lanes.takeOut(failedMessages, true), new Chunk.Forward(work.route.deadLetter(), outcome.error(),
           lane.attempt, 0));
       return null;
     }

@@ -59,15 +59,17 @@ final class Lanes {
   }
 
   /**
-   * Up to {@code maxChunks} chunks of at most {@code limit} messages from lanes not busy and not waiting for a
-   * retry; messages are spread over the chunks so free threads share the work. Taken lanes are busy until released.
+   * Up to {@code maxChunks} chunks of at most {@code limit} messages (and {@code budget} in all) from lanes not busy
+   * and not waiting for a retry; messages are spread over the chunks so free threads share the work, at least
+   * {@code least} per chunk where there are so many. Taken lanes are busy until released.
    */
-  List<Taken> take(int maxChunks, int limit, int budget, long now) {
+  List<Taken> take(int maxChunks, int limit, int least, int budget, long now) {
     List<Taken> chunks = new ArrayList<>();
     if (maxChunks <= 0 || count == 0 || budget <= 0) {
       return chunks;
     }
-    int per = (int) Math.max(1, Math.min(Math.min(limit, budget), ((long) count + maxChunks - 1) / maxChunks));
+    long spread = Math.max(((long) count + maxChunks - 1) / maxChunks, least);
+    int per = (int) Math.max(1, Math.min(Math.min(limit, budget), spread));
     int left = budget;
     Taken current = null;
     for (int rounds = ready.size(); rounds > 0; rounds--) {
@@ -168,8 +170,11 @@ final class Lanes {
     return lane;
   }
 
-  /** Takes {@code messages} out of their lanes, which are held (busy) until released: for the dead-letter topic. */
-  Taken takeOut(List<Message> messages) {
+  /**
+   * Takes {@code messages} out of their lanes for a retry or dead-letter topic; with {@code hold} their lanes are
+   * held (busy) until released, so later messages of the key wait for the write.
+   */
+  Taken takeOut(List<Message> messages, boolean hold) {
     List<Lane> held = new ArrayList<>(2);
     for (Message message : messages) {
       Lane lane = laneOf(message);
@@ -177,13 +182,16 @@ final class Lanes {
         count--;
         bytes -= size(message);
       }
-      if (lane != loose && !lane.busy) {
+      if (hold && lane != loose && !lane.busy) {
         lane.busy = true;
         if (lane.listed) {
           lane.listed = false;
           ready.remove(lane);
         }
         held.add(lane);
+      }
+      if (!hold && lane.key instanceof Message && lane.queue.isEmpty()) {
+        forget(lane); // a loose message's own retry lane: done with it
       }
     }
     return new Taken(new ArrayList<>(messages), held);

@@ -25,8 +25,10 @@ final class PartitionWork {
   final Lanes lanes;
   final OffsetTracker offsets = new OffsetTracker();
   private final ArrayDeque<Handlers> idle = new ArrayDeque<>();
-  /** Chunks of this partition running now; at most one with {@link Ordering#PARTITION}. */
+  /** Chunks of this partition running now; at most one performing with {@link Ordering#PARTITION}. */
   int inFlight;
+  /** Of those, chunks writing to a retry or dead-letter topic. */
+  int forwarding;
   /**
    * Set by the listener when the partition is being revoked or the app stops: a chunk performed one by one
    * stops before its next message and hands the rest back, so waiting for it takes one message, not a chunk.
@@ -34,6 +36,7 @@ final class PartitionWork {
   volatile boolean handBack;
   /** Messages per chunk, adapted so a chunk takes about {@link #CHUNK_TARGET_NANOS}: few hand-offs, fresh marks. */
   int chunkLimit = FIRST_CHUNK;
+  private boolean measured;
   boolean pausedForBackPressure;
   /** Fetched messages not due yet (a delay or a retry topic), in fetch order; the partition is paused meanwhile. */
   final ArrayDeque<Message> gate = new ArrayDeque<>();
@@ -116,9 +119,18 @@ final class PartitionWork {
     }
   }
 
+  /**
+   * The fewest messages worth a chunk of their own: a fiftieth of the chunk limit, about 1 ms of work at the pace
+   * seen, below which a hand-off to another thread costs more than it spreads; 1 until a pace was seen.
+   */
+  int leastPerChunk() {
+    return measured ? Math.max(1, chunkLimit / 50) : 1;
+  }
+
   /** Sizes the next chunk from how long {@code messages} took: fast controllers get big chunks, slow ones small. */
   void took(int messages, long nanos) {
     if (messages > 0 && nanos > 0) {
+      measured = true;
       long fitting = CHUNK_TARGET_NANOS * messages / nanos;
       chunkLimit = (int) Math.max(1, Math.min(MAX_CHUNK, fitting));
     }
