@@ -17,7 +17,9 @@ import dev.gregor.framework.internal.FrameworkAccess;
 import dev.gregor.framework.internal.Instrumentation;
 import dev.gregor.framework.internal.jobs.Enqueuer;
 import dev.gregor.framework.internal.responding.ResponseDelivery;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 
 /**
@@ -40,7 +42,7 @@ final class ChunkPerformer {
     this.instrumentation = instrumentation;
     this.responses = responses;
     this.enqueuer = enqueuer;
-    this.deadLetters = new DeadLetterSending(client, topicMapper, instrumentation);
+    this.deadLetters = new DeadLetterSending(client, topicMapper, instrumentation, groupId);
   }
 
   Outcome perform(Chunk chunk) {
@@ -56,8 +58,7 @@ final class ChunkPerformer {
         EventKeys.TOPIC, route.topic(), EventKeys.PARTITION, work.partition.partition(),
         EventKeys.OFFSET, messages.get(0).offset(), EventKeys.MESSAGE_COUNT, messages.size());
     long start = System.nanoTime();
-    Outcome outcome = chunk.deadLetter != null ? deadLetters.send(chunk, groupId, start)
-        : route.batchMode() ? batch(chunk, start) : oneByOne(chunk, start);
+    Outcome outcome = route.batchMode() ? batch(chunk, start) : oneByOne(chunk, start);
     chunk.since = 0;
     if (outcome.failed()) {
       span.fail(outcome.error());
@@ -65,6 +66,16 @@ final class ChunkPerformer {
       span.stop();
     }
     return outcome;
+  }
+
+  /** Writes a chunk of failed messages to its retry or dead-letter topic, without a pool thread. */
+  CompletableFuture<Outcome> forward(Chunk chunk) {
+    return deadLetters.sendAsync(chunk, groupId);
+  }
+
+  /** Stops the writer of retry and dead-letter topics, delivering what it still can within {@code timeout}. */
+  void close(Duration timeout) {
+    deadLetters.close(timeout);
   }
 
   /** The route's periodic tick on this partition's controller. */

@@ -14,7 +14,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Writes a chunk's failed messages to a retry topic or the dead-letter topic, on a pool thread: key,
@@ -29,16 +32,57 @@ final class DeadLetterSending {
   private final Gregor client;
   private final TopicMapper topicMapper;
   private final Instrumentation instrumentation;
+  private final String groupIdOfWriter;
+  /** One per listener, made at the first failure: writes of failures on all partitions share its deliveries. */
+  private ForwardWriter writer;
 
-  DeadLetterSending(Gregor client, TopicMapper topicMapper, Instrumentation instrumentation) {
+  DeadLetterSending(Gregor client, TopicMapper topicMapper, Instrumentation instrumentation, String groupId) {
+    this.groupIdOfWriter = groupId;
     this.client = client;
     this.topicMapper = topicMapper;
     this.instrumentation = instrumentation;
   }
 
-  Outcome send(Chunk chunk, String groupId, long start) {
+  /**
+   * Writes the chunk's messages without blocking: the listener's {@link ForwardWriter} delivers whatever is waiting
+   * each time (so writes of many failures share round trips) and retries until closed; the outcome follows delivery.
+   */
+  CompletableFuture<Outcome> sendAsync(Chunk chunk, String groupId) {
+    long start = System.nanoTime();
     chunk.claimAll();
     chunk.starting(chunk.messages.get(0));
+    CompletableFuture<Void> written;
+    try {
+      written = writer().write(letters(chunk, groupId));
+    } catch (RuntimeException e) {
+      return CompletableFuture.completedFuture(new Outcome(chunk, e, 0, System.nanoTime() - start));
+    }
+    return written.handle((done, error) -> {
+      if (error != null) {
+        return new Outcome(chunk, error instanceof CompletionException ? error.getCause() : error, 0,
+            System.nanoTime() - start);
+      }
+      published(chunk, groupId);
+      return new Outcome(chunk, null, chunk.messages.size(), System.nanoTime() - start);
+    });
+  }
+
+  private synchronized ForwardWriter writer() {
+    if (writer == null) {
+      writer = new ForwardWriter(client, "gregor-forward-writer-" + groupIdOfWriter);
+    }
+    return writer;
+  }
+
+  /** Delivers what is pending within {@code timeout} and stops; what it could not deliver is read again later. */
+  synchronized void close(Duration timeout) {
+    if (writer != null) {
+      writer.close(timeout);
+      writer = null;
+    }
+  }
+
+  private List<PendingMessage> letters(Chunk chunk, String groupId) {
     Chunk.Forward forward = chunk.deadLetter;
     Route route = chunk.work.route;
     String topic = topicMapper.outgoing(forward.topic());
@@ -71,11 +115,13 @@ final class DeadLetterSending {
       }
       letters.add(new PendingMessage(topic, message.value(), options));
     }
-    try {
-      client.deliverMessages(letters);
-    } catch (RuntimeException e) {
-      return new Outcome(chunk, e, 0, System.nanoTime() - start);
-    }
+    return letters;
+  }
+
+  private void published(Chunk chunk, String groupId) {
+    Chunk.Forward forward = chunk.deadLetter;
+    String topic = topicMapper.outgoing(forward.topic());
+    Throwable error = forward.error();
     for (Message message : chunk.messages) {
       instrumentation.event(DeadLetterSending.class, forward.retry() > 0 ? FrameworkEvent.RETRY
           : FrameworkEvent.DEAD_LETTER, forward.retry() > 0 ? "retry" : "dead_letter", EventKeys.GROUP_ID, groupId,
@@ -83,7 +129,6 @@ final class DeadLetterSending {
           message.offset(), FrameworkEvent.DEAD_LETTER_TOPIC, topic, EventKeys.ATTEMPTS, forward.attempts(),
           EventKeys.EXCEPTION, error.getClass().getName() + ": " + error.getMessage());
     }
-    return new Outcome(chunk, null, chunk.messages.size(), System.nanoTime() - start);
   }
 
   /** The stack trace, cut to 8 KB of UTF-8 so a deep one cannot make the record too large. */

@@ -112,6 +112,7 @@ public final class GroupListener implements Runnable {
       instrumentation.error(GroupListener.class, "listener", e, EventKeys.GROUP_ID, groupId);
       onFatal.accept(e);
     } finally {
+      performer.close(Duration.ofSeconds(1)); // writes of failures still pending were waited for above
       consumer.close(); // commits what was marked and leaves the group
     }
   }
@@ -329,6 +330,10 @@ public final class GroupListener implements Runnable {
       work.forwarding++;
     }
     inFlight++;
+    if (deadLetter != null) { // a write by the async producer: no pool thread, so not counted against concurrency
+      performer.forward(chunk).thenAccept(outcomes::add);
+      return;
+    }
     routeInFlight.merge(work.route, 1, Integer::sum);
     poolFor.apply(work.route).execute(() -> {
       Outcome outcome;
@@ -366,8 +371,9 @@ public final class GroupListener implements Runnable {
     work.inFlight--;
     if (chunk.deadLetter != null) {
       work.forwarding--;
+    } else {
+      routeInFlight.merge(work.route, -1, Integer::sum);
     }
-    routeInFlight.merge(work.route, -1, Integer::sum);
     work.giveBack(chunk.handlers);
     if (works.get(work.partition) != work) {
       if (work.inFlight == 0) {
