@@ -1,17 +1,12 @@
 package dev.gregor.framework.internal.processing;
 
-import dev.gregor.client.ErrorPolicy;
 import dev.gregor.client.Event;
 import dev.gregor.client.EventKeys;
 import dev.gregor.client.GroupConsumer;
-import dev.gregor.client.HandlerFailure;
 import dev.gregor.client.Message;
 import dev.gregor.client.ProcessingFailed;
 import dev.gregor.client.TopicPartition;
 import dev.gregor.framework.FrameworkEvent;
-import dev.gregor.client.GregorException;
-import dev.gregor.framework.InvalidResponse;
-import dev.gregor.framework.OffsetStore;
 import dev.gregor.framework.Ordering;
 import dev.gregor.framework.Route;
 import dev.gregor.framework.Stall;
@@ -55,6 +50,8 @@ public final class GroupListener implements Runnable {
   private final Instrumentation instrumentation;
   private final Duration shutdownTimeout;
   private final ChunkWatch watch;
+  private final DelayGate gate;
+  private final FailureHandling failures;
   private final Consumer<Throwable> onFatal;
   private final Map<TopicPartition, PartitionWork> works = new HashMap<>();
   private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
@@ -80,6 +77,11 @@ public final class GroupListener implements Runnable {
     this.shutdownTimeout = shutdownTimeout;
     this.onFatal = onFatal;
     this.watch = new ChunkWatch(groupId, stallTimeout, instrumentation, this::takeBack);
+    this.gate = new DelayGate(consumer);
+    this.failures = new FailureHandling(groupId, instrumentation, this::dispatch, failed -> {
+      failure = failed;
+      stopping = true;
+    });
     consumer.beforeRevoke(this::beforeRevoke);
   }
 
@@ -101,7 +103,7 @@ public final class GroupListener implements Runnable {
           outcome = outcomes.poll();
         }
         relieve();
-        releaseDue();
+        gate.release(works.values(), this::enter);
         watch.look();
       }
       finishInFlight(System.nanoTime() + shutdownTimeout.toNanos());
@@ -151,7 +153,7 @@ public final class GroupListener implements Runnable {
           workFor(tp);
         }
       }
-      seekToStoredOffsets(assigned.partitions());
+      StoredOffsets.seek(groupId, consumer, works, assigned.partitions());
     } else if (event instanceof Event.PartitionsRevoked revoked) {
       for (TopicPartition partition : revoked.partitions()) { // lost partitions: their late outcomes are ignored
         PartitionWork gone = works.remove(partition);
@@ -167,34 +169,6 @@ public final class GroupListener implements Runnable {
     }
   }
 
-  /**
-   * Routes with an offset store start each newly assigned partition from the offset stored with their writes;
-   * a store that cannot be read stops the listener, since Kafka's committed offsets may lag behind it.
-   */
-  private void seekToStoredOffsets(List<TopicPartition> assigned) {
-    Map<String, Map<Integer, Long>> loaded = new HashMap<>();
-    for (TopicPartition tp : assigned) {
-      PartitionWork work = works.get(tp);
-      OffsetStore store = work.route.offsetStore();
-      if (store == null) {
-        continue;
-      }
-      Map<Integer, Long> stored = loaded.computeIfAbsent(tp.topic(), topic -> {
-        try {
-          return store.load(groupId, topic);
-        } catch (Exception e) {
-          throw new GregorException("Route '" + work.route.topic() + "' could not read its stored offsets of '" + topic
-              + "' (group '" + groupId + "'): " + e, e);
-        }
-      });
-      Long offset = stored.get(tp.partition());
-      if (offset != null) {
-        work.storedOffset = offset;
-        consumer.seek(tp.topic(), tp.partition(), offset);
-      }
-    }
-  }
-
   private PartitionWork workFor(TopicPartition tp) {
     PartitionWork work = new PartitionWork(tp, routesByKafkaTopic.get(tp.topic()));
     works.put(tp, work);
@@ -203,20 +177,9 @@ public final class GroupListener implements Runnable {
 
   /** A fetched message waits for its due time (the partition paused meanwhile), is skipped, or waits to run. */
   private void admit(PartitionWork work, Message message) {
-    Route route = work.route;
-    if (route.delay().isZero() && route.retryTopics() == 0) {
+    if (!gate.holds(work, message)) {
       enter(work, message);
-      return;
     }
-    if (!work.gate.isEmpty() || Admission.dueMillis(route, message) > System.currentTimeMillis()) {
-      work.gate.add(message);
-      if (!work.pausedForDelay) {
-        work.pausedForDelay = true;
-        consumer.pause(work.partition.topic(), work.partition.partition());
-      }
-      return;
-    }
-    enter(work, message);
   }
 
   private void enter(PartitionWork work, Message message) {
@@ -227,22 +190,6 @@ public final class GroupListener implements Runnable {
       return;
     }
     work.lanes.add(message);
-  }
-
-  /** Lets messages whose due time came out of the gates; resumes a partition whose gate emptied. */
-  private void releaseDue() {
-    long now = System.currentTimeMillis();
-    for (PartitionWork work : works.values()) {
-      while (!work.gate.isEmpty() && Admission.dueMillis(work.route, work.gate.peek()) <= now) {
-        enter(work, work.gate.poll());
-      }
-      if (work.gate.isEmpty() && work.pausedForDelay) {
-        work.pausedForDelay = false;
-        if (!work.pausedForBackPressure) {
-          consumer.resume(work.partition.topic(), work.partition.partition());
-        }
-      }
-    }
   }
 
   /** Marks the end of the partition's finished prefix for commit; {@code before}: tracked messages before. */
@@ -264,10 +211,7 @@ public final class GroupListener implements Runnable {
     long nowMillis = System.currentTimeMillis();
     for (PartitionWork work : works.values()) {
       due = work.lanes.nextRetry(due);
-      if (!work.gate.isEmpty()) {
-        long gateDue = now + (Admission.dueMillis(work.route, work.gate.peek()) - nowMillis) * 1_000_000L;
-        due = gateDue - due < 0 ? gateDue : due;
-      }
+      due = DelayGate.nextDue(work, due, now, nowMillis);
       if (work.route.throttleMessages() > 0 && work.lanes.hasWaiting()) {
         long windowEnd = work.windowStart + work.route.throttleInterval().toNanos();
         due = windowEnd - due < 0 ? windowEnd : due;
@@ -396,62 +340,13 @@ public final class GroupListener implements Runnable {
     work.lanes.putBack(outcome.notDone()); // failed, or handed back on request: read again (if still owned)
     work.lanes.release(chunk.lanes, !outcome.failed());
     if (outcome.failed()) {
-      Message skippedTo = failed(work, outcome, live);
+      Message skippedTo = failures.failed(work, outcome, live);
       mark = skippedTo != null ? skippedTo : mark;
     }
     tracked -= before - work.offsets.size();
     if (mark != null) {
       consumer.markMessageAsProcessed(mark);
     }
-  }
-
-  /** Asks the error policy about a failed chunk: retry its lane later, skip (returns what to mark), or stop. */
-  private Message failed(PartitionWork work, Outcome outcome, boolean live) {
-    List<Message> notDone = outcome.notDone();
-    Message failed = notDone.get(0);
-    List<Message> failedMessages = work.route.batchMode() ? notDone : List.of(failed);
-    String origin = outcome.chunk().deadLetter != null ? "dead-letter"
-        : outcome.error() instanceof InvalidResponse ? "responder" : "controller";
-    instrumentation.error(GroupListener.class, origin, outcome.error(), EventKeys.TOPIC, work.route.topic(), EventKeys.PARTITION, failed.partition(),
-        EventKeys.OFFSET, failed.offset());
-    if (!live) {
-      return null; // stopping: what failed stays uncommitted and is read again
-    }
-    if (work.route.retryTopics() > 0) { // non-blocking: on to the next retry topic, or the dead-letter topic
-      int retry = Admission.attemptOf(failed) + 1;
-      boolean last = retry > work.route.retryTopics();
-      // Not held: the partition (or key) goes on while the write is in flight; the commit waits for it.
-      dispatch(work, work.lanes.takeOut(failedMessages, false), new Chunk.Forward(last ? work.route.deadLetter()
-          : work.route.retryTopic(retry), outcome.error(), retry, last ? 0 : retry));
-      return null;
-    }
-    Lanes.Lane lane = work.lanes.failed(failed, outcome.done());
-    ErrorPolicy.Decision decision = work.route.errorPolicy().decide(new HandlerFailure(failed.topic(), failed.partition(),
-        failed.offset(), failedMessages, lane.attempt, outcome.error()));
-    if (decision.stops() && work.route.deadLetter() != null) {
-      // Held until the dead-letter topic acknowledged: later messages of the key wait, the commit stays behind.
-      dispatch(work, work.lanes.takeOut(failedMessages, true), new Chunk.Forward(work.route.deadLetter(), outcome.error(),
-          lane.attempt, 0));
-      return null;
-    }
-    if (decision.stops()) {
-      Message last = failedMessages.get(failedMessages.size() - 1);
-      failure = new ProcessingFailed(groupId, failed.topic(), failed.partition(), failed.offset(), last.offset(),
-          "Route '" + work.route.topic() + "' failed on " + failed.topic() + "/" + failed.partition() + "@"
-              + failed.offset() + " after " + lane.attempt + " attempt(s) and its error policy stopped it: "
-              + outcome.error(), outcome.error());
-      stopping = true;
-      return null;
-    }
-    if (decision.skips()) {
-      for (Message message : failedMessages) {
-        work.lanes.drop(message);
-        work.offsets.finish(message);
-      }
-      return work.offsets.advance();
-    }
-    work.lanes.retryAt(lane, System.nanoTime() + decision.retryAfter().toNanos());
-    return null;
   }
 
   /**
