@@ -164,7 +164,7 @@ public final class DevCommand implements Callable<Integer> {
   }
 
   /** Read from kafka-clients' own resource, as its internal AppInfoParser does; blank if missing. */
-  private static String kafkaVersion() {
+  static String kafkaVersion() {
     try (InputStream in = EmbeddedKafka.class.getClassLoader().getResourceAsStream("kafka/kafka-version.properties")) {
       Properties properties = new Properties();
       if (in != null) {

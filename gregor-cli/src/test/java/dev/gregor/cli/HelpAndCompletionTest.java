@@ -28,7 +28,8 @@ class HelpAndCompletionTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"produce", "consume", "offsets", "cluster", "completion", "topics", "groups", "dead-letters"})
+  @ValueSource(strings = {"produce", "consume", "offsets", "cluster", "completion", "topics", "groups", "dead-letters",
+      "routes", "flow", "info"})
   void everyCommandsHelpHasADescriptionExitCodesAndExamples(String command) {
     Cli.Result result = Cli.run("help", command);
 

@@ -71,6 +71,11 @@ public abstract class Responder {
     return registered.keySet();
   }
 
+  /** How {@code topic} was registered: empty for required and single-use (the default), or unknown topics. */
+  public final Set<Usage> usage(String topic) {
+    return registered.getOrDefault(topic, Set.of());
+  }
+
   private static final class ResponderAccess implements FrameworkAccess.Responders {
     @Override
     public List<FrameworkAccess.Response> respond(Responder responder, Object[] data) throws Exception {

@@ -1,0 +1,28 @@
+package dev.gregor.cli;
+
+import dev.gregor.cli.internal.AppBoot;
+import dev.gregor.framework.App;
+import picocli.CommandLine.Option;
+
+/** The options of the app commands: which app class to boot, and where its classes are. */
+final class AppOptions {
+  static final String BOOT_VARIABLE = "GREGOR_BOOT";
+
+  @Option(names = "--app", paramLabel = "CLASS", order = 90,
+      description = "The app class: a Supplier<App> or a class with public static app() returning App or "
+          + "App.Builder. Default: $GREGOR_BOOT.")
+  String app;
+
+  @Option(names = {"--classpath", "--cp"}, paramLabel = "PATH[:PATH...]", order = 91,
+      description = "Where the app's classes are, e.g. target/classes (Gregor's own are on the CLI's class path).")
+  String classpath;
+
+  /** The app, built (settings and routes checked) but not started. */
+  App load() {
+    String name = app != null ? app : System.getenv(BOOT_VARIABLE);
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("No app class: pass --app CLASS or set " + BOOT_VARIABLE);
+    }
+    return AppBoot.load(name.trim(), classpath);
+  }
+}
