@@ -1,16 +1,10 @@
 package dev.gregor.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import dev.gregor.client.Gregor;
 import dev.gregor.client.GroupProtocol;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -45,41 +39,10 @@ class GroupCrashTest {
   private static void crashAndReplace(String bootstrap, String topic, GroupProtocol protocol, int crashes) throws Exception {
     String group = "chaos-" + topic;
     History history = new History();
-    int rate = Scale.pick(300, 500);
-    List<ChildConsumer> members = new ArrayList<>();
-    try (Gregor producer = Gregor.connect(bootstrap); Throttle throttle = new Throttle(rate)) {
-      BufferedLoad load = new BufferedLoad(producer, topic, history, throttle, Long.MAX_VALUE, p -> {});
-      for (int i = 1; i <= 3; i++) {
-        members.add(ChildConsumer.start(bootstrap, topic, group, topic + "-m" + i, protocol, history));
-      }
-      load.start();
-      for (int crash = 0; crash < crashes; crash++) {
-        awaitProcessed(history, rate / 2);
-        members.remove(0).kill();
-        members.add(ChildConsumer.start(bootstrap, topic, group, topic + "-m" + (4 + crash), protocol, history));
-      }
-      awaitProcessed(history, rate / 2);
-      load.stop();
-      await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-          .until(() -> history.processedCount() >= history.acknowledgedCount());
-      for (ChildConsumer member : members) {
-        member.stop();
-      }
-    } finally {
-      for (ChildConsumer member : members) {
-        if (member.isAlive()) {
-          member.kill();
-        }
-      }
-    }
+    CrashLoop.run(bootstrap, topic, history, Scale.pick(300, 500), Load.KEYS, crashes, topic + "-m",
+        member -> ChildConsumer.start(bootstrap, topic, group, member, protocol, history));
     ScenarioLog.checkAndLog(history.check("4 group of 3 (child JVMs, " + protocol + " protocol), member SIGKILL + new member x"
         + crashes), Guarantee.AT_LEAST_ONCE_CONSUMER);
     assertThat(history.commitCount()).as("commits observed").isPositive();
-  }
-
-  private static void awaitProcessed(History history, int more) {
-    int from = history.processingEvents();
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
-        .until(() -> history.processingEvents() >= from + more);
   }
 }

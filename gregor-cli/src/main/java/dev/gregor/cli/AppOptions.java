@@ -1,7 +1,10 @@
 package dev.gregor.cli;
 
 import dev.gregor.cli.internal.AppBoot;
+import dev.gregor.cli.internal.RouteDescription;
 import dev.gregor.framework.App;
+import java.util.Comparator;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options of the app commands: which app class to boot, and where its classes are. */
@@ -24,5 +27,11 @@ final class AppOptions {
       throw new IllegalArgumentException("No app class: pass --app CLASS or set " + BOOT_VARIABLE);
     }
     return AppBoot.load(name.trim(), classpath);
+  }
+
+  /** The app's routes as the commands show them, in alphabetical order of topic (the seed's order). */
+  List<RouteDescription> routes() {
+    return load().routes().all().stream().map(RouteDescription::of)
+        .sorted(Comparator.comparing(RouteDescription::topic)).toList();
   }
 }

@@ -1,9 +1,7 @@
 package dev.gregor.cli;
 
 import dev.gregor.cli.internal.RouteDescription;
-import dev.gregor.framework.App;
 import java.io.PrintWriter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,9 +44,7 @@ public final class FlowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    App app = appOptions.load();
-    List<RouteDescription> routes = app.routes().all().stream().map(RouteDescription::of)
-        .sorted(Comparator.comparing(RouteDescription::topic)).toList();
+    List<RouteDescription> routes = appOptions.routes();
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.MERMAID) {
       out.println("flowchart LR");

@@ -3,8 +3,6 @@ package dev.gregor.cli;
 import dev.gregor.cli.internal.Json;
 import dev.gregor.cli.internal.RouteDescription;
 import dev.gregor.cli.internal.Table;
-import dev.gregor.framework.App;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,9 +42,7 @@ public final class RoutesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    App app = appOptions.load();
-    List<RouteDescription> routes = app.routes().all().stream().map(RouteDescription::of)
-        .sorted(Comparator.comparing(RouteDescription::topic)).toList();
+    List<RouteDescription> routes = appOptions.routes();
     if (output == OutputFormat.JSON) {
       Json.print(spec.commandLine().getOut(), routes.stream().map(RouteDescription::asMap).toList());
       return GregorCommand.EXIT_OK;

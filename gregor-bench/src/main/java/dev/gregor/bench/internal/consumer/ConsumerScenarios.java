@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -141,6 +142,11 @@ public final class ConsumerScenarios {
 
   /** Creates and fills {@code topic} once; later scenarios (and memory probes) reuse it. */
   public static void fill(BenchContext ctx, String topic, int partitions, int records) {
+    fill(ctx, topic, partitions, records, i -> null);
+  }
+
+  /** Fills {@code topic} once with {@code records} x 100 B, keyed by {@code keyOf} (null: no key); reused by every run. */
+  public static void fill(BenchContext ctx, String topic, int partitions, int records, IntFunction<byte[]> keyOf) {
     ctx.topics().createIfAbsent(topic, partitions);
     long present = ctx.topics().endOffsetSum(topic);
     if (present == records) {
@@ -156,7 +162,7 @@ public final class ConsumerScenarios {
     byte[][] values = Payloads.values(100, 1024);
     try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (int i = 0; i < records; i++) {
-        producer.send(new ProducerRecord<>(topic, values[i & 1023]));
+        producer.send(new ProducerRecord<>(topic, keyOf.apply(i), values[i & 1023]));
       }
       producer.flush();
     }
