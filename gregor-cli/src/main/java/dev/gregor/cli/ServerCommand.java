@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
         "  Boots the app named by --app or GREGOR_BOOT from --classpath and serves its routes: one",
         "  listener per consumer group, work on the app's threads. SIGTERM or Ctrl-C stops it",
         "  gracefully: work in progress finishes within the app's shutdown timeout, offsets are",
-        "  committed and the groups left. With --daemon it detaches: a second process serves, writes",
-        "  --pid-file once serving (removed when it stops) and logs to --log-file; a pid file with a",
-        "  live pid refuses a second start, a stale one is replaced."},
+        "  committed and the groups left. SIGTSTP quiets it (Karafka's quiet mode): no new work, but",
+        "  it keeps its partitions until stopped, for deployments. With --daemon it detaches: a",
+        "  second process serves, writes --pid-file once serving (removed when it stops) and logs",
+        "  to --log-file; a pid file with a live pid refuses a second start, a stale one is replaced."},
     optionListHeading = "%nOptions:%n",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:stopped by the app itself, or --daemon started", "1:usage error",
@@ -83,10 +84,27 @@ public final class ServerCommand implements Callable<Integer> {
     if (pidFile != null) {
       PidFile.claim(pidFile);
     }
+    quietOnSigtstp(app);
     tell("App '" + app.settings().name() + "' serving " + app.routes().all().size() + " route(s); SIGTERM or Ctrl-C "
-        + "stops it");
+        + "stops it, SIGTSTP quiets it");
     app.run(); // until stopped; throws why if the app stopped itself on a failure
     return GregorCommand.EXIT_OK;
+  }
+
+  /**
+   * Karafka's quiet signal: SIGTSTP makes the app take no new work while it keeps its partitions, so a deployment
+   * can start the new version before stopping this one. Java has no public API for it; where the platform has no
+   * TSTP (Windows), quiet stays reachable through {@code App.quiet()}.
+   */
+  private void quietOnSigtstp(App app) {
+    try {
+      sun.misc.Signal.handle(new sun.misc.Signal("TSTP"), signal -> {
+        app.quiet();
+        tell("App '" + app.settings().name() + "' is quiet: no new work, partitions kept; SIGTERM stops it");
+      });
+    } catch (IllegalArgumentException noSuchSignal) {
+      // not on this platform
+    }
   }
 
   /** Starts this command again without --daemon in a process of its own, and waits until it serves or fails. */

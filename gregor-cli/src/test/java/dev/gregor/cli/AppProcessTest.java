@@ -22,7 +22,7 @@ class AppProcessTest {
   private static final String APP = ExampleShop.class.getName();
 
   @Test
-  void serverServesTheRoutesUntilSigtermThenCommitsAndLeavesItsGroups(EmbeddedKafka kafka) throws Exception {
+  void serverServesTheRoutesGoesQuietOnSigtstpAndOnSigtermCommitsAndLeavesItsGroups(EmbeddedKafka kafka) throws Exception {
     String prefix = prefixedTopics(kafka);
     StringBuffer err = new StringBuffer();
     try (ChildJvm server = ChildJvm.builder(Main.class).args("server", "--app", APP)
@@ -35,6 +35,13 @@ class AppProcessTest {
         gregor.deliverMessage(prefix + ".orders", "{\"order\":" + i + "}");
       }
       await().atMost(Duration.ofSeconds(60)).until(() -> committed(gregor, "shop_orders", prefix + ".orders") == 3);
+
+      new ProcessBuilder("kill", "-TSTP", Long.toString(server.pid())).start().waitFor(); // quiet
+      await().atMost(Duration.ofSeconds(30)).until(() -> err.toString().contains("is quiet"));
+      gregor.deliverMessage(prefix + ".orders", "{\"order\":3}");
+      await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+          .until(() -> committed(gregor, "shop_orders", prefix + ".orders") == 3);
+      assertThat(gregor.groups().describe("shop_orders").members()).hasSize(1); // still in the group
 
       server.stop(); // SIGTERM
       assertThat(server.waitFor(Duration.ofSeconds(60))).isTrue();

@@ -194,6 +194,18 @@ public final class App implements AutoCloseable {
   }
 
   /**
+   * Quiets the server (Karafka's quiet mode, for deployments): it takes no new messages — work in progress
+   * finishes and is committed — but stays in its groups and keeps its partitions, so nothing is rebalanced
+   * until {@link #stop()} or SIGTERM. Job workers are not quieted. Safe from any thread; once quiet, for good.
+   */
+  public void quiet() {
+    AppRuntime running = runtime;
+    if (running != null) {
+      running.quiet();
+    }
+  }
+
+  /**
    * Stops taking messages, lets work in progress finish within the shutdown timeout (what does not
    * is read again, uncommitted), commits, leaves the groups and disconnects. Safe from any thread.
    */

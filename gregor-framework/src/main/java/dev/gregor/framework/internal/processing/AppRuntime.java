@@ -187,6 +187,11 @@ public final class AppRuntime {
     return failure.get();
   }
 
+  /** Quiets every listener: no new work, assignments kept. */
+  public synchronized void quiet() {
+    listeners.forEach(GroupListener::quiet);
+  }
+
   /** Stops listeners and waits for them (each bounded by the shutdown timeout), then closes the client; once. */
   public synchronized void stop() {
     if (stopped.getCount() == 0) {

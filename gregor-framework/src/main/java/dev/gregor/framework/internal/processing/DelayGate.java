@@ -43,7 +43,7 @@ final class DelayGate {
       }
       if (work.gate.isEmpty() && work.pausedForDelay) {
         work.pausedForDelay = false;
-        if (!work.pausedForBackPressure) {
+        if (!work.pausedForBackPressure && !work.pausedForQuiet) {
           consumer.resume(work.partition.topic(), work.partition.partition());
         }
       }

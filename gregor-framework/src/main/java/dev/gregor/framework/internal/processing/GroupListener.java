@@ -62,6 +62,7 @@ public final class GroupListener implements Runnable {
   private int tracked;
   private int paused;
   private volatile boolean stopping;
+  private volatile boolean quiet;
   private ProcessingFailed failure;
 
   public GroupListener(String groupId, GroupConsumer consumer, Map<String, Route> routesByKafkaTopic,
@@ -89,14 +90,20 @@ public final class GroupListener implements Runnable {
   public void run() {
     try {
       while (!stopping) {
-        dispatchReady();
+        if (quiet) {
+          hush();
+        } else {
+          dispatchReady();
+        }
         Event event = consumer.poll(pollTimeout());
         for (int taken = 0; event != null; taken++) {
           on(event);
           // What Kafka has fetched is taken at once, up to a chunk's worth; then the loop dispatches.
           event = taken < PartitionWork.MAX_CHUNK ? consumer.poll(Duration.ZERO) : null;
         }
-        dispatchReady();
+        if (!quiet) {
+          dispatchReady();
+        }
         Outcome outcome = inFlight > 0 ? outcomes.poll(OUTCOME_WAIT_MS, TimeUnit.MILLISECONDS) : outcomes.poll();
         while (outcome != null) {
           handle(outcome, true);
@@ -122,6 +129,24 @@ public final class GroupListener implements Runnable {
   /** The messages running past the stall timeout at the last look; any thread. */
   public List<Stall> stalls() {
     return watch.stalls();
+  }
+
+  /** Asks the listener to take no new messages but keep its group membership and partitions; any thread. */
+  public void quiet() {
+    quiet = true;
+  }
+
+  /**
+   * Quiet: every owned partition paused (also those assigned later), nothing waiting dispatched; polling goes on,
+   * so the membership stays, and what runs finishes and is marked. Waiting messages are not committed.
+   */
+  private void hush() {
+    for (PartitionWork work : works.values()) {
+      if (!work.pausedForQuiet) {
+        work.pausedForQuiet = true;
+        consumer.pause(work.partition.topic(), work.partition.partition());
+      }
+    }
   }
 
   /** Asks the listener to stop taking messages, finish or hand back its work, commit and leave; any thread. */
@@ -297,7 +322,7 @@ public final class GroupListener implements Runnable {
     }
     for (PartitionWork work : works.values()) {
       if (work.pausedForBackPressure && !work.over(PAUSE_ABOVE / 2, PAUSE_ABOVE_BYTES / 2)) {
-        if (!work.pausedForDelay) {
+        if (!work.pausedForDelay && !work.pausedForQuiet) {
           consumer.resume(work.partition.topic(), work.partition.partition());
         }
         work.pausedForBackPressure = false;

@@ -41,6 +41,8 @@ final class PartitionWork {
   /** Fetched messages not due yet (a delay or a retry topic), in fetch order; the partition is paused meanwhile. */
   final ArrayDeque<Message> gate = new ArrayDeque<>();
   boolean pausedForDelay;
+  /** Paused because the app was quieted: stays paused until the app stops. */
+  boolean pausedForQuiet;
   /** The throttle's window: when it began (System.nanoTime) and how many messages ran in it. */
   long windowStart;
   int windowUsed;
