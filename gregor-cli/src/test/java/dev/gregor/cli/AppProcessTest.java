@@ -74,6 +74,23 @@ class AppProcessTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> ProcessHandle.of(pid).isEmpty() && !Files.exists(pidFile));
   }
 
+  @Test
+  void aServerWhoseBrokersAreDownGivesUpWithinTheConnectTimeoutNamingThem(EmbeddedKafka kafka) throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort(); // free again once closed: nothing listens there
+    }
+    StringBuffer err = new StringBuffer();
+    try (ChildJvm server = ChildJvm.builder(Main.class).args("server", "--app", APP)
+        .environment("EXAMPLE_SHOP_BOOTSTRAP", "127.0.0.1:" + closedPort).environment("EXAMPLE_SHOP_PREFIX", "down")
+        .onError(line -> err.append(line).append('\n')).start()) {
+      assertThat(server.waitFor(Duration.ofSeconds(60))).as("bounded by the app's connect timeout (10 s)").isTrue();
+      server.awaitOutput(Duration.ofSeconds(10));
+      assertThat(server.exitValue()).isEqualTo(2);
+      assertThat(err.toString()).contains("127.0.0.1:" + closedPort);
+    }
+  }
+
   /** What a finished {@code gregor} process printed on standard error, and its exit code. */
   record Run(int exitCode, String err) {}
 
