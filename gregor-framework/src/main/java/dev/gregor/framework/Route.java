@@ -246,8 +246,7 @@ public final class Route {
 
   /** The route DSL inside {@code topic(name, route -> ...)}; unset settings come from the app's. */
   public static final class Builder {
-    private static final int DEFAULT_CONCURRENCY = 16;
-    private static final int MAX_CONCURRENCY = 10_000;
+    private static final int DEFAULT_CONCURRENCY = RouteChecks.DEFAULT_CONCURRENCY;
     private final String topic;
     private @Nullable String group;
     private boolean sharedGroup;
@@ -496,40 +495,17 @@ public final class Route {
             + "transaction");
       }
       int parallel = concurrency != null ? concurrency : DEFAULT_CONCURRENCY;
-      if (ordering == Ordering.PARTITION && (concurrency != null || virtualThreads)) {
-        errors.add(where + ": concurrency and virtualThreads apply to ordering(KEY) or ordering(UNORDERED); "
-            + "PARTITION routes run one chunk per partition on the app's pool (setting 'concurrency')");
-      }
-      if (parallel < 1 || parallel > MAX_CONCURRENCY) {
-        errors.add(where + ": concurrency must be between 1 and " + MAX_CONCURRENCY + ", was " + parallel);
-      }
-      if (ordering != Ordering.PARTITION && transactional) {
-        errors.add(where + ": transactional routes process in ordering(PARTITION): one Kafka transaction at a "
-            + "time per partition");
-      }
-      if (virtualThreads && Runtime.version().feature() < 21) {
-        errors.add(where + ": virtualThreads needs Java 21 or later; this is Java " + Runtime.version().feature());
-      }
-      if (deadLetter != null) {
-        String problem = dev.gregor.framework.internal.TopicNames.problem(deadLetter);
-        if (problem != null) {
-          errors.add(where + ": deadLetter '" + deadLetter + "' " + problem);
-        }
-        if (deadLetter.equals(topic)) {
-          errors.add(where + ": deadLetter must not be the route's own topic");
-        }
-      }
+      boolean inline = inlineMode != null ? inlineMode : settings.inlineMode();
+      RouteChecks.parallel(where, ordering, concurrency, virtualThreads, transactional, errors);
+      RouteChecks.deadLetter(where, topic, deadLetter, errors);
       RouteChecks.flow(where, flow, deadLetter, transactional, errors);
-      if (offsetStore != null && (transactional || !(inlineMode != null ? inlineMode : settings.inlineMode()))) {
-        errors.add(where + ": offsetStore needs an inline route that is not transactional: the store's transaction "
-            + "holds the controller's writes and the offset");
-      }
+      RouteChecks.offsetStore(where, offsetStore != null, inline, transactional, errors);
       if (makeController == null) {
         return null;
       }
       return new Route(topic, groupName, sharedGroup, controllerClass, makeController, worker, queueName,
           parser != null ? parser : Parser.json(), interchanger != null ? interchanger : Interchanger.binary(),
-          responder, makeResponder, inlineMode != null ? inlineMode : settings.inlineMode(),
+          responder, makeResponder, inline,
           batchMode != null ? batchMode : settings.batchMode(), errorPolicy != null ? errorPolicy : settings.errorPolicy(),
           transactional, ordering, ordering == Ordering.PARTITION ? 1 : parallel, virtualThreads, deadLetter, flow,
           offsetStore);

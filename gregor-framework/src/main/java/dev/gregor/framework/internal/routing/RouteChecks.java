@@ -1,5 +1,6 @@
 package dev.gregor.framework.internal.routing;
 
+import dev.gregor.framework.Ordering;
 import dev.gregor.framework.Route;
 import dev.gregor.framework.TopicMapper;
 import dev.gregor.framework.internal.TopicNames;
@@ -17,6 +18,10 @@ import org.jspecify.annotations.Nullable;
  * and unique in the app, and a group used by one route only unless every route using it shares it.
  */
 public final class RouteChecks {
+  /** Threads of a KEY or UNORDERED route that names none, and the most it may name. */
+  public static final int DEFAULT_CONCURRENCY = 16;
+  private static final int MAX_CONCURRENCY = 10_000;
+
   private RouteChecks() {}
 
   public static void check(List<String> topicsDrawn, List<Route> routes, TopicMapper mapper, List<String> errors) {
@@ -49,6 +54,49 @@ public final class RouteChecks {
             + "; a group serves one topic (seed: \"Group\"), or say sharedGroup(\"" + group + "\") on each of them");
       }
     });
+  }
+
+  /** One route's parallel settings; {@code concurrency} is null when the route named none. */
+  public static void parallel(String where, Ordering ordering, @Nullable Integer concurrency, boolean virtualThreads,
+      boolean transactional, List<String> errors) {
+    int parallel = concurrency != null ? concurrency : DEFAULT_CONCURRENCY;
+    if (ordering == Ordering.PARTITION && (concurrency != null || virtualThreads)) {
+      errors.add(where + ": concurrency and virtualThreads apply to ordering(KEY) or ordering(UNORDERED); "
+          + "PARTITION routes run one chunk per partition on the app's pool (setting 'concurrency')");
+    }
+    if (parallel < 1 || parallel > MAX_CONCURRENCY) {
+      errors.add(where + ": concurrency must be between 1 and " + MAX_CONCURRENCY + ", was " + parallel);
+    }
+    if (ordering != Ordering.PARTITION && transactional) {
+      errors.add(where + ": transactional routes process in ordering(PARTITION): one Kafka transaction at a "
+          + "time per partition");
+    }
+    if (virtualThreads && Runtime.version().feature() < 21) {
+      errors.add(where + ": virtualThreads needs Java 21 or later; this is Java " + Runtime.version().feature());
+    }
+  }
+
+  /** A dead-letter topic Kafka accepts, other than the route's own. */
+  public static void deadLetter(String where, String topic, @Nullable String deadLetter, List<String> errors) {
+    if (deadLetter == null) {
+      return;
+    }
+    String problem = TopicNames.problem(deadLetter);
+    if (problem != null) {
+      errors.add(where + ": deadLetter '" + deadLetter + "' " + problem);
+    }
+    if (deadLetter.equals(topic)) {
+      errors.add(where + ": deadLetter must not be the route's own topic");
+    }
+  }
+
+  /** An offset store's transaction holds the controller's writes: inline routes only, outside Kafka transactions. */
+  public static void offsetStore(String where, boolean hasStore, boolean inline, boolean transactional,
+      List<String> errors) {
+    if (hasStore && (transactional || !inline)) {
+      errors.add(where + ": offsetStore needs an inline route that is not transactional: the store's transaction "
+          + "holds the controller's writes and the offset");
+    }
   }
 
   /** One route's flow settings: positive where they must be, and retry topics only with a dead-letter topic. */
