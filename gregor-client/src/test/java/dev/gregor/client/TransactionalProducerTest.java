@@ -2,6 +2,7 @@ package dev.gregor.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
@@ -68,7 +69,9 @@ class TransactionalProducerTest {
       });
     }
 
-    assertThat(committedOffsets(admin, group)).containsEntry(new TopicPartition(input, 0), new OffsetAndMetadata(1));
+    // The commit returns once the coordinator was told; it writes the offsets' commit marker right after.
+    await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> assertThat(committedOffsets(admin, group))
+        .containsEntry(new TopicPartition(input, 0), new OffsetAndMetadata(1)));
     assertThat(BufferedProducerTest.values(Records.readAll(readCommitted(kafka), output, 1))).containsExactly("transformed 0");
   }
 
