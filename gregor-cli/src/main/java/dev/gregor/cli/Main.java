@@ -21,7 +21,8 @@ public final class Main {
 
   /** Runs {@code gregor ARGS} and exits with 0, 1 (usage error), 2 (Kafka or broker error) or 3 (bad input). */
   public static void main(String[] args) {
-    configureLogging(Arrays.asList(args).contains("--verbose"));
+    configureLogging(Arrays.asList(args).contains("--verbose"),
+        args.length > 0 && (args[0].equals("server") || args[0].equals("worker")));
     CommandLine commandLine = GregorCommand.commandLine(System.in, Terminal.stdout(), Terminal.stderr());
     // UTF-8 whatever the locale says: messages are data, and a C locale would turn them into '?'.
     commandLine.setOut(new PrintWriter(new BufferedWriter(
@@ -34,18 +35,20 @@ public final class Main {
 
   /**
    * slf4j-simple reads these once, when the first logger is created, so this must run before
-   * anything touches Kafka; a value the user passed with {@code -D} wins.
+   * anything touches Kafka; a value the user passed with {@code -D} wins. An app's server or worker is a
+   * service: its own lines (an app logs at info) are its output, with times; Kafka's stay at warn.
    */
-  static void configureLogging(boolean verbose) {
-    defaultTo("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+  static void configureLogging(boolean verbose, boolean service) {
+    defaultTo("org.slf4j.simpleLogger.defaultLogLevel", service ? "info" : "warn");
     // stdout belongs to the command's own output, which users pipe.
     defaultTo("org.slf4j.simpleLogger.logFile", "System.err");
     for (String logger : BROKER_LOGGERS) {
-      defaultTo("org.slf4j.simpleLogger.log." + logger, verbose ? "info" : "error");
+      defaultTo("org.slf4j.simpleLogger.log." + logger, verbose ? "info" : service ? "warn" : "error");
     }
-    if (verbose) {
+    if (verbose || service) {
       defaultTo("org.slf4j.simpleLogger.log.dev.gregor", "info");
       defaultTo("org.slf4j.simpleLogger.showDateTime", "true");
+      defaultTo("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
     }
   }
 
