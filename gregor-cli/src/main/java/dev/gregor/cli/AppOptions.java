@@ -7,6 +7,7 @@ import dev.gregor.framework.App;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,17 +28,26 @@ final class AppOptions {
 
   /** The app, built (settings and routes checked) but not started. */
   App load() {
-    String name = app != null ? app : System.getenv(BOOT_VARIABLE);
-    if (name != null && !name.isBlank()) {
-      return AppBoot.load(name.trim(), classpath);
-    }
-    BootFile project = BootFile.in(Path.of("").toAbsolutePath());
-    if (project == null) {
+    Target target = target();
+    if (target == null) {
       throw new IllegalArgumentException("No app class: pass --app CLASS, set " + BOOT_VARIABLE + ", or run in a "
           + "project with a " + BootFile.NAME + " (gregor install makes one)");
     }
-    return AppBoot.load(project.app(), classpath != null ? classpath : project.classpath());
+    return AppBoot.load(target.app(), target.classpath());
   }
+
+  /** Which app class, and its class path (null: the CLI's own); null when no option, variable or boot file names one. */
+  @Nullable Target target() {
+    String name = app != null ? app : System.getenv(BOOT_VARIABLE);
+    if (name != null && !name.isBlank()) {
+      return new Target(name.trim(), classpath);
+    }
+    BootFile project = BootFile.in(Path.of("").toAbsolutePath());
+    return project == null ? null : new Target(project.app(), classpath != null ? classpath : project.classpath());
+  }
+
+  /** An app class and where it is. */
+  record Target(String app, @Nullable String classpath) {}
 
   /** The app's routes as the commands show them, in alphabetical order of topic (the seed's order). */
   List<RouteDescription> routes() {

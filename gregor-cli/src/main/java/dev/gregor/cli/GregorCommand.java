@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "gregor 0.1.0-SNAPSHOT",
-    subcommands = {DevCommand.class, InstallCommand.class, ProduceCommand.class, ConsumeCommand.class, OffsetsCommand.class,
+    subcommands = {DevCommand.class, InstallCommand.class, ConsoleCommand.class, ProduceCommand.class, ConsumeCommand.class, OffsetsCommand.class,
         TopicsCommand.class, GroupsCommand.class, DeadLettersCommand.class, ServerCommand.class, WorkerCommand.class,
         RoutesCommand.class, FlowCommand.class,
         InfoCommand.class, ClusterCommand.class, CompletionCommand.class,

@@ -70,7 +70,8 @@ class AppCommandsTest {
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("App class 'com.example.NoSuchApp' is not on the class path", "--classpath");
     assertThat(notAnApp.err()).contains("has no public static app() and is no Supplier<App>");
-    assertThat(none.err()).contains("No app class: pass --app CLASS or set GREGOR_BOOT");
+    assertThat(none.err()).contains("No app class: pass --app CLASS, set GREGOR_BOOT, or run in a project with a "
+        + "gregor-boot.properties");
     assertThat(badPath.err()).contains("--classpath entry 'no/such/dir' does not exist");
   }
 }
