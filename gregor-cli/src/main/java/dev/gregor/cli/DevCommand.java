@@ -1,5 +1,6 @@
 package dev.gregor.cli;
 
+import dev.gregor.cli.internal.demo.DemoShop;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.ProcessMode;
 import java.io.IOException;
@@ -48,7 +49,9 @@ import picocli.CommandLine.Spec;
         "  A 3-node cluster on localhost:9092-9094, data in ~/.gregor/dev-3nodes:",
         "    gregor dev --nodes 3",
         "  Free ports, data in /tmp/kafka, each node in its own JVM:",
-        "    gregor dev --port 0 --data-dir /tmp/kafka --child-jvm"})
+        "    gregor dev --port 0 --data-dir /tmp/kafka --child-jvm",
+        "  A broker with a demo app producing and consuming on it:",
+        "    gregor dev --demo"})
 public final class DevCommand implements Callable<Integer> {
   /** Covers a child-JVM start that a stop request interrupts, plus a clean shutdown. */
   private static final long STOP_WAIT_SECONDS = 180;
@@ -71,6 +74,10 @@ public final class DevCommand implements Callable<Integer> {
 
   @Option(names = "--child-jvm", description = "Run each node in its own JVM instead of this one.")
   boolean childJvm;
+
+  @Option(names = "--demo", description = "Also run a demo app on the broker: orders flow through a route, a "
+      + "responder and worker jobs (topics demo.*), so groups, lag and jobs have something to show.")
+  boolean demo;
 
   // Read before parsing by Main, which must configure logging before any logger exists, and by BrokerErrorHandler.
   @Option(names = "--verbose", description = "Show the broker's logs (at info) and stack traces of errors.")
@@ -123,13 +130,29 @@ public final class DevCommand implements Callable<Integer> {
         .start()) {
       double seconds = (System.nanoTime() - startNanos) / 1e9;
       printBanner(out, kafka, seconds);
-      awaitStopRequest();
+      if (demo) {
+        runDemo(out, kafka.bootstrapServers());
+      } else {
+        awaitStopRequest();
+      }
       out.println();
       out.println("Stopping...");
       out.flush();
     }
     out.println("Stopped.");
     out.flush();
+  }
+
+  private void runDemo(PrintWriter out, String bootstrap) {
+    try (DemoShop shop = DemoShop.start(bootstrap, out)) {
+      String target = bootstrap.equals(KafkaOptions.DEFAULT_BOOTSTRAP) ? "" : " -b " + bootstrap;
+      out.printf("Demo app '%s' is running: 5 orders a second on demo.orders, 150 more every 30 s. Watch it:%n",
+          DemoShop.NAME);
+      out.printf("  ./gregor groups describe %s_orders%s   # lag rising and draining%n", DemoShop.NAME, target);
+      out.printf("  ./gregor consume demo.orders_confirmed%s%n%n", target);
+      out.flush();
+      awaitStopRequest();
+    }
   }
 
   private void awaitStopRequest() {

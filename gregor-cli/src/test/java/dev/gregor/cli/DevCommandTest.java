@@ -3,11 +3,16 @@ package dev.gregor.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.awaitility.Awaitility.await;
+
+import dev.gregor.client.Gregor;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +42,20 @@ class DevCommandTest {
           .doesNotContain("kafka-console-producer.sh")
           .endsWith("Press Ctrl-C to stop." + System.lineSeparator());
     }
+  }
+
+  @Test
+  void demoRunsAnAppWhoseServerPerformsOrdersAndWhoseWorkersSendReceiptsThenStopsCleanly() throws Exception {
+    DevRun dev = DevRun.start("--port", "0", "--data-dir", dataDir.toString(), "--demo");
+    Pattern progress = Pattern.compile("demo: \\d+ orders sent, [1-9]\\d* performed, [1-9]\\d* receipts sent");
+    await().atMost(Duration.ofSeconds(90)).until(() -> progress.matcher(dev.out()).find());
+    try (Gregor gregor = Gregor.connect(dev.bootstrapServers())) {
+      await().atMost(Duration.ofSeconds(60)).until(() -> gregor.groups().describe("gregor_demo_orders").offsets()
+          .stream().anyMatch(offset -> offset.committedOffset() > 0)); // the app commits what it performed
+    }
+
+    assertThat(dev.stop()).isZero();
+    assertThat(dev.out()).contains("Demo app 'gregor_demo' is running").endsWith("Stopped." + System.lineSeparator());
   }
 
   @Test
