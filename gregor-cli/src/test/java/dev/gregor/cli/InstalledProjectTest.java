@@ -18,20 +18,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 17's path for a newcomer, as real processes: {@code gregor install demo}, the project's own {@code ./mvnw
- * verify}, then {@code gregor routes}, {@code gregor server} and {@code gregor worker} run in its directory.
+ * verify}, then {@code gregor routes}, {@code gregor server} and {@code gregor worker} run in its directory, and
+ * the app's container image (Jib) run as a container runtime would run its entrypoint.
  */
 @EmbeddedKafkaTest
 class InstalledProjectTest {
   private static final String VERSION = "0.1.0-SNAPSHOT";
 
   @Test
-  void aGeneratedProjectPassesItsOwnVerifyAndItsServerAndWorkerProcessAnOrder(EmbeddedKafka kafka, @TempDir Path dir)
+  void aGeneratedProjectPassesItsOwnVerifyItsServerAndWorkerProcessAnOrderAndSoDoesItsImage(EmbeddedKafka kafka, @TempDir Path dir)
       throws Exception {
     Path project = dir.resolve("demo");
     assertThat(Cli.run("install", project.toString()).exitCode()).isZero();
 
+    Path repository = dir.resolve("repository");
+    ReactorRepository.write(repository, VERSION);
     Path log = dir.resolve("build.log");
-    int built = mavenVerify(project, dir.resolve("repository"), log);
+    int built = maven(project, repository, log, "verify");
 
     assertThat(built).as("./mvnw verify of the generated project; its log:%n%s", tail(log)).isZero();
     assertThat(Files.readString(log)).contains("Tests run: 1, Failures: 0, Errors: 0, Skipped: 0");
@@ -65,6 +68,32 @@ class InstalledProjectTest {
       assertThat(server.waitFor(Duration.ofSeconds(60)) && worker.waitFor(Duration.ofSeconds(60))).isTrue();
       assertThat(List.of(server.exitValue(), worker.exitValue())).containsOnly(143);
     }
+
+    // The container image of docs/deployment.md: built by Jib without a daemon. Base images come from container
+    // registries, which this build cannot reach, so it is built on 'scratch' and run with this JVM's java.
+    Path imageLog = dir.resolve("image.log");
+    assertThat(maven(project, repository, imageLog, "-Pimage", "package", "jib:buildTar", "-DskipTests",
+        "-Djib.from.image=scratch")).as("jib:buildTar; its log:%n%s", tail(imageLog)).isZero();
+    JibImage image = JibImage.unpack(project.resolve("target/jib-image.tar"), dir.resolve("image"));
+    assertThat(image.environment()).containsEntry("GREGOR_ENV", "production");
+    Path appLog = dir.resolve("app.log");
+    ProcessBuilder container = new ProcessBuilder(image.command()).directory(image.root().toFile())
+        .redirectErrorStream(true).redirectOutput(appLog.toFile());
+    container.environment().putAll(image.environment());
+    container.environment().put("GREGOR_KAFKA_HOSTS", kafka.bootstrapServers());
+    Process app = container.start();
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
+      await().atMost(Duration.ofSeconds(60)).failFast("the app exited", () -> !app.isAlive())
+          .until(() -> Files.readString(appLog).contains("Assigned [orders-0]"));
+      gregor.deliverMessage("orders", "o-2,bob,30");
+      await().atMost(Duration.ofSeconds(60)).failFast("the app exited", () -> !app.isAlive())
+          .until(() -> Files.readString(appLog).contains("Receipt for order o-2 sent to bob"));
+    } finally {
+      app.destroy(); // SIGTERM, as a container runtime stops it
+      assertThat(app.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(app.exitValue()).as(Files.readString(appLog)).isEqualTo(143);
+    assertThat(Files.readString(appLog)).contains("Order o-2 from bob for 30");
   }
 
   /** {@code gregor ARGS} in the project's directory, its standard error collected, connected through GREGOR_KAFKA_HOSTS. */
@@ -75,15 +104,15 @@ class InstalledProjectTest {
   }
 
   /**
-   * Runs the project's {@code ./mvnw verify} with this build's Gregor in a local repository of its own, chained to
+   * Runs the project's {@code ./mvnw ARGS} with this build's Gregor in a local repository of its own, chained to
    * the build's local repository (Maven 3.9's {@code maven.repo.local.tail}) for everything else.
    */
-  private static int mavenVerify(Path project, Path repository, Path log) throws Exception {
-    ReactorRepository.write(repository, VERSION);
+  private static int maven(Path project, Path repository, Path log, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(project.resolve("mvnw").toString(), "--batch-mode",
-        "--no-transfer-progress", "verify", "-Dmaven.repo.local=" + repository,
+        "--no-transfer-progress", "-Dmaven.repo.local=" + repository,
         "-Dmaven.repo.local.tail=" + System.getProperty("gregor.maven.repository",
             System.getProperty("user.home") + "/.m2/repository")));
+    command.addAll(List.of(args));
     if (Boolean.getBoolean("gregor.maven.offline")) {
       command.add("--offline");
     }
@@ -96,7 +125,8 @@ class InstalledProjectTest {
     if (!maven.waitFor(10, TimeUnit.MINUTES)) {
       maven.descendants().forEach(ProcessHandle::destroyForcibly);
       maven.destroyForcibly();
-      throw new AssertionError("./mvnw verify of the generated project ran over 10 minutes:\n" + tail(log));
+      throw new AssertionError("./mvnw " + String.join(" ", args) + " of the generated project ran over 10 minutes:\n"
+          + tail(log));
     }
     return maven.exitValue();
   }
