@@ -1,0 +1,76 @@
+package dev.gregor.web.internal.pages;
+
+import static dev.gregor.web.internal.http.Html.esc;
+import static dev.gregor.web.internal.http.Html.url;
+
+import dev.gregor.client.GroupDescription;
+import dev.gregor.web.internal.http.Response;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** One group: its members and their assignment, committed and end offsets and lag per partition (refreshed), reset. */
+public final class GroupPage {
+  private GroupPage() {}
+
+  /** GET /groups/{group} */
+  public static Response show(PageContext context) {
+    String groupId = context.request().pathParameter(0);
+    GroupDescription group = context.kafka().call(kafka -> kafka.groups().describe(groupId));
+    StringBuilder body = new StringBuilder();
+    String notice = context.request().query("reset");
+    if (notice != null) {
+      body.append(Layout.notice("ok", "Offsets of " + esc(notice) + " reset."));
+    }
+    body.append("<dl class=\"facts\"><dt>State</dt><dd>").append(esc(group.state())).append("</dd><dt>Type</dt><dd>")
+        .append(esc(group.type())).append("</dd><dt>Coordinator</dt><dd>").append(group.coordinator())
+        .append("</dd><dt>Lag</dt><dd>").append(group.totalLag()).append("</dd></dl>");
+    StringBuilder members = new StringBuilder();
+    for (GroupDescription.Member member : group.members()) {
+      StringBuilder assignment = new StringBuilder();
+      member.assignment().forEach((topic, partitions) -> assignment.append(esc(topic)).append(' ')
+          .append(esc(partitions)).append(' '));
+      members.append(Layout.row(esc(member.memberId()), esc(member.clientId()), esc(member.host()),
+          assignment.toString()));
+    }
+    body.append("<h2>Members</h2>").append(group.members().isEmpty() ? "<p class=\"empty\">None: the group is empty.</p>"
+        : Layout.table(new String[] {"Member", "Client", "Host", "Assignment"}, members));
+    body.append("<h2>Offsets</h2>").append(offsets(groupId, group));
+    if (context.writable()) {
+      body.append(resetForm(context, groupId, group));
+    }
+    return Response.html(200, Layout.page("Group " + groupId, context, body.toString()));
+  }
+
+  /** The offsets table, which asks for itself again every 5 seconds (htmx), so lag moves on the page. */
+  private static String offsets(String groupId, GroupDescription group) {
+    StringBuilder rows = new StringBuilder();
+    for (GroupDescription.PartitionOffset offset : group.offsets()) {
+      rows.append(Layout.row(esc(offset.topic()), String.valueOf(offset.partition()),
+          offset.committedOffset() < 0 ? "none" : String.valueOf(offset.committedOffset()),
+          String.valueOf(offset.endOffset()), offset.lag() < 0 ? "–" : String.valueOf(offset.lag())));
+    }
+    return "<div id=\"offsets\" hx-get=\"/groups/" + esc(url(groupId)) + "\" hx-trigger=\"every 5s\" hx-select=\"#offsets\" "
+        + "hx-swap=\"outerHTML\">" + (group.offsets().isEmpty() ? "<p class=\"empty\">No committed offsets.</p>"
+        : Layout.table(new String[] {"Topic", "Partition", "Committed", "End", "Lag"}, rows)) + "</div>";
+  }
+
+  private static String resetForm(PageContext context, String groupId, GroupDescription group) {
+    TreeSet<String> topics = new TreeSet<>();
+    group.offsets().forEach(offset -> topics.add(offset.topic()));
+    StringBuilder options = new StringBuilder();
+    topics.forEach(topic -> options.append("<option>").append(esc(topic)).append("</option>"));
+    StringBuilder targets = new StringBuilder();
+    for (Map.Entry<String, String> target : OffsetResetForm.TARGETS.entrySet()) {
+      targets.append("<option value=\"").append(target.getKey()).append("\">").append(esc(target.getValue()))
+          .append("</option>");
+    }
+    return "<h2>Reset offsets</h2><p>First a plan (nothing changes), then apply it. A group with members is refused "
+        + "unless forced: its members would overwrite the reset with their next commit.</p>"
+        + Layout.form(context, "/groups/" + url(groupId) + "/reset",
+            "<label>Topic <input name=\"topic\" list=\"group-topics\" required></label><datalist id=\"group-topics\">"
+                + options + "</datalist><label>To <select name=\"to\">" + targets + "</select></label>"
+                + "<label>Value <input name=\"value\" placeholder=\"offset, time or shift\"></label>"
+                + "<label><input type=\"checkbox\" name=\"force\" value=\"1\"> force while it has members</label>"
+                + "<button type=\"submit\">Plan</button>");
+  }
+}
