@@ -33,8 +33,8 @@ public final class ControllerScopes {
       if (beans.isSingleton(name)) {
         problems.add("route '" + route.topic() + "': " + role + " bean '" + name + "' (" + type.getName()
             + ") is a singleton; the framework makes one " + role + " per partition: declare it "
-            + "@Scope(\"prototype\") and route it with " + role + "(" + type.getSimpleName()
-            + ".class, provider::getObject) (an ObjectProvider<" + type.getSimpleName() + ">)");
+            + "@Scope(\"prototype\") (and in a GregorRoutes bean route it with " + role + "(" + type.getSimpleName()
+            + ".class, provider::getObject), provider an ObjectProvider<" + type.getSimpleName() + ">)");
       }
     }
   }
