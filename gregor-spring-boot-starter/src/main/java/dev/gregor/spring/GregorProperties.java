@@ -13,11 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * left out keeps the builder's default.
  *
  * @param bootstrapServers seed brokers of the client and the app, {@code host:port} ({@code localhost:9092} by default)
+ * @param client kafka-clients properties passed through to the client and the app; unknown names are refused
  * @param clientId the client bean's Kafka client id ({@code gregor} by default)
  * @param connectTimeout how long connecting may take, for the client and the app (10 s by default)
  * @param deliveryTimeout how long one delivery of the client may take (30 s by default)
  * @param adminTimeout how long one admin call of the client may take (30 s by default)
- * @param client kafka-clients properties passed through to the client and the app; unknown names are refused
  * @param app the framework app's properties ({@code gregor.app.*})
  */
 @ConfigurationProperties("gregor")
