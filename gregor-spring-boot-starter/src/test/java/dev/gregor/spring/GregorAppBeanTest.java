@@ -87,6 +87,15 @@ class GregorAppBeanTest {
   }
 
   @Test
+  void withoutAnAppNameTheStartFailsNamingGregorAppName(EmbeddedKafka kafka, TestTopics topics) {
+    runner.withPropertyValues("gregor.bootstrap-servers=" + kafka.bootstrapServers(), "test.topic=" + topics.create(1))
+        .run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("gregor.app.name: name is required");
+        });
+  }
+
+  @Test
   void theAppNameComesFromSpringApplicationNameWhenNotGiven(EmbeddedKafka kafka, TestTopics topics) {
     String topic = topics.create(1);
     runner.withPropertyValues("gregor.bootstrap-servers=" + kafka.bootstrapServers(), "test.topic=" + topic,

@@ -42,6 +42,13 @@ class GregorClientBeanTest {
   }
 
   @Test
+  void configCustomizerBeansRunAfterTheProperties(EmbeddedKafka kafka) {
+    runner.withPropertyValues("gregor.bootstrap-servers=" + kafka.bootstrapServers(), "gregor.client-id=from-properties")
+        .withBean(GregorConfigCustomizer.class, () -> config -> config.clientId("from-customizer"))
+        .run(context -> assertThat(context.getBean(Gregor.class).config().clientId()).isEqualTo("from-customizer"));
+  }
+
+  @Test
   void anUnknownKafkaClientsPropertyFailsTheStartNamingIt() {
     runner.withPropertyValues("gregor.client.max.pol.records=5").run(context -> {
       assertThat(context).hasFailed();
