@@ -25,7 +25,7 @@ class InternalImportsTest {
     List<String> uses = new ArrayList<>();
     try (Stream<Path> modules = Files.list(ApiModules.root())) {
       for (Path module : modules.filter(m -> m.getFileName().toString().startsWith("gregor-")).sorted().toList()) {
-        String own = module.getFileName().toString().substring("gregor-".length()).replace("-", "");
+        String own = ownPackage(module.getFileName().toString());
         sources(module).forEach(file -> uses.addAll(foreignInternals(file, own)));
       }
     }
@@ -38,6 +38,16 @@ class InternalImportsTest {
       assertThat(modules.map(m -> m.getFileName().toString())).contains("gregor-client", "gregor-cli", "gregor-bench");
     }
     assertThat(sources(ApiModules.root().resolve("gregor-bench"))).isNotEmpty();
+  }
+
+  /**
+   * The module's own name as it appears in {@code dev.gregor.<name>.internal}: from its public package when
+   * {@link ApiModules} lists it (gregor-spring-boot-starter owns {@code dev.gregor.spring}), else from its directory.
+   */
+  private static String ownPackage(String directory) {
+    return ApiModules.all().stream().filter(m -> m.name().equals(directory)).findFirst()
+        .map(m -> m.packageName().substring("dev.gregor.".length()).replace(".", ""))
+        .orElse(directory.substring("gregor-".length()).replace("-", ""));
   }
 
   private static List<Path> sources(Path module) {

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import dev.gregor.framework.internal.routing.AnnotatedRoutes;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /** An app's routes (seed: {@code App.routes.draw}), validated when the app is built. */
 public final class Routes {
@@ -60,15 +61,32 @@ public final class Routes {
     @SafeVarargs
     public final Builder annotated(Class<? extends Controller>... controllers) {
       for (Class<? extends Controller> controller : controllers) {
-        Topic topic = controller.getAnnotation(Topic.class);
-        if (topic == null) {
-          problems.add("controller " + controller.getName() + " has no @Topic annotation; annotate it or route it with "
-              + "topic(name, route -> route.controller(" + controller.getSimpleName() + ".class))");
-          continue;
-        }
-        topic(topic.value(), route -> AnnotatedRoutes.apply(topic, controller, route, problems));
+        annotated(controller, route -> {});
       }
       return this;
+    }
+
+    /**
+     * Routes one controller by its {@link Topic} annotation, made by {@code factory} instead of its no-argument
+     * constructor (for constructor arguments, or controllers a container such as Spring makes); the factory is
+     * called once per partition, as with {@link Route.Builder#controller(Class, Supplier)}.
+     */
+    public <C extends Controller> Builder annotated(Class<C> controller, Supplier<C> factory) {
+      Objects.requireNonNull(factory, "factory");
+      return annotated(controller, route -> route.controller(controller, factory));
+    }
+
+    private Builder annotated(Class<? extends Controller> controller, Consumer<Route.Builder> then) {
+      Topic topic = controller.getAnnotation(Topic.class);
+      if (topic == null) {
+        problems.add("controller " + controller.getName() + " has no @Topic annotation; annotate it or route it with "
+            + "topic(name, route -> route.controller(" + controller.getSimpleName() + ".class))");
+        return this;
+      }
+      return topic(topic.value(), route -> {
+        AnnotatedRoutes.apply(topic, controller, route, problems);
+        then.accept(route);
+      });
     }
 
     /** Problems found while drawing, reported with the others at build. */

@@ -61,6 +61,31 @@ class AnnotatedRoutingTest {
     assertThat(videos.parser()).isSameAs(Parser.json());
   }
 
+  @Topic(value = "priced_videos", batchMode = true)
+  static final class PricedVideosController extends Controller {
+    private final String currency;
+
+    PricedVideosController(String currency) {
+      this.currency = currency;
+    }
+
+    @Override
+    protected void perform() {}
+  }
+
+  @Test
+  void anAnnotatedControllerCanBeMadeByAFactoryForItsConstructorArguments() {
+    App app = app().routes(routes -> routes.annotated(PricedVideosController.class,
+        () -> new PricedVideosController("EUR"))).build();
+
+    Route priced = app.routes().find("priced_videos").orElseThrow();
+    assertThat(priced.controller()).isEqualTo(PricedVideosController.class);
+    assertThat(priced.batchMode()).isTrue();
+    Controller first = priced.newController();
+    assertThat(first).isInstanceOfSatisfying(PricedVideosController.class, c -> assertThat(c.currency).isEqualTo("EUR"));
+    assertThat(priced.newController()).isNotSameAs(first);
+  }
+
   @Test
   void aControllerWithoutTheAnnotationIsReportedWithTheOtherProblems() {
     App.Builder app = app().routes(routes -> routes.annotated(Unannotated.class, DetailsController.class)
