@@ -33,6 +33,7 @@ final class ApiModules {
         new ApiModule("gregor-framework-jdbc", dev.gregor.framework.jdbc.JdbcOffsetStore.class, true),
         new ApiModule("gregor-metrics", dev.gregor.metrics.GregorMetrics.class, true),
         new ApiModule("gregor-chaos", dev.gregor.chaos.History.class, true),
+        new ApiModule("gregor-web", dev.gregor.web.Dashboard.class, true),
         new ApiModule("gregor-spring-boot-starter", dev.gregor.spring.GregorAutoConfiguration.class, true),
         new ApiModule("gregor-cli", dev.gregor.cli.Main.class, false));
   }
