@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 public final class Html {
   private Html() {}
 
-  /** {@code text} safe inside an element or a quoted attribute; null as empty. */
+  /** {@code text} safe inside an element or a double-quoted attribute (the only kind the pages write); null as empty. */
   public static String esc(@Nullable Object text) {
     if (text == null) {
       return "";
@@ -22,7 +22,6 @@ public final class Html {
         case '>' -> escaped.append("&gt;");
         case '&' -> escaped.append("&amp;");
         case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
         default -> escaped.append(c);
       }
     }

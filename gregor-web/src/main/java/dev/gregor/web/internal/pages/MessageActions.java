@@ -7,6 +7,7 @@ import dev.gregor.client.Delivered;
 import dev.gregor.client.Fetch;
 import dev.gregor.client.Message;
 import dev.gregor.client.Offset;
+import dev.gregor.client.OffsetOutOfRange;
 import dev.gregor.client.Produce;
 import dev.gregor.web.internal.http.BadRequest;
 import dev.gregor.web.internal.http.NotFound;
@@ -57,8 +58,14 @@ public final class MessageActions {
     String topic = context.request().pathParameter(0);
     int partition = (int) Math.min(Integer.MAX_VALUE, parse(context.request().pathParameter(1), "partition"));
     long offset = parse(context.request().pathParameter(2), "offset");
-    Fetch fetch = context.kafka().call(kafka -> kafka.fetch(topic, partition, Offset.at(offset), 1,
-        Duration.ofMillis(500), ONE_MESSAGE_BYTES));
+    Fetch fetch;
+    try {
+      fetch = context.kafka().call(kafka -> kafka.fetch(topic, partition, Offset.at(offset), 1, Duration.ofMillis(500),
+          ONE_MESSAGE_BYTES));
+    } catch (OffsetOutOfRange e) {
+      throw new NotFound("Topic '" + topic + "' has no message at offset " + offset + " of partition " + partition
+          + ": " + e.getMessage());
+    }
     return fetch.messages().stream().filter(m -> m.offset() == offset).findFirst()
         .orElseThrow(() -> new NotFound("Topic '" + topic + "' has no message at offset " + offset + " of partition "
             + partition));
