@@ -1,0 +1,51 @@
+package dev.gregor.web;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium from Debian ({@code chromium}, {@code chromium-driver}; .ci/run installs both) driven by
+ * Selenium, with the flags this sandbox needs (no background networking: its closed network refuses it).
+ */
+final class Browser {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  private Browser() {}
+
+  /** A new headless browser; the test is skipped, saying why, where Chromium or its driver is missing. */
+  static ChromeDriver start(Path profile) {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+        "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)");
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless=new",
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+        .usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    return driver;
+  }
+
+  /** Saves what the browser shows as {@code target/screenshots/NAME.png}. */
+  static void screenshot(ChromeDriver driver, String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

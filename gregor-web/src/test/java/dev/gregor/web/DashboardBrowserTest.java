@@ -1,0 +1,136 @@
+package dev.gregor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.gregor.client.Event;
+import dev.gregor.client.Gregor;
+import dev.gregor.client.GroupConsumer;
+import dev.gregor.client.Message;
+import dev.gregor.client.Produce;
+import dev.gregor.embedded.EmbeddedKafka;
+import dev.gregor.embedded.EmbeddedKafkaTest;
+import dev.gregor.embedded.TestTopics;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/** Issue 16's end-to-end tests: the dashboard in a real (headless) Chromium, clicked as a person would. */
+@EmbeddedKafkaTest
+class DashboardBrowserTest {
+  private static final String PASSWORD = "correct-horse";
+  private static Dashboard web;
+  private static ChromeDriver browser;
+
+  @BeforeAll
+  static void start(EmbeddedKafka kafka, @TempDir Path profile) {
+    web = Dashboard.builder().bootstrapServers(kafka.bootstrapServers()).port(0).user("ops", PASSWORD).start();
+    browser = Browser.start(profile);
+    browser.get(web.url().toString());
+    Browser.screenshot(browser, "login");
+    browser.findElement(By.name("user")).sendKeys("ops");
+    browser.findElement(By.name("password")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector("main button[type=submit]")).click();
+    await().atMost(Duration.ofSeconds(30)).until(() -> browser.getTitle().startsWith("Overview"));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    web.close();
+  }
+
+  @Test
+  void aLoggedInUserFindsATopicAndReadsItsMessages(EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topics.create(2);
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
+      gregor.deliverMessage(topic, "{\"order\":\"o-1\",\"amount\":20}", Produce.partition(0).withKey("ann"));
+      gregor.deliverMessage(topic, "second message", Produce.partition(0).withKey("bob"));
+    }
+    browser.get(web.url().toString());
+    Browser.screenshot(browser, "overview");
+
+    browser.findElement(By.linkText("Topics")).click();
+    Browser.screenshot(browser, "topics");
+    browser.findElement(By.linkText(topic)).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Topic " + topic);
+    Browser.screenshot(browser, "topic");
+    browser.findElements(By.linkText("messages")).get(0).click();
+    new Select(browser.findElement(By.name("format"))).selectByValue("json");
+    browser.findElement(By.name("offset")).clear();
+    browser.findElement(By.name("offset")).sendKeys("0");
+    browser.findElement(By.cssSelector("form.filters button")).click();
+
+    String page = browser.findElement(By.tagName("main")).getText();
+    assertThat(page).contains("offset 0", "key ann", "\"order\" : \"o-1\"", "offset 1", "second message");
+    Browser.screenshot(browser, "messages");
+  }
+
+  @Test
+  void aGroupsOffsetsAreResetAfterItsPlanIsShown(EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topics.create(1);
+    String group = topic + "-readers";
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
+      for (int i = 0; i < 5; i++) {
+        gregor.deliverMessage(topic, "message " + i);
+      }
+      readAndCommit(gregor, group, topic, 5);
+    }
+    browser.get(web.url().resolve("/groups").toString());
+    browser.findElement(By.linkText(group)).click();
+    assertThat(browser.findElement(By.id("offsets")).getText()).contains(topic + " 0 5 5 0");
+    Browser.screenshot(browser, "group");
+
+    browser.findElement(By.name("topic")).sendKeys(topic);
+    new Select(browser.findElement(By.name("to"))).selectByValue("earliest");
+    browser.findElement(By.xpath("//button[text()='Plan']")).click();
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Nothing has changed yet", "0 5 0");
+    Browser.screenshot(browser, "reset-plan");
+    browser.findElement(By.xpath("//button[text()='Apply this reset']")).click();
+
+    assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Offsets of " + topic + " reset.");
+    assertThat(browser.findElement(By.id("offsets")).getText()).contains(topic + " 0 0 5 5");
+  }
+
+  @Test
+  void aMessageIsRepublishedToAnotherTopic(EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topics.create(1);
+    String target = topics.create(1);
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
+      gregor.deliverMessage(topic, "replay me", Produce.key("k-1").header("origin", "web-test"));
+    }
+    browser.get(web.url().resolve("/topics/" + topic + "/messages?offset=0").toString());
+
+    browser.findElement(By.name("to")).clear();
+    browser.findElement(By.name("to")).sendKeys(target);
+    browser.findElement(By.xpath("//button[text()='Republish']")).click();
+    assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).contains("to " + target);
+    browser.findElement(By.linkText("See it")).click();
+
+    assertThat(browser.findElement(By.tagName("main")).getText()).contains("replay me", "key k-1", "origin: web-test");
+  }
+
+  private static void readAndCommit(Gregor gregor, String group, String topic, int count) {
+    try (GroupConsumer consumer = gregor.consumer(group)) {
+      consumer.subscribe(true, topic);
+      int seen = 0;
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (seen < count && System.nanoTime() < deadline) {
+        Event event = consumer.poll(Duration.ofMillis(200));
+        if (event instanceof Message message) {
+          consumer.markMessageAsProcessed(message);
+          seen++;
+        }
+      }
+      consumer.commitOffsets();
+    }
+  }
+}
