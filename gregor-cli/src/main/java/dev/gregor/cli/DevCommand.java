@@ -2,6 +2,7 @@ package dev.gregor.cli;
 
 import dev.gregor.cli.internal.demo.DemoShop;
 import dev.gregor.embedded.EmbeddedKafka;
+import dev.gregor.web.Dashboard;
 import dev.gregor.embedded.ProcessMode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,8 +51,8 @@ import picocli.CommandLine.Spec;
         "    gregor dev --nodes 3",
         "  Free ports, data in /tmp/kafka, each node in its own JVM:",
         "    gregor dev --port 0 --data-dir /tmp/kafka --child-jvm",
-        "  A broker with a demo app producing and consuming on it:",
-        "    gregor dev --demo"})
+        "  A broker with a demo app producing and consuming on it, and the dashboard:",
+        "    gregor dev --demo --web"})
 public final class DevCommand implements Callable<Integer> {
   /** Covers a child-JVM start that a stop request interrupts, plus a clean shutdown. */
   private static final long STOP_WAIT_SECONDS = 180;
@@ -78,6 +79,14 @@ public final class DevCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Also run a demo app on the broker: orders flow through a route, a "
       + "responder and worker jobs (topics demo.*), so groups, lag and jobs have something to show.")
   boolean demo;
+
+  @Option(names = "--web", description = "Also serve the web dashboard for this broker (see gregor web), on "
+      + "--web-port; the login password is printed.")
+  boolean web;
+
+  @Option(names = "--web-port", paramLabel = "PORT", defaultValue = "8080",
+      description = "The dashboard's port with --web. Default: ${DEFAULT-VALUE}; 0 picks a free one.")
+  int webPort;
 
   // Read before parsing by Main, which must configure logging before any logger exists, and by BrokerErrorHandler.
   @Option(names = "--verbose", description = "Show the broker's logs (at info) and stack traces of errors.")
@@ -130,10 +139,12 @@ public final class DevCommand implements Callable<Integer> {
         .start()) {
       double seconds = (System.nanoTime() - startNanos) / 1e9;
       printBanner(out, kafka, seconds);
-      if (demo) {
-        runDemo(out, kafka.bootstrapServers());
-      } else {
-        awaitStopRequest();
+      try (Dashboard dashboard = web ? startDashboard(out, kafka.bootstrapServers()) : null) {
+        if (demo) {
+          runDemo(out, kafka.bootstrapServers());
+        } else {
+          awaitStopRequest();
+        }
       }
       out.println();
       out.println("Stopping...");
@@ -141,6 +152,14 @@ public final class DevCommand implements Callable<Integer> {
     }
     out.println("Stopped.");
     out.flush();
+  }
+
+  private Dashboard startDashboard(PrintWriter out, String bootstrap) {
+    Dashboard dashboard = Dashboard.builder().bootstrapServers(bootstrap).port(webPort).start();
+    out.printf("Dashboard at %s: log in as admin with password %s%n%n", dashboard.url(),
+        dashboard.generatedPassword().orElseThrow());
+    out.flush();
+    return dashboard;
   }
 
   private void runDemo(PrintWriter out, String bootstrap) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {DevCommand.class, InstallCommand.class, ConsoleCommand.class, ProduceCommand.class, ConsumeCommand.class, OffsetsCommand.class,
         TopicsCommand.class, GroupsCommand.class, DeadLettersCommand.class, ServerCommand.class, WorkerCommand.class,
         RoutesCommand.class, FlowCommand.class,
-        InfoCommand.class, ClusterCommand.class, CompletionCommand.class,
+        InfoCommand.class, WebCommand.class, ClusterCommand.class, CompletionCommand.class,
         CommandLine.HelpCommand.class},
     sortOptions = false,
     headerHeading = "%n",

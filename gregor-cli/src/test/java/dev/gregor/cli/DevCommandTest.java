@@ -8,10 +8,15 @@ import static org.awaitility.Awaitility.await;
 import dev.gregor.client.Gregor;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -45,14 +50,22 @@ class DevCommandTest {
   }
 
   @Test
-  void demoRunsAnAppWhoseServerPerformsOrdersAndWhoseWorkersSendReceiptsThenStopsCleanly() throws Exception {
-    DevRun dev = DevRun.start("--port", "0", "--data-dir", dataDir.toString(), "--demo");
+  void demoAndWebRunAnAppWhoseServerPerformsOrdersAndWhoseWorkersSendReceiptsBesideTheDashboard() throws Exception {
+    DevRun dev = DevRun.start("--port", "0", "--data-dir", dataDir.toString(), "--demo", "--web", "--web-port", "0");
     Pattern progress = Pattern.compile("demo: \\d+ orders sent, [1-9]\\d* performed, [1-9]\\d* receipts sent");
     await().atMost(Duration.ofSeconds(90)).until(() -> progress.matcher(dev.out()).find());
     try (Gregor gregor = Gregor.connect(dev.bootstrapServers())) {
       await().atMost(Duration.ofSeconds(60)).until(() -> gregor.groups().describe("gregor_demo_orders").offsets()
           .stream().anyMatch(offset -> offset.committedOffset() > 0)); // the app commits what it performed
     }
+
+    Matcher dashboard = Pattern.compile("Dashboard at (http://\\S+/): log in as admin with password \\S+")
+        .matcher(dev.out());
+    assertThat(dashboard.find()).as(dev.out()).isTrue();
+    HttpResponse<String> login = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(dashboard.group(1)).resolve("/login")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.body()).contains("Log in");
 
     assertThat(dev.stop()).isZero();
     assertThat(dev.out()).contains("Demo app 'gregor_demo' is running").endsWith("Stopped." + System.lineSeparator());

@@ -29,7 +29,7 @@ class HelpAndCompletionTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"produce", "consume", "offsets", "cluster", "completion", "topics", "groups", "dead-letters",
-      "routes", "flow", "info", "server", "worker", "install", "console"})
+      "routes", "flow", "info", "server", "worker", "install", "console", "web"})
   void everyCommandsHelpHasADescriptionExitCodesAndExamples(String command) {
     Cli.Result result = Cli.run("help", command);
 
