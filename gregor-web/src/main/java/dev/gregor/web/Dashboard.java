@@ -67,6 +67,8 @@ public final class Dashboard implements AutoCloseable {
     private boolean readOnly;
     private @Nullable String maskedTopics;
     private Duration kafkaTimeout = Duration.ofSeconds(5);
+    private String reportsTopic = "gregor_reports";
+    private String commandsTopic = "gregor_commands";
 
     private Builder() {}
 
@@ -125,6 +127,18 @@ public final class Dashboard implements AutoCloseable {
       return this;
     }
 
+    /** Where framework apps publish their reports ({@code reporting(true)} in their settings); {@code gregor_reports} by default. */
+    public Builder reportsTopic(String topic) {
+      this.reportsTopic = Objects.requireNonNull(topic, "topic");
+      return this;
+    }
+
+    /** Where the dashboard sends commands to framework apps (pause, resume, quiet, stop); {@code gregor_commands} by default. */
+    public Builder commandsTopic(String topic) {
+      this.commandsTopic = Objects.requireNonNull(topic, "topic");
+      return this;
+    }
+
     /** Checks the settings, binds the port and connects to Kafka in the background; a cluster that is down is shown, not thrown. */
     public Dashboard start() {
       Config kafka = config;
@@ -151,6 +165,11 @@ public final class Dashboard implements AutoCloseable {
       if (kafkaTimeout.isNegative() || kafkaTimeout.isZero()) {
         throw new IllegalArgumentException("kafkaTimeout must be positive, was " + kafkaTimeout);
       }
+      for (String topic : new String[] {reportsTopic, commandsTopic}) {
+        if (!topic.matches("[A-Za-z0-9._-]{1,249}")) {
+          throw new IllegalArgumentException("'" + topic + "' is not a Kafka topic name (reportsTopic, commandsTopic)");
+        }
+      }
       Pattern masked = null;
       if (maskedTopics != null) {
         try {
@@ -168,7 +187,8 @@ public final class Dashboard implements AutoCloseable {
       }
       String generated = authentication && password == null ? newPassword() : null;
       DashboardSettings settings = new DashboardSettings(kafka, address, port, authentication ? user : null,
-          authentication ? (password != null ? password : generated) : null, readOnly, masked, kafkaTimeout);
+          authentication ? (password != null ? password : generated) : null, readOnly, masked, kafkaTimeout, reportsTopic,
+          commandsTopic);
       return new Dashboard(DashboardServer.start(settings), generated);
     }
 

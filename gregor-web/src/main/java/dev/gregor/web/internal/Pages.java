@@ -1,5 +1,8 @@
 package dev.gregor.web.internal;
 
+import dev.gregor.web.internal.pages.AppCommands;
+import dev.gregor.web.internal.pages.AppPage;
+import dev.gregor.web.internal.pages.AppsPage;
 import dev.gregor.web.internal.pages.ClusterPages;
 import dev.gregor.web.internal.pages.GroupPage;
 import dev.gregor.web.internal.pages.GroupsPage;
@@ -28,6 +31,9 @@ final class Pages {
         .post("/topics/{}/messages/{}/{}/republish", MessageActions::republish)
         .get("/groups", GroupsPage::list)
         .get("/groups/{}", GroupPage::show)
-        .post("/groups/{}/reset", OffsetResetForm::submit);
+        .post("/groups/{}/reset", OffsetResetForm::submit)
+        .get("/apps", AppsPage::list)
+        .get("/apps/{}", AppPage::show)
+        .post("/apps/{}/commands", AppCommands::send);
   }
 }

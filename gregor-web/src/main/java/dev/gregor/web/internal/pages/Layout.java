@@ -19,7 +19,8 @@ public final class Layout {
         .append("<script src=\"").append(HTMX).append("\" defer></script></head><body>");
     if (context.user() != null || context.settings().user() == null) {
       html.append("<nav><a class=\"brand\" href=\"/\">Gregor</a>")
-          .append("<a href=\"/cluster\">Cluster</a><a href=\"/topics\">Topics</a><a href=\"/groups\">Consumer groups</a>")
+          .append("<a href=\"/cluster\">Cluster</a><a href=\"/topics\">Topics</a><a href=\"/groups\">Consumer groups</a>"
+              + "<a href=\"/apps\">Applications</a>")
           .append("<span class=\"where\">").append(esc(context.kafka().bootstrap()))
           .append(context.settings().readOnly() ? " · read-only" : "").append("</span>");
       if (context.user() != null) {

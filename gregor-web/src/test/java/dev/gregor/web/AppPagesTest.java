@@ -1,0 +1,95 @@
+package dev.gregor.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gregor.client.Gregor;
+import dev.gregor.client.Message;
+import dev.gregor.client.Offset;
+import dev.gregor.embedded.EmbeddedKafka;
+import dev.gregor.embedded.EmbeddedKafkaTest;
+import dev.gregor.embedded.TestTopics;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The applications pages read version-1 reports (the framework's format, see docs/framework.md) and write
+ * version-1 commands; here both are checked against reports written by hand, so the format is pinned.
+ */
+@EmbeddedKafkaTest
+class AppPagesTest {
+  private static final String PASSWORD = "correct-horse";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void reportsOfAnAppShowItsProcessesPartitionsRoutesAndErrorsAndAPauseBecomesACommand(EmbeddedKafka kafka,
+      TestTopics topics) throws Exception {
+    String reports = topics.create(1);
+    String commands = topics.next();
+    Instant now = Instant.now();
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
+      gregor.deliverMessage(reports, report("shop", "host-a:11:aaaa0001", now.minusSeconds(600), "running", 5.0));
+      gregor.deliverMessage(reports, report("shop", "host-b:22:bbbb0002", now.minusSeconds(10), "running", 7.0));
+      gregor.deliverMessage(reports, report("shop", "host-b:22:bbbb0002", now, "running", 12.5));
+      try (Dashboard web = Dashboard.builder().bootstrapServers(kafka.bootstrapServers()).port(0).user("ops", PASSWORD)
+          .reportsTopic(reports).commandsTopic(commands).start()) {
+        WebClient browser = new WebClient(web.url()).logIn("ops", PASSWORD);
+
+        String apps = browser.get("/apps").body();
+        String app = browser.get("/apps/shop").body();
+        HttpResponse<String> pause = browser.post("/apps/shop/commands", "command", "pause",
+            "process", "host-b:22:bbbb0002", "topic", "shop.orders", "partition", "1");
+        HttpResponse<String> unknown = browser.get("/apps/billing");
+
+        assertThat(apps).contains(">shop</a>", "1 of 2", "12.5");
+        assertThat(app).contains("host-b:22:bbbb0002", "state running", "state gone", "shop.orders", "Pause",
+            "OrdersController", "orders_confirmed", "dead letters", "boom in perform", "at Example.perform",
+            "messages/s: 12.5 now");
+        assertThat(pause.statusCode()).isEqualTo(303);
+        assertThat(pause.headers().firstValue("Location")).hasValue("/apps/shop?sent=pause");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("No reports of an app named 'billing'");
+
+        List<Message> sent = gregor.fetch(commands, 0, Offset.EARLIEST).messages();
+        assertThat(sent).hasSize(1);
+        JsonNode command = JSON.readTree(sent.get(0).value());
+        assertThat(sent.get(0).keyAsString()).isEqualTo("shop");
+        assertThat(command.path("version").asInt()).isEqualTo(1);
+        assertThat(command.path("type").asText()).isEqualTo("command");
+        assertThat(command.path("command").asText()).isEqualTo("pause");
+        assertThat(command.path("process").asText()).isEqualTo("host-b:22:bbbb0002");
+        assertThat(command.path("topic").asText()).isEqualTo("shop.orders");
+        assertThat(command.path("partition").asInt()).isEqualTo(1);
+        assertThat(command.path("id").asText()).isNotBlank();
+      }
+    }
+  }
+
+  @Test
+  void withoutReportsThePageSaysHowAnAppStartsReporting(EmbeddedKafka kafka, TestTopics topics) {
+    try (Dashboard web = Dashboard.builder().bootstrapServers(kafka.bootstrapServers()).port(0).user("ops", PASSWORD)
+        .reportsTopic(topics.next()).start()) {
+      String page = new WebClient(web.url()).logIn("ops", PASSWORD).get("/apps").body();
+
+      assertThat(page).contains("No framework app reports", "config.reporting(true)");
+    }
+  }
+
+  private static String report(String app, String process, Instant at, String state, double perSecond) {
+    return """
+        {"version":1,"type":"report","app":"%s","process":"%s","host":"h","pid":1,"startedAt":"%s","at":"%s",
+         "state":"%s","server":true,"workers":0,"threads":{"busy":1,"total":8},"processed":120,"failed":1,
+         "perSecond":%s,
+         "partitions":[{"group":"shop_orders","topic":"shop.orders","partition":1,"paused":false,"committed":100,"lag":3}],
+         "routes":[{"topic":"orders","kafkaTopic":"shop.orders","group":"shop_orders","controller":"com.x.OrdersController",
+           "parser":"json","responder":"com.x.OrderResponder","responderTopics":["shop.orders_confirmed"],"inline":true,
+           "queue":null,"batch":false,"ordering":"partition","deadLetter":"shop.orders_dlt","retryTopics":[]}],
+         "jobs":{"running":0,"done":0,"failed":0},
+         "errors":[{"at":"%s","origin":"controller","route":"orders","message":"boom in perform",
+           "stack":"java.lang.IllegalStateException: boom\\n\\tat Example.perform(Example.java:1)"}]}
+        """.formatted(app, process, at, at, state, perSecond, at);
+  }
+}
