@@ -11,8 +11,11 @@ import dev.gregor.client.Produce;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
+import dev.gregor.framework.App;
+import dev.gregor.framework.Controller;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,7 @@ class DashboardBrowserTest {
     Browser.screenshot(browser, "login");
     browser.findElement(By.name("user")).sendKeys("ops");
     browser.findElement(By.name("password")).sendKeys(PASSWORD);
-    browser.findElement(By.cssSelector("main button[type=submit]")).click();
+    Browser.clickAndLoad(browser, By.cssSelector("main button[type=submit]"));
     await().atMost(Duration.ofSeconds(30)).until(() -> browser.getTitle().startsWith("Overview"));
   }
 
@@ -58,16 +61,16 @@ class DashboardBrowserTest {
     browser.get(web.url().toString());
     Browser.screenshot(browser, "overview");
 
-    browser.findElement(By.linkText("Topics")).click();
+    Browser.clickAndLoad(browser, By.linkText("Topics"));
     Browser.screenshot(browser, "topics");
-    browser.findElement(By.linkText(topic)).click();
+    Browser.clickAndLoad(browser, By.linkText(topic));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Topic " + topic);
     Browser.screenshot(browser, "topic");
-    browser.findElements(By.linkText("messages")).get(0).click();
+    Browser.clickAndLoad(browser, By.linkText("messages"));
     new Select(browser.findElement(By.name("format"))).selectByValue("json");
     browser.findElement(By.name("offset")).clear();
     browser.findElement(By.name("offset")).sendKeys("0");
-    browser.findElement(By.cssSelector("form.filters button")).click();
+    Browser.clickAndLoad(browser, By.cssSelector("form.filters button"));
 
     String page = browser.findElement(By.tagName("main")).getText();
     assertThat(page).contains("offset 0", "key ann", "\"order\" : \"o-1\"", "offset 1", "second message");
@@ -85,16 +88,16 @@ class DashboardBrowserTest {
       readAndCommit(gregor, group, topic, 5);
     }
     browser.get(web.url().resolve("/groups").toString());
-    browser.findElement(By.linkText(group)).click();
+    Browser.clickAndLoad(browser, By.linkText(group));
     assertThat(browser.findElement(By.id("offsets")).getText()).contains(topic + " 0 5 5 0");
     Browser.screenshot(browser, "group");
 
     browser.findElement(By.name("topic")).sendKeys(topic);
     new Select(browser.findElement(By.name("to"))).selectByValue("earliest");
-    browser.findElement(By.xpath("//button[text()='Plan']")).click();
+    Browser.clickAndLoad(browser, By.xpath("//button[text()='Plan']"));
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("Nothing has changed yet", "0 5 0");
     Browser.screenshot(browser, "reset-plan");
-    browser.findElement(By.xpath("//button[text()='Apply this reset']")).click();
+    Browser.clickAndLoad(browser, By.xpath("//button[text()='Apply this reset']"));
 
     assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).isEqualTo("Offsets of " + topic + " reset.");
     assertThat(browser.findElement(By.id("offsets")).getText()).contains(topic + " 0 0 5 5");
@@ -111,11 +114,53 @@ class DashboardBrowserTest {
 
     browser.findElement(By.name("to")).clear();
     browser.findElement(By.name("to")).sendKeys(target);
-    browser.findElement(By.xpath("//button[text()='Republish']")).click();
+    Browser.clickAndLoad(browser, By.xpath("//button[text()='Republish']"));
     assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText()).contains("to " + target);
-    browser.findElement(By.linkText("See it")).click();
+    Browser.clickAndLoad(browser, By.linkText("See it"));
 
     assertThat(browser.findElement(By.tagName("main")).getText()).contains("replay me", "key k-1", "origin: web-test");
+  }
+
+  @Test
+  void aDeadLetterIsShownWithItsErrorAndReplayedToItsOrigin(EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topics.create(1);
+    String deadLetters = topic + "_dlt";
+    App app = App.builder().environment(Map.of())
+        .setup(config -> config.name(topic.replace('.', '_') + "_app").kafkaHosts(kafka.bootstrapServers()))
+        .routes(routes -> routes.topic(topic, route -> route.controller(RejectingController.class)
+            .retries(1, Duration.ofMillis(10)).deadLetter(deadLetters)))
+        .build();
+    try (app; Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
+      app.start();
+      gregor.deliverMessage(topic, "{\"order\":\"o-13\"}", Produce.key("o-13").header("trace", "t-1"));
+      await().atMost(Duration.ofSeconds(60)).until(() -> gregor.topics().list().contains(deadLetters)
+          && gregor.latestOffset(deadLetters, 0) == 1);
+      app.stop(); // the replayed message must stay unread for the check below
+      browser.get(web.url().toString());
+
+      Browser.clickAndLoad(browser, By.linkText("Dead letters"));
+      Browser.clickAndLoad(browser, By.linkText(deadLetters));
+      assertThat(browser.findElement(By.tagName("main")).getText())
+          .contains("from " + topic + " partition 0 offset 0", "IllegalStateException: order o-13 cannot be shipped");
+      Browser.screenshot(browser, "dead-letters");
+      Browser.clickAndLoad(browser, By.xpath("//button[starts-with(text(), 'Replay to')]"));
+
+      assertThat(browser.findElement(By.cssSelector(".notice.ok")).getText())
+          .isEqualTo("Replayed offset 0 to " + topic + " partition 0 at offset 1.");
+      Message replayed = gregor.fetch(topic, 0, dev.gregor.client.Offset.at(1)).messages().get(0);
+      assertThat(replayed.valueAsString()).isEqualTo("{\"order\":\"o-13\"}");
+      assertThat(replayed.keyAsString()).isEqualTo("o-13");
+      assertThat(replayed.header("trace")).isEqualTo("t-1");
+      assertThat(replayed.headers()).noneMatch(header -> header.name().startsWith("gregor-dlt-"));
+    }
+  }
+
+  /** Refuses every order, so each ends as a dead letter. */
+  public static final class RejectingController extends Controller {
+    @Override
+    protected void perform() {
+      throw new IllegalStateException("order " + params().key() + " cannot be shipped");
+    }
   }
 
   private static void readAndCommit(Gregor gregor, String group, String topic, int count) {

@@ -4,6 +4,7 @@ import dev.gregor.web.internal.pages.AppCommands;
 import dev.gregor.web.internal.pages.AppPage;
 import dev.gregor.web.internal.pages.AppsPage;
 import dev.gregor.web.internal.pages.ClusterPages;
+import dev.gregor.web.internal.pages.DeadLettersPage;
 import dev.gregor.web.internal.pages.GroupPage;
 import dev.gregor.web.internal.pages.GroupsPage;
 import dev.gregor.web.internal.pages.MessageActions;
@@ -32,6 +33,9 @@ final class Pages {
         .get("/groups", GroupsPage::list)
         .get("/groups/{}", GroupPage::show)
         .post("/groups/{}/reset", OffsetResetForm::submit)
+        .get("/dead-letters", DeadLettersPage::list)
+        .get("/dead-letters/{}", DeadLettersPage::show)
+        .post("/dead-letters/{}/{}/{}/replay", DeadLettersPage::replay)
         .get("/apps", AppsPage::list)
         .get("/apps/{}", AppPage::show)
         .post("/apps/{}/commands", AppCommands::send);

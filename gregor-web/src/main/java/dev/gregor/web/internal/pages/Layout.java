@@ -20,7 +20,7 @@ public final class Layout {
     if (context.user() != null || context.settings().user() == null) {
       html.append("<nav><a class=\"brand\" href=\"/\">Gregor</a>")
           .append("<a href=\"/cluster\">Cluster</a><a href=\"/topics\">Topics</a><a href=\"/groups\">Consumer groups</a>"
-              + "<a href=\"/apps\">Applications</a>")
+              + "<a href=\"/apps\">Applications</a><a href=\"/dead-letters\">Dead letters</a>")
           .append("<span class=\"where\">").append(esc(context.kafka().bootstrap()))
           .append(context.settings().readOnly() ? " · read-only" : "").append("</span>");
       if (context.user() != null) {

@@ -54,7 +54,7 @@ public final class MessageActions {
     return Response.html(200, Layout.page("Republished", context, body));
   }
 
-  private static Message read(PageContext context) {
+  static Message read(PageContext context) {
     String topic = context.request().pathParameter(0);
     int partition = (int) Math.min(Integer.MAX_VALUE, parse(context.request().pathParameter(1), "partition"));
     long offset = parse(context.request().pathParameter(2), "offset");
