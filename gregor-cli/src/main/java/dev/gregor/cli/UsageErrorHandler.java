@@ -1,5 +1,6 @@
 package dev.gregor.cli;
 
+import dev.gregor.cli.internal.CloseOption;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -14,7 +15,16 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     PrintWriter err = command.getErr();
     // The full usage would push the one line that matters off the screen.
     err.println(command.getCommandSpec().qualifiedName() + ": " + e.getMessage());
-    UnmatchedArgumentException.printSuggestions(e, err);
+    if (!UnmatchedArgumentException.printSuggestions(e, err) && e instanceof UnmatchedArgumentException unmatched
+        && unmatched.isUnknownOption()) {
+      for (String typed : unmatched.getUnmatched()) {
+        String close = CloseOption.to(typed, command.getCommandSpec().optionsMap().keySet());
+        if (close != null) {
+          err.println("Did you mean: " + close + "?");
+          break;
+        }
+      }
+    }
     err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return GregorCommand.EXIT_USAGE;

@@ -48,6 +48,13 @@ class GregorCommandTest {
   }
 
   @Test
+  void aMistypedOptionIsAUsageErrorSuggestingTheCloseOne() {
+    assertThat(gregor("server", "--deamon")).isEqualTo(1);
+
+    assertThat(err.toString()).contains("Unknown option: '--deamon'", "Did you mean: --daemon?");
+  }
+
+  @Test
   void zeroNodesFailsWithOneLineNamingNodes() {
     assertThat(gregor("dev", "--nodes", "0", "--data-dir", tempDir.toString())).isEqualTo(2);
 
