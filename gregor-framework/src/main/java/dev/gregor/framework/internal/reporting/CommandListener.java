@@ -73,7 +73,7 @@ public final class CommandListener {
       command = ReportJson.command(message.value() == null ? new byte[0] : message.value());
     } catch (IOException e) {
       LOG.warn("Command at {}/{}@{} ignored: not a command ({})", message.topic(), message.partition(),
-          message.offset(), e.getMessage());
+          message.offset(), String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
       return;
     }
     if (!settings.name().equals(command.app())
