@@ -170,6 +170,34 @@ class ReportingTest {
   }
 
   @Test
+  void aCommandedPauseIsNotUndoneWhenTheListenerResumesThePartitionAfterADelay(EmbeddedKafka kafka,
+      TestTopics topics) {
+    String topic = topics.create(2);
+    App app = reporting(kafka, topics, "delayed").routes(routes -> routes.topic(topic, route -> route
+        .controller(InlineProcessingTest.VideosController.class).parser(Parser.text())
+        .delay(Duration.ofSeconds(5)))).build();
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers()); app) {
+      app.start();
+      String process = awaitReport(gregor, r -> r.get("partitions").size() == 2).get("process").asText();
+      gregor.deliverMessage(topic, "gated", Produce.partition(0));
+      // Fetched and waiting for its due time, the partition paused by the listener meanwhile.
+      awaitReport(gregor, r -> partitionShows(r, 0, p -> p.get("committed").asLong() == 0 && p.get("lag").asLong() == 1));
+
+      command(gregor, "delayed", process, "pause", topic, 0);
+      awaitReport(gregor, r -> partitionShows(r, 0, p -> p.get("paused").asBoolean()));
+      gregor.deliverMessage(topic, "held", Produce.partition(0));
+      gregor.deliverMessage(topic, "passes", Produce.partition(1));
+      // "gated" came due (its gate emptied, which resumes a partition paused only for the delay) and "passes" too.
+      await().atMost(WAIT).until(() -> Recorded.count(topic) >= 2);
+      assertThat(Recorded.performed(topic)).extracting(Params::rawString).containsExactlyInAnyOrder("gated", "passes");
+
+      command(gregor, "delayed", process, "resume", topic, 0);
+      await().atMost(WAIT).until(() -> Recorded.count(topic) == 3);
+      assertThat(Recorded.performed(topic)).extracting(Params::rawString).contains("held");
+    }
+  }
+
+  @Test
   void aQuietCommandMakesTheReportQuietAndAStopCommandStopsTheApp(EmbeddedKafka kafka, TestTopics topics)
       throws Exception {
     String topic = topics.create(1);
