@@ -45,6 +45,10 @@ public final class Settings {
   private final Duration stallTimeout;
   private final ErrorPolicy errorPolicy;
   private final String defaultQueue;
+  private final boolean reporting;
+  private final String reportsTopic;
+  private final String commandsTopic;
+  private final Duration reportInterval;
 
   private Settings(Builder b, String name, String environment, Logger logger) {
     this.name = name;
@@ -74,6 +78,10 @@ public final class Settings {
     this.stallTimeout = b.stallTimeout;
     this.errorPolicy = b.errorPolicy;
     this.defaultQueue = b.defaultQueue != null ? b.defaultQueue : name + "_jobs";
+    this.reporting = b.reporting;
+    this.reportsTopic = b.reportsTopic;
+    this.commandsTopic = b.commandsTopic;
+    this.reportInterval = b.reportInterval;
   }
 
   /** The application name; consumer groups not named by a route are {@code name + "_" + topic}. */
@@ -216,6 +224,29 @@ public final class Settings {
     return defaultQueue;
   }
 
+  /**
+   * Whether the app's processes publish reports to {@link #reportsTopic()} and obey commands from
+   * {@link #commandsTopic()}, for the dashboard; false unless set.
+   */
+  public boolean reporting() {
+    return reporting;
+  }
+
+  /** Where processes publish their reports, as Kafka names it (not mapped: every app of a cluster shares it). */
+  public String reportsTopic() {
+    return reportsTopic;
+  }
+
+  /** Where processes read commands (pause, resume, quiet, stop), as Kafka names it (not mapped). */
+  public String commandsTopic() {
+    return commandsTopic;
+  }
+
+  /** How often a process publishes its report when {@link #reporting()} is on. */
+  public Duration reportInterval() {
+    return reportInterval;
+  }
+
   /** The setup DSL: {@code setup(config -> config.name("shop").kafkaHosts("localhost:9092"))}. */
   public static final class Builder {
     private @Nullable String name;
@@ -244,6 +275,10 @@ public final class Settings {
     private Duration stallTimeout = Duration.ofMinutes(1);
     private ErrorPolicy errorPolicy = ErrorPolicy.retry(5, Duration.ofMillis(500), Duration.ofSeconds(10));
     private @Nullable String defaultQueue;
+    private boolean reporting;
+    private String reportsTopic = "gregor_reports";
+    private String commandsTopic = "gregor_commands";
+    private Duration reportInterval = Duration.ofSeconds(5);
 
     Builder() {}
 
@@ -403,6 +438,33 @@ public final class Settings {
       return this;
     }
 
+    /**
+     * Publishes a report of each process every {@link #reportInterval} to the reports topic and obeys commands
+     * from the commands topic (both created at start if missing), for the dashboard; off by default.
+     */
+    public Builder reporting(boolean reporting) {
+      this.reporting = reporting;
+      return this;
+    }
+
+    /** The reports topic, Kafka's name as it is ({@code gregor_reports} by default). */
+    public Builder reportsTopic(String reportsTopic) {
+      this.reportsTopic = reportsTopic;
+      return this;
+    }
+
+    /** The commands topic, Kafka's name as it is ({@code gregor_commands} by default). */
+    public Builder commandsTopic(String commandsTopic) {
+      this.commandsTopic = commandsTopic;
+      return this;
+    }
+
+    /** How often a report is published (5 s by default, at least 100 ms). */
+    public Builder reportInterval(Duration reportInterval) {
+      this.reportInterval = reportInterval;
+      return this;
+    }
+
     /** The settings, or null with every problem added to {@code errors}. */
     @Nullable Settings build(List<String> errors, String environment) {
       SettingsChecks checks = new SettingsChecks(errors);
@@ -427,6 +489,9 @@ public final class Settings {
       if (defaultQueue != null) {
         checks.topicName("defaultQueue", defaultQueue);
       }
+      checks.topicName("reportsTopic", reportsTopic);
+      checks.topicName("commandsTopic", commandsTopic);
+      checks.atLeast("reportInterval", reportInterval, Duration.ofMillis(100));
       if (appName == null || !errors.isEmpty()) {
         return null;
       }

@@ -71,7 +71,8 @@ class EnvironmentTest {
                 + "'kafka.session_timeout'? (known: name, client_id, inline_mode, batch_mode, start_from_beginning, "
                 + "kafka.hosts, kafka.session_timeout, kafka.offset_commit_interval, kafka.offset_commit_threshold, "
                 + "kafka.heartbeat_interval, kafka.connect_timeout, kafka.ssl.ca_cert, kafka.ssl.client_cert, kafka.ssl.client_cert_key, "
-                + "connection_pool.size, connection_pool.timeout, concurrency, shutdown_timeout, stall_timeout, default_queue, and "
+                + "connection_pool.size, connection_pool.timeout, concurrency, shutdown_timeout, stall_timeout, default_queue, "
+                + "reporting, reports_topic, commands_topic, report_interval, and "
                 + "kafka.client.<kafka-clients property>)",
             dir.resolve("gregor.staging.properties") + ": batch_mode 'yes' is not true or false",
             "environment variable GREGOR_CONCURRENCY: concurrency 'many' is not a whole number"));

@@ -5,6 +5,8 @@ import dev.gregor.client.Notifications;
 import dev.gregor.client.TimedEvent;
 import dev.gregor.framework.FrameworkEvent;
 import dev.gregor.framework.Monitor;
+import dev.gregor.framework.internal.reporting.ProcessCounters;
+import dev.gregor.framework.internal.reporting.RecentErrors;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,10 +17,14 @@ import java.util.Map;
 public final class Instrumentation {
   private final Monitor monitor;
   private final Notifications bus;
+  private final ProcessCounters counters = new ProcessCounters();
+  private final RecentErrors errors;
 
-  public Instrumentation(Monitor monitor, Notifications bus) {
+  /** {@code keepErrors}: keep the last errors for the process's report (when reporting is on). */
+  public Instrumentation(Monitor monitor, Notifications bus, boolean keepErrors) {
     this.monitor = monitor;
     this.bus = bus;
+    this.errors = new RecentErrors(keepErrors);
   }
 
   /** A one-off event; {@code action} is what the monitor sees as {@code options.get("action")}. */
@@ -37,6 +43,7 @@ public final class Instrumentation {
 
   /** An error with its origin (parser, controller, responder, worker, listener): the monitor's and the bus's. */
   public void error(Class<?> caller, String origin, Throwable error, Object... keysAndValues) {
+    errors.add(origin, topicOf(keysAndValues), error);
     try {
       monitor.noticeError(caller, error);
     } catch (RuntimeException e) {
@@ -72,5 +79,24 @@ public final class Instrumentation {
 
   public Monitor monitor() {
     return monitor;
+  }
+
+  /** What this process did, for its report. */
+  public ProcessCounters counters() {
+    return counters;
+  }
+
+  /** This process's last errors, for its report. */
+  public RecentErrors errors() {
+    return errors;
+  }
+
+  private static String topicOf(Object... keysAndValues) {
+    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+      if (EventKeys.TOPIC.equals(keysAndValues[i]) && keysAndValues[i + 1] != null) {
+        return String.valueOf(keysAndValues[i + 1]);
+      }
+    }
+    return null;
   }
 }

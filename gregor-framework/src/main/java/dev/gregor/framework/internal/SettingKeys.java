@@ -41,6 +41,10 @@ public final class SettingKeys {
     keys.put("shutdown_timeout", (b, v) -> b.shutdownTimeout(duration(v)));
     keys.put("stall_timeout", (b, v) -> b.stallTimeout(duration(v)));
     keys.put("default_queue", Settings.Builder::defaultQueue);
+    keys.put("reporting", (b, v) -> b.reporting(bool(v)));
+    keys.put("reports_topic", Settings.Builder::reportsTopic);
+    keys.put("commands_topic", Settings.Builder::commandsTopic);
+    keys.put("report_interval", (b, v) -> b.reportInterval(duration(v)));
   }
 
   /** Applies {@code key = value}; a problem is added to {@code errors} with {@code source} named. */

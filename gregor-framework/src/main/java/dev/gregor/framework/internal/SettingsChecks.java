@@ -55,6 +55,12 @@ public final class SettingsChecks {
     }
   }
 
+  public void atLeast(String setting, Duration value, Duration least) {
+    if (value == null || value.compareTo(least) < 0) {
+      errors.add(setting + " must be at least " + least + ", was " + value);
+    }
+  }
+
   public void heartbeatBelowSession(Duration heartbeat, Duration session) {
     if (heartbeat != null && session != null && !heartbeat.isNegative() && !heartbeat.isZero() && !session.isNegative() && !session.isZero()
         && heartbeat.compareTo(session) >= 0) {

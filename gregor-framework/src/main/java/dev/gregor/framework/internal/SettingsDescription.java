@@ -44,6 +44,10 @@ public final class SettingsDescription {
     d.put("shutdown_timeout", String.valueOf(s.shutdownTimeout()));
     d.put("stall_timeout", String.valueOf(s.stallTimeout()));
     d.put("default_queue", s.defaultQueue());
+    d.put("reporting", String.valueOf(s.reporting()));
+    d.put("reports_topic", s.reportsTopic());
+    d.put("commands_topic", s.commandsTopic());
+    d.put("report_interval", String.valueOf(s.reportInterval()));
     return d;
   }
 

@@ -40,6 +40,17 @@ public final class JobPerformer {
       instrumentation.error(JobPerformer.class, "worker", unknown, EventKeys.TOPIC, queue, EventKeys.OFFSET, record.offset());
       throw unknown;
     }
+    instrumentation.counters().jobStarted();
+    boolean failed = true;
+    try {
+      perform(record, attempt, lastAttempt, queue, route);
+      failed = false;
+    } finally {
+      instrumentation.counters().jobEnded(failed);
+    }
+  }
+
+  private void perform(Message record, int attempt, boolean lastAttempt, String queue, Route route) throws Exception {
     TimedEvent span = instrumentation.start(JobPerformer.class, FrameworkEvent.WORKER_PERFORM, "perform",
         EventKeys.TOPIC, route.topic(), FrameworkEvent.QUEUE, queue, EventKeys.ATTEMPTS, attempt);
     List<Params> params;

@@ -16,6 +16,9 @@ import dev.gregor.framework.internal.Instrumentation;
 import dev.gregor.framework.internal.jobs.Enqueuer;
 import dev.gregor.framework.internal.jobs.JobPerformer;
 import dev.gregor.framework.internal.jobs.JobWorkers;
+import dev.gregor.framework.internal.reporting.PartitionState;
+import dev.gregor.framework.internal.reporting.ReportedApp;
+import dev.gregor.framework.internal.reporting.Reporting;
 import dev.gregor.framework.internal.responding.ResponseDelivery;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +38,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * they hand work to. Stopping stops the listeners, which finish or hand back their work, commit and
  * leave their groups, then closes the client.
  */
-public final class AppRuntime {
+public final class AppRuntime implements ReportedApp {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppRuntime.class);
   private final Settings settings;
   private final Routes routes;
@@ -45,16 +49,21 @@ public final class AppRuntime {
   private final ExecutorService pool;
   /** Own pools of routes that run in parallel inside partitions ({@link Ordering#KEY}, {@link Ordering#UNORDERED}). */
   private final Map<Route, ExecutorService> routePools = new HashMap<>();
-  private final List<GroupListener> listeners = new ArrayList<>();
+  /** Read by the reporter and the command listener while {@link #stop()} holds the lock: copy-on-write, not locked. */
+  private final List<GroupListener> listeners = new CopyOnWriteArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private Reporting reporting;
+  private volatile int performThreads;
+  private volatile int workerThreads;
+  private volatile boolean quieted;
 
   public AppRuntime(Settings settings, Routes routes) {
     this.settings = settings;
     this.routes = routes;
     this.client = Gregor.connect(ClientConfigs.client(settings));
-    this.instrumentation = new Instrumentation(settings.monitor(), client.notifications());
+    this.instrumentation = new Instrumentation(settings.monitor(), client.notifications(), settings.reporting());
     this.pool = ThreadPools.fixed("gregor-" + settings.name() + "-perform", settings.concurrency());
     this.responses = new ResponseDelivery(client, settings.topicMapper(), instrumentation,
         settings.producerPoolSize(), settings.producerPoolTimeout());
@@ -107,6 +116,8 @@ public final class AppRuntime {
       threads.add(thread);
       thread.start();
     });
+    performThreads = settings.concurrency() + routePools.keySet().stream().mapToInt(Route::concurrency).sum();
+    startReporting();
   }
 
   /** Job workers (seed: {@code karafka worker}) for {@code queues}, or every queue of the app's routes when empty. */
@@ -124,7 +135,53 @@ public final class AppRuntime {
     workers = new JobWorkers(client, settings, new JobPerformer(routes, responses, instrumentation), chosen,
         concurrency, this::failed);
     workers.start();
+    workerThreads = concurrency;
+    startReporting();
     return workers;
+  }
+
+  /** Reports and commands (when the setting is on) from the first start of the server or the workers. */
+  private void startReporting() {
+    if (settings.reporting() && reporting == null) {
+      reporting = Reporting.start(client, settings, routes, instrumentation, this);
+    }
+  }
+
+  @Override
+  public boolean server() {
+    return !listeners.isEmpty();
+  }
+
+  @Override
+  public int workerThreads() {
+    return workerThreads;
+  }
+
+  @Override
+  public int performThreads() {
+    return performThreads;
+  }
+
+  @Override
+  public boolean quieted() {
+    return quieted;
+  }
+
+  @Override
+  public List<PartitionState> partitions() {
+    List<PartitionState> all = new ArrayList<>();
+    listeners.forEach(listener -> all.addAll(listener.partitions()));
+    return all;
+  }
+
+  @Override
+  public void command(String kafkaTopic, int partition, boolean pause) {
+    List<GroupListener> readers = listeners.stream().filter(listener -> listener.reads(kafkaTopic)).toList();
+    if (readers.isEmpty()) {
+      LOG.info("App '{}': {} of {}/{} ignored: no group of this process reads the topic", settings.name(),
+          pause ? "pause" : "resume", kafkaTopic, partition);
+    }
+    readers.forEach(listener -> listener.command(kafkaTopic, partition, pause));
   }
 
   /** Creates a dead-letter or retry topic with as many partitions as the topic it serves, unless it exists. */
@@ -188,14 +245,23 @@ public final class AppRuntime {
   }
 
   /** Quiets every listener: no new work, assignments kept. */
-  public synchronized void quiet() {
+  @Override
+  public void quiet() {
+    quieted = true;
     listeners.forEach(GroupListener::quiet);
   }
 
-  /** Stops listeners and waits for them (each bounded by the shutdown timeout), then closes the client; once. */
+  /**
+   * Stops listeners and waits for them (each bounded by the shutdown timeout), then publishes the last report and
+   * closes the client; once.
+   */
+  @Override
   public synchronized void stop() {
     if (stopped.getCount() == 0) {
       return;
+    }
+    if (reporting != null) {
+      reporting.stopCommands();
     }
     TimedEvent span = instrumentation.start(AppRuntime.class, FrameworkEvent.SHUTDOWN, "shutdown",
         FrameworkEvent.APP, settings.name());
@@ -217,6 +283,9 @@ public final class AppRuntime {
     pool.shutdownNow();
     routePools.values().forEach(ExecutorService::shutdownNow);
     span.stop();
+    if (reporting != null) {
+      reporting.stopReporting();
+    }
     client.close(settings.shutdownTimeout());
     stopped.countDown();
   }

@@ -58,7 +58,9 @@ final class ChunkPerformer {
         EventKeys.TOPIC, route.topic(), EventKeys.PARTITION, work.partition.partition(),
         EventKeys.OFFSET, messages.get(0).offset(), EventKeys.MESSAGE_COUNT, messages.size());
     long start = System.nanoTime();
+    instrumentation.counters().performing();
     Outcome outcome = route.batchMode() ? batch(chunk, start) : oneByOne(chunk, start);
+    instrumentation.counters().performed(outcome.handled(), outcome.failed());
     chunk.since = 0;
     if (outcome.failed()) {
       span.fail(outcome.error());

@@ -43,7 +43,7 @@ final class DelayGate {
       }
       if (work.gate.isEmpty() && work.pausedForDelay) {
         work.pausedForDelay = false;
-        if (!work.pausedForBackPressure && !work.pausedForQuiet) {
+        if (!work.held()) {
           consumer.resume(work.partition.topic(), work.partition.partition());
         }
       }

@@ -6,6 +6,7 @@ import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.Message;
 import dev.gregor.client.ProcessingFailed;
 import dev.gregor.client.TopicPartition;
+import dev.gregor.framework.internal.reporting.PartitionState;
 import dev.gregor.framework.FrameworkEvent;
 import dev.gregor.framework.Ordering;
 import dev.gregor.framework.Route;
@@ -54,6 +55,7 @@ public final class GroupListener implements Runnable {
   private final FailureHandling failures;
   private final Consumer<Throwable> onFatal;
   private final Map<TopicPartition, PartitionWork> works = new HashMap<>();
+  private final ListenerControl control = new ListenerControl();
   private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
   private final Map<Route, Integer> routeInFlight = new HashMap<>();
   private final Map<Route, Integer> routeShares = new HashMap<>();
@@ -112,6 +114,8 @@ public final class GroupListener implements Runnable {
         relieve();
         gate.release(works.values(), this::enter);
         watch.look();
+        control.apply(works, consumer);
+        control.refresh(groupId, works, consumer);
       }
       finishInFlight(System.nanoTime() + shutdownTimeout.toNanos());
       if (failure != null) {
@@ -149,6 +153,24 @@ public final class GroupListener implements Runnable {
     }
   }
 
+  /**
+   * Pauses (or resumes) a partition this group reads for a command, at the listener's next turn; a commanded
+   * pause outlasts the listener's own pauses and resumes, until a resume command or a rebalance; any thread.
+   */
+  public void command(String kafkaTopic, int partition, boolean pause) {
+    control.request(kafkaTopic, partition, pause);
+  }
+
+  /** Whether this group reads {@code kafkaTopic}. */
+  public boolean reads(String kafkaTopic) {
+    return routesByKafkaTopic.containsKey(kafkaTopic);
+  }
+
+  /** The assigned partitions as the report shows them, refreshed by the listener twice a second once asked for; any thread. */
+  public List<PartitionState> partitions() {
+    return control.partitions();
+  }
+
   /** Asks the listener to stop taking messages, finish or hand back its work, commit and leave; any thread. */
   public void stop() {
     stopping = true;
@@ -164,6 +186,8 @@ public final class GroupListener implements Runnable {
       if (message.offset() < work.storedOffset) {
         return; // fetched before the seek to the route's stored offset: processed and stored already
       }
+      work.firstFetched = work.firstFetched < 0 ? message.offset() : work.firstFetched;
+      work.nextFetched = message.offset() + 1;
       work.offsets.track(message);
       tracked++;
       admit(work, message);
@@ -222,8 +246,13 @@ public final class GroupListener implements Runnable {
     Message mark = work.offsets.advance();
     tracked -= before - work.offsets.size();
     if (mark != null) {
-      consumer.markMessageAsProcessed(mark);
+      mark(work, mark);
     }
+  }
+
+  private void mark(PartitionWork work, Message mark) {
+    consumer.markMessageAsProcessed(mark);
+    work.nextMarked = mark.offset() + 1;
   }
 
   /** Zero while work runs (outcomes are waited for below); otherwise until the next retry, due message or tick. */
@@ -322,11 +351,11 @@ public final class GroupListener implements Runnable {
     }
     for (PartitionWork work : works.values()) {
       if (work.pausedForBackPressure && !work.over(PAUSE_ABOVE / 2, PAUSE_ABOVE_BYTES / 2)) {
-        if (!work.pausedForDelay && !work.pausedForQuiet) {
-          consumer.resume(work.partition.topic(), work.partition.partition());
-        }
         work.pausedForBackPressure = false;
         paused--;
+        if (!work.held()) { // a commanded pause, a delay or quiet still holds it otherwise
+          consumer.resume(work.partition.topic(), work.partition.partition());
+        }
       }
     }
   }
@@ -370,7 +399,7 @@ public final class GroupListener implements Runnable {
     }
     tracked -= before - work.offsets.size();
     if (mark != null) {
-      consumer.markMessageAsProcessed(mark);
+      mark(work, mark);
     }
   }
 

@@ -43,6 +43,12 @@ final class PartitionWork {
   boolean pausedForDelay;
   /** Paused because the app was quieted: stays paused until the app stops. */
   boolean pausedForQuiet;
+  /** Paused by a pause command: stays paused until a resume command, or until the partition is taken away. */
+  boolean pausedByCommand;
+  /** For the report: the offsets after the first and last fetched message of this assignment, and after the last marked; -1 before any. */
+  long firstFetched = -1;
+  long nextFetched = -1;
+  long nextMarked = -1;
   /** The throttle's window: when it began (System.nanoTime) and how many messages ran in it. */
   long windowStart;
   int windowUsed;
@@ -61,6 +67,11 @@ final class PartitionWork {
     this.partition = partition;
     this.route = route;
     this.lanes = new Lanes(route.ordering());
+  }
+
+  /** Whether anything keeps the partition paused: lifting one reason resumes it only when this says no. */
+  boolean held() {
+    return pausedForBackPressure || pausedForDelay || pausedForQuiet || pausedByCommand;
   }
 
   /**
