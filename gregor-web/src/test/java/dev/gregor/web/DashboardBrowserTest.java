@@ -155,6 +155,58 @@ class DashboardBrowserTest {
     }
   }
 
+  @Test
+  void aReportingAppIsShownAndAPartitionPausedFromItsPageStaysPausedUntilResumed(EmbeddedKafka kafka,
+      TestTopics topics) {
+    String topic = topics.create(2);
+    String reports = topics.next();
+    String commands = topics.next();
+    String name = topic.replace('.', '_') + "_app";
+    App app = App.builder().environment(Map.of())
+        .setup(config -> config.name(name).kafkaHosts(kafka.bootstrapServers()).reporting(true)
+            .reportsTopic(reports).commandsTopic(commands).reportInterval(Duration.ofMillis(500)))
+        .routes(routes -> routes.topic(topic, route -> route.controller(CountingController.class)))
+        .build();
+    try (app; Dashboard appsWeb = Dashboard.builder().bootstrapServers(kafka.bootstrapServers()).port(0)
+        .user("ops", PASSWORD).reportsTopic(reports).commandsTopic(commands).start()) {
+      app.start();
+      ChromeDriver page = browser;
+      page.get(appsWeb.url().resolve("/login?next=%2Fapps").toString());
+      page.findElement(By.name("user")).sendKeys("ops");
+      page.findElement(By.name("password")).sendKeys(PASSWORD);
+      Browser.clickAndLoad(page, By.cssSelector("main button[type=submit]"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        page.navigate().refresh();
+        return page.findElement(By.tagName("main")).getText().contains(name);
+      });
+      Browser.clickAndLoad(page, By.linkText(name));
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        page.navigate().refresh();
+        return page.findElements(By.xpath("//button[text()='Pause']")).size() == 2;
+      });
+
+      Browser.clickAndLoad(page, By.xpath("//button[text()='Pause']"));
+      assertThat(page.findElement(By.cssSelector(".notice.ok")).getText()).startsWith("Command pause sent");
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        page.navigate().refresh();
+        return page.findElements(By.xpath("//button[text()='Resume']")).size() == 1;
+      });
+      assertThat(page.findElement(By.tagName("main")).getText()).contains("paused", "CountingController");
+      Browser.screenshot(page, "app");
+      Browser.clickAndLoad(page, By.xpath("//button[text()='Resume']"));
+      await().atMost(Duration.ofSeconds(30)).until(() -> {
+        page.navigate().refresh();
+        return page.findElements(By.xpath("//button[text()='Pause']")).size() == 2;
+      });
+    }
+  }
+
+  /** Counts what it performs. */
+  public static final class CountingController extends Controller {
+    @Override
+    protected void perform() {}
+  }
+
   /** Refuses every order, so each ends as a dead letter. */
   public static final class RejectingController extends Controller {
     @Override

@@ -47,7 +47,8 @@ public final class DashboardServer implements AutoCloseable {
       return thread;
     });
     KafkaAccess kafka = new KafkaAccess(settings.config());
-    server.createContext("/", new Dispatcher(settings, kafka, Pages.routes(), Clock.systemUTC()));
+    server.createContext("/", new Dispatcher(settings, kafka, Pages.routes(), Clock.systemUTC(),
+        server.getAddress().getPort()));
     server.setExecutor(pool);
     server.start();
     String host = settings.bindAddress().isAnyLocalAddress() ? "localhost" : settings.bindAddress().getHostAddress();

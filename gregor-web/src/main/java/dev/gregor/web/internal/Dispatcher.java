@@ -41,11 +41,11 @@ final class Dispatcher implements HttpHandler {
   private final Sessions sessions;
   private final StaticFiles files = new StaticFiles();
 
-  Dispatcher(DashboardSettings settings, KafkaAccess kafka, Router router, Clock clock) {
+  Dispatcher(DashboardSettings settings, KafkaAccess kafka, Router router, Clock clock, int port) {
     this.settings = settings;
     this.kafka = kafka;
     this.router = router;
-    this.sessions = new Sessions(clock);
+    this.sessions = new Sessions(clock, port);
   }
 
   @Override
@@ -71,11 +71,11 @@ final class Dispatcher implements HttpHandler {
     } catch (BadRequest e) {
       return Response.html(400, ErrorPage.plain("Bad request", "The request has " + e.getMessage() + "."));
     }
-    Sessions.Session session = sessions.find(request.cookie(Sessions.COOKIE));
+    Sessions.Session session = sessions.find(request.cookie(sessions.cookieName()));
     String newCookie = null;
     if (session == null) {
       session = sessions.open(null);
-      newCookie = Sessions.cookie(session);
+      newCookie = sessions.cookie(session);
     }
     Response response = route(request, session);
     return newCookie != null && !response.headers().containsKey("Set-Cookie") ? response.with("Set-Cookie", newCookie)

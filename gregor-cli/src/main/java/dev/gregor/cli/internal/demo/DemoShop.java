@@ -52,7 +52,7 @@ public final class DemoShop implements AutoCloseable {
         }
       }
       App app = App.builder().environment(Map.of())
-          .setup(config -> config.name(NAME).kafkaHosts(bootstrap).topicMapper(TopicMapper.prefix("demo"))
+          .setup(config -> config.name(NAME).kafkaHosts(bootstrap).topicMapper(TopicMapper.prefix("demo")).reporting(true)
               .defaultQueue("jobs").shutdownTimeout(Duration.ofSeconds(10)))
           .routes(routes -> routes
               .topic("orders", route -> route.controller(DemoOrders.OrdersController.class)

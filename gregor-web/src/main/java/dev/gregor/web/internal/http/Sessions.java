@@ -14,17 +14,26 @@ import org.jspecify.annotations.Nullable;
  * replaces it with a new id so that an id known before the login is worth nothing after it.
  */
 public final class Sessions {
-  /** The cookie holding the session id. */
-  public static final String COOKIE = "gregor_session";
   private static final Duration IDLE = Duration.ofHours(8);
   private static final int MAX_SESSIONS = 10_000;
 
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final String cookieName;
 
-  public Sessions(Clock clock) {
+  /**
+   * Sessions whose cookie is named after the dashboard's port: browsers share cookies across a host's ports, so
+   * two dashboards on one host would otherwise log each other out.
+   */
+  public Sessions(Clock clock, int port) {
     this.clock = clock;
+    this.cookieName = "gregor_session_" + port;
+  }
+
+  /** The name of the cookie holding the session id. */
+  public String cookieName() {
+    return cookieName;
   }
 
   /** One browser's session. */
@@ -69,8 +78,8 @@ public final class Sessions {
   }
 
   /** The Set-Cookie header value for {@code session}: not readable by scripts, never sent by other sites. */
-  public static String cookie(Session session) {
-    return COOKIE + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict";
+  public String cookie(Session session) {
+    return cookieName + "=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict";
   }
 
   private String token() {

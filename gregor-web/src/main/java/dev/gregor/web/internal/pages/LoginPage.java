@@ -34,7 +34,7 @@ public final class LoginPage {
     }
     sessions.close(session.id());
     Sessions.Session loggedIn = sessions.open(user);
-    return Response.redirect(next(context.request().query("next"))).with("Set-Cookie", Sessions.cookie(loggedIn));
+    return Response.redirect(next(context.request().query("next"))).with("Set-Cookie", sessions.cookie(loggedIn));
   }
 
   private static String form(PageContext context, String user) {
