@@ -39,12 +39,14 @@ class AppPagesTest {
         WebClient browser = new WebClient(web.url()).logIn("ops", PASSWORD);
 
         String apps = browser.get("/apps").body();
+        String overview = browser.get("/").body();
         String app = browser.get("/apps/shop").body();
         HttpResponse<String> pause = browser.post("/apps/shop/commands", "command", "pause",
             "process", "host-b:22:bbbb0002", "topic", "shop.orders", "partition", "1");
         HttpResponse<String> unknown = browser.get("/apps/billing");
 
         assertThat(apps).contains(">shop</a>", "1 of 2", "12.5");
+        assertThat(overview).contains("<h2>Applications</h2>", ">shop</a>", "messages/s: 12.5 now", "<polyline");
         assertThat(app).contains("host-b:22:bbbb0002", "state running", "state gone", "shop.orders", "Pause",
             "OrdersController", "orders_confirmed", "dead letters", "boom in perform", "at Example.perform",
             "messages/s: 12.5 now");

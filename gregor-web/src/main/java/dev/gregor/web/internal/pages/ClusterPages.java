@@ -1,11 +1,15 @@
 package dev.gregor.web.internal.pages;
 
 import static dev.gregor.web.internal.http.Html.esc;
+import static dev.gregor.web.internal.http.Html.url;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.gregor.client.ClusterMetadata;
 import dev.gregor.client.Features;
 import dev.gregor.client.GroupListing;
 import dev.gregor.web.internal.http.Response;
+import dev.gregor.web.internal.kafka.Reports;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,7 +29,7 @@ public final class ClusterPages {
             + cluster.controller() + ")")
         + fact("Topics", "<a href=\"/topics\">" + topics.size() + "</a>")
         + fact("Consumer groups", "<a href=\"/groups\">" + groups.size() + "</a>")
-        + "</dl>";
+        + "</dl>" + applications(context);
     return Response.html(200, Layout.page("Overview", context, body));
   }
 
@@ -46,6 +50,21 @@ public final class ClusterPages {
         + Layout.table(new String[] {"Id", "Address", "Rack", "Role"}, brokers)
         + "<h2>Features</h2>" + Layout.table(new String[] {"Feature", "Finalized level", "Supported"}, levels);
     return Response.html(200, Layout.page("Cluster", context, body));
+  }
+
+  /** Each reporting app's throughput and lag over time, when any app reports. */
+  private static String applications(PageContext context) {
+    Reports reports = context.kafka().call(kafka -> Reports.read(kafka, context.settings().reportsTopic()));
+    StringBuilder html = new StringBuilder();
+    for (String app : reports.newestByApp().keySet()) {
+      List<JsonNode> history = reports.history(app);
+      html.append("<h3><a href=\"/apps/").append(url(app)).append("\">").append(esc(app)).append("</a></h3>")
+          .append("<div class=\"charts\">")
+          .append(Sparkline.of("messages/s", history.stream().map(r -> r.path("perSecond").asDouble()).toList()))
+          .append(Sparkline.of("lag", history.stream().map(r -> (double) AppsPage.lag(r)).toList()))
+          .append("</div>");
+    }
+    return html.isEmpty() ? "" : "<h2>Applications</h2>" + html;
   }
 
   private static String fact(String name, String escapedValue) {
