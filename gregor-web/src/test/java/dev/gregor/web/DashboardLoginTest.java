@@ -55,6 +55,25 @@ class DashboardLoginTest {
   }
 
   @Test
+  void anAddressThatKeepsGuessingIsMadeToWaitEvenWithTheRightPassword(EmbeddedKafka kafka) {
+    try (Dashboard web = Dashboard.builder().bootstrapServers(kafka.bootstrapServers()).port(0)
+        .user("ops", "correct-horse").start()) {
+      WebClient browser = new WebClient(web.url());
+      browser.get("/login");
+      for (int guess = 0; guess < 5; guess++) {
+        assertThat(browser.post("/login", "user", "ops", "password", "guess-" + guess).statusCode()).isEqualTo(401);
+      }
+
+      HttpResponse<String> right = browser.post("/login", "user", "ops", "password", "correct-horse");
+
+      assertThat(right.statusCode()).isEqualTo(429);
+      assertThat(right.body()).contains("Too many failed logins from this address: try again in");
+      assertThat(right.headers().firstValue("Retry-After")).isPresent();
+      assertThat(browser.get("/topics").statusCode()).isEqualTo(303);
+    }
+  }
+
+  @Test
   void aLoginReplacesTheSessionAndLogoutEndsIt(EmbeddedKafka kafka) {
     try (Dashboard web = Dashboard.builder().bootstrapServers(kafka.bootstrapServers()).port(0)
         .user("ops", "correct-horse").start()) {

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.gregor.client.GregorException;
 import dev.gregor.web.internal.http.BadRequest;
+import dev.gregor.web.internal.http.LoginThrottle;
 import dev.gregor.web.internal.http.NotFound;
 import dev.gregor.web.internal.http.Request;
 import dev.gregor.web.internal.http.Response;
@@ -39,6 +40,7 @@ final class Dispatcher implements HttpHandler {
   private final KafkaAccess kafka;
   private final Router router;
   private final Sessions sessions;
+  private final LoginThrottle throttle;
   private final StaticFiles files = new StaticFiles();
 
   Dispatcher(DashboardSettings settings, KafkaAccess kafka, Router router, Clock clock, int port) {
@@ -46,6 +48,7 @@ final class Dispatcher implements HttpHandler {
     this.kafka = kafka;
     this.router = router;
     this.sessions = new Sessions(clock, port);
+    this.throttle = new LoginThrottle(clock);
   }
 
   @Override
@@ -96,7 +99,7 @@ final class Dispatcher implements HttpHandler {
           : Response.redirect("/login?next=" + dev.gregor.web.internal.http.Html.url(request.path()));
     }
     if (loginPath || request.path().equals("/logout")) {
-      return LoginPage.handle(context, sessions, session);
+      return LoginPage.handle(context, sessions, throttle, session);
     }
     if (post && settings.readOnly()) {
       return ErrorPage.show(context, 403, "Read-only", "This dashboard is read-only: it shows, it does not change.");

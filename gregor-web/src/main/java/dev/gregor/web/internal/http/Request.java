@@ -86,6 +86,11 @@ public final class Request {
     return value.trim();
   }
 
+  /** The client's IP address, as the socket says (a proxy in front makes this the proxy's). */
+  public String remoteAddress() {
+    return exchange.getRemoteAddress().getAddress().getHostAddress();
+  }
+
   /** A request header, or null. */
   public @Nullable String header(String name) {
     return exchange.getRequestHeaders().getFirst(name);

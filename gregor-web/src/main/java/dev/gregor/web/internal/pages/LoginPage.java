@@ -2,18 +2,24 @@ package dev.gregor.web.internal.pages;
 
 import static dev.gregor.web.internal.http.Html.esc;
 
+import dev.gregor.web.internal.http.LoginThrottle;
 import dev.gregor.web.internal.http.Response;
 import dev.gregor.web.internal.http.Sessions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 
-/** Form login and logout: one configured user; a wrong name or password says only that one of them was wrong. */
+/**
+ * Form login and logout: one configured user; a wrong name or password says only that one of them was wrong, and
+ * an address that keeps guessing is made to wait.
+ */
 public final class LoginPage {
   private LoginPage() {}
 
   /** GET /login shows the form, POST /login checks it, POST /logout ends the session. */
-  public static Response handle(PageContext context, Sessions sessions, Sessions.Session session) {
+  public static Response handle(PageContext context, Sessions sessions, LoginThrottle throttle,
+      Sessions.Session session) {
     String method = context.request().method();
     if (context.request().path().equals("/logout")) {
       sessions.close(session.id());
@@ -27,11 +33,20 @@ public final class LoginPage {
     }
     String user = context.request().form("user");
     String password = context.request().form("password");
+    String address = context.request().remoteAddress();
+    Duration wait = throttle.wait(address);
+    if (!wait.isZero()) {
+      return Response.html(429, Layout.page("Log in", context, Layout.notice("error", "Too many failed logins from "
+          + "this address: try again in " + Math.max(1, wait.toSeconds()) + " s.") + form(context, "")))
+          .with("Retry-After", String.valueOf(Math.max(1, wait.toSeconds())));
+    }
     if (user == null || password == null || !matches(user, password, context.settings().user(),
         context.settings().password())) {
+      throttle.failed(address);
       return Response.html(401, Layout.page("Log in", context,
           Layout.notice("error", "Wrong user name or password.") + form(context, user == null ? "" : user)));
     }
+    throttle.succeeded(address);
     sessions.close(session.id());
     Sessions.Session loggedIn = sessions.open(user);
     return Response.redirect(next(context.request().query("next"))).with("Set-Cookie", sessions.cookie(loggedIn));
