@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * Consumer-group management: list, describe with lag, delete, and reset offsets. Every call waits
- * at most {@link Config#adminTimeout()}; each has an {@code …Async} twin.
+ * Consumer-group management: list, describe with lag, delete, and reset offsets; share groups listed and
+ * described. Every call waits at most {@link Config#adminTimeout()}; each has an {@code …Async} twin.
  *
  * <pre>{@code
  * long lag = kafka.groups().describe("billing").totalLag();
@@ -41,6 +41,29 @@ public final class Groups {
   /** {@link #list()} without blocking. */
   public CompletableFuture<List<GroupListing>> listAsync() {
     return run(AdminFailure.onCluster("list consumer groups"), GroupRequests::list);
+  }
+
+  /** Every share group (KIP-932 queues, read by {@link QueueConsumer}s) with its state, sorted by id. */
+  public List<GroupListing> listShare() {
+    return await(AdminFailure.onCluster("list share groups"), GroupRequests::listShare);
+  }
+
+  /** {@link #listShare()} without blocking. */
+  public CompletableFuture<List<GroupListing>> listShareAsync() {
+    return run(AdminFailure.onCluster("list share groups"), GroupRequests::listShare);
+  }
+
+  /**
+   * A share group's members and assignments, and per partition its start offset (what comes before it is
+   * acknowledged) as {@code committedOffset}, the end offset and the lag; {@link UnknownGroup} if none.
+   */
+  public GroupDescription describeShare(String groupId) {
+    return await(AdminFailure.onGroup("describe share group", checked(groupId)), r -> r.describeShare(groupId));
+  }
+
+  /** {@link #describeShare(String)} without blocking. */
+  public CompletableFuture<GroupDescription> describeShareAsync(String groupId) {
+    return run(AdminFailure.onGroup("describe share group", checked(groupId)), r -> r.describeShare(groupId));
   }
 
   /** Members, assignments, state, and per partition the committed offset and lag; {@link UnknownGroup} if none. */

@@ -47,6 +47,45 @@ class QueueTest {
   }
 
   @Test
+  void aShareGroupIsListedAndDescribedWithItsMemberStartOffsetAndLag(Gregor gregor, TestTopics topics)
+      throws Exception {
+    String topic = topics.create(1);
+    String group = topic + "-queue";
+    gregor.deliverMessages(IntStream.range(0, 3).mapToObj(i -> PendingMessage.of(topic, "job-" + i, Produce.options()))
+        .collect(Collectors.toList()));
+    List<String> handled = new CopyOnWriteArrayList<>();
+    try (QueueConsumer queue = gregor.queue(group, q -> q.startFromBeginning(true))) {
+      queue.subscribe(topic);
+      Thread member = new Thread(() -> queue.eachMessage(job -> handled.add(job.message().valueAsString())));
+      member.start();
+      await().atMost(Duration.ofSeconds(60)).until(() -> handled.size() == 3);
+
+      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        GroupDescription description = gregor.groups().describeShare(group);
+        assertThat(description.type()).isEqualTo("share");
+        assertThat(description.members()).singleElement()
+            .satisfies(m -> assertThat(m.assignment()).containsEntry(topic, List.of(0)));
+        // The start offset is what the share coordinator persisted, which may trail the acknowledgements.
+        assertThat(description.offsets()).singleElement().satisfies(offset -> {
+          assertThat(offset.topic()).isEqualTo(topic);
+          assertThat(offset.endOffset()).isEqualTo(3);
+          assertThat(offset.committedOffset()).isBetween(0L, 3L);
+          assertThat(offset.lag()).isBetween(0L, 3L);
+        });
+      });
+      assertThat(gregor.groups().listShare()).anySatisfy(listed -> {
+        assertThat(listed.groupId()).isEqualTo(group);
+        assertThat(listed.type()).isEqualTo("share");
+      });
+      assertThat(gregor.groups().list()).noneMatch(listed -> listed.groupId().equals(group));
+      queue.stop();
+      member.join(30_000);
+    }
+    assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> gregor.groups().describeShare(topic + "-none")))
+        .isInstanceOf(UnknownGroup.class).hasMessageContaining(topic + "-none");
+  }
+
+  @Test
   void aFailingMessageIsReleasedAndRedeliveredWithAGrowingDeliveryCount(Gregor gregor, TestTopics topics)
       throws Exception {
     String topic = topics.create(1);

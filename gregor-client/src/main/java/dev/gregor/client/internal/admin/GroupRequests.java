@@ -41,6 +41,16 @@ public final class GroupRequests {
             .collect(Collectors.toList()));
   }
 
+  /** Every share group, sorted by id. */
+  public CompletableFuture<List<GroupListing>> listShare() {
+    return new ShareGroupRequests(this).list();
+  }
+
+  /** A share group, its members and, per partition, the start offset, end offset and lag. */
+  public CompletableFuture<GroupDescription> describeShare(String groupId) {
+    return new ShareGroupRequests(this).describe(groupId);
+  }
+
   /** The group, its members and, per partition, committed offset, end offset and lag. */
   public CompletableFuture<GroupDescription> describe(String groupId) {
     return members(groupId).thenCompose(group -> committed(groupId).thenCompose(committed -> {

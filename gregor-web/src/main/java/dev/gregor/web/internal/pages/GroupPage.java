@@ -4,6 +4,7 @@ import static dev.gregor.web.internal.http.Html.esc;
 import static dev.gregor.web.internal.http.Html.url;
 
 import dev.gregor.client.GroupDescription;
+import dev.gregor.web.internal.http.NotFound;
 import dev.gregor.web.internal.http.Response;
 import java.util.Map;
 import java.util.TreeSet;
@@ -15,7 +16,8 @@ public final class GroupPage {
   /** GET /groups/{group} */
   public static Response show(PageContext context) {
     String groupId = context.request().pathParameter(0);
-    GroupDescription group = context.kafka().call(kafka -> kafka.groups().describe(groupId));
+    GroupDescription group = describe(context, groupId);
+    boolean share = group.type().equals("share");
     StringBuilder body = new StringBuilder();
     String notice = context.request().query("reset");
     if (notice != null) {
@@ -35,10 +37,24 @@ public final class GroupPage {
     body.append("<h2>Members</h2>").append(group.members().isEmpty() ? "<p class=\"empty\">None: the group is empty.</p>"
         : Layout.table(new String[] {"Member", "Client", "Host", "Assignment"}, members));
     body.append("<h2>Offsets</h2>").append(offsets(groupId, group));
-    if (context.writable()) {
+    if (context.writable() && !share) {
       body.append(resetForm(context, groupId, group));
     }
     return Response.html(200, Layout.page("Group " + groupId, context, body.toString()));
+  }
+
+  /** A consumer group, or else a share group of that id; a 404 naming it when neither exists. */
+  private static GroupDescription describe(PageContext context, String groupId) {
+    try {
+      return context.kafka().call(kafka -> kafka.groups().describe(groupId));
+    } catch (NotFound consumerGroup) {
+      boolean share = context.kafka().call(kafka -> kafka.groups().listShare()).stream()
+          .anyMatch(listed -> listed.groupId().equals(groupId));
+      if (!share) {
+        throw consumerGroup;
+      }
+      return context.kafka().call(kafka -> kafka.groups().describeShare(groupId));
+    }
   }
 
   /** The offsets table, which asks for itself again every 5 seconds (htmx), so lag moves on the page. */
@@ -51,7 +67,8 @@ public final class GroupPage {
     }
     return "<div id=\"offsets\" hx-get=\"/groups/" + esc(url(groupId)) + "\" hx-trigger=\"every 5s\" hx-select=\"#offsets\" "
         + "hx-swap=\"outerHTML\">" + (group.offsets().isEmpty() ? "<p class=\"empty\">No committed offsets.</p>"
-        : Layout.table(new String[] {"Topic", "Partition", "Committed", "End", "Lag"}, rows)) + "</div>";
+        : Layout.table(new String[] {"Topic", "Partition", group.type().equals("share") ? "Start (acknowledged before)"
+            : "Committed", "End", "Lag"}, rows)) + "</div>";
   }
 
   private static String resetForm(PageContext context, String groupId, GroupDescription group) {

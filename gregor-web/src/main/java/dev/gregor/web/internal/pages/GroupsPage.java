@@ -9,16 +9,18 @@ import dev.gregor.web.internal.http.Response;
 import java.util.Comparator;
 import java.util.List;
 
-/** GET /groups: every consumer and share group with its state, members and total lag. */
+/** GET /groups: every consumer group and share group with its state, members and total lag. */
 public final class GroupsPage {
   private GroupsPage() {}
 
   public static Response list(PageContext context) {
-    List<GroupListing> groups = context.kafka().call(kafka -> kafka.groups().list()).stream()
+    List<GroupListing> groups = context.kafka().call(kafka -> java.util.stream.Stream.concat(
+        kafka.groups().list().stream(), kafka.groups().listShare().stream()).toList()).stream()
         .sorted(Comparator.comparing(GroupListing::groupId)).toList();
     StringBuilder rows = new StringBuilder();
     for (GroupListing group : groups) {
-      GroupDescription description = context.kafka().call(kafka -> kafka.groups().describe(group.groupId()));
+      GroupDescription description = context.kafka().call(kafka -> group.type().equals("share")
+          ? kafka.groups().describeShare(group.groupId()) : kafka.groups().describe(group.groupId()));
       rows.append(Layout.row("<a href=\"/groups/" + url(group.groupId()) + "\">" + esc(group.groupId()) + "</a>",
           esc(group.type()), esc(description.state()), String.valueOf(description.members().size()),
           String.valueOf(description.totalLag())));
