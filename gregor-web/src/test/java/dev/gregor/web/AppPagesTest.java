@@ -1,6 +1,7 @@
 package dev.gregor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,9 +11,14 @@ import dev.gregor.client.Offset;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
+import dev.gregor.framework.App;
+import dev.gregor.framework.Controller;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +73,48 @@ class AppPagesTest {
         assertThat(command.path("partition").asInt()).isEqualTo(1);
         assertThat(command.path("id").asText()).isNotBlank();
       }
+    }
+  }
+
+  @Test
+  void anAppsJobsPageShowsItsQueueWorkersAndJobsAndAJobEnqueuedAgainIsPerformedAgain(EmbeddedKafka kafka,
+      TestTopics topics) {
+    String topic = topics.create(1);
+    String name = topic.replace('.', '_').replace('-', '_') + "_app";
+    kafka.createTopic(name + "_jobs", 1, 1);
+    String reports = topics.next();
+    App app = App.builder().environment(Map.of())
+        .setup(config -> config.name(name).kafkaHosts(kafka.bootstrapServers()).reporting(true).reportsTopic(reports)
+            .commandsTopic(topics.next()).reportInterval(Duration.ofMillis(500)))
+        .routes(routes -> routes.topic(topic, route -> route.controller(InvoiceController.class).inlineMode(false)))
+        .build();
+    try (app; Dashboard web = Dashboard.builder().bootstrapServers(kafka.bootstrapServers()).port(0)
+        .user("ops", PASSWORD).reportsTopic(reports).start()) {
+      app.start().startWorkers(1);
+      app.client().deliverMessage(topic, "invoice 1");
+      app.client().deliverMessage(topic, "invoice 2");
+      await().atMost(Duration.ofSeconds(60)).until(() -> InvoiceController.PERFORMED.get() >= 2);
+      WebClient browser = new WebClient(web.url()).logIn("ops", PASSWORD);
+      await().atMost(Duration.ofSeconds(30)).until(() -> browser.get("/apps/" + name + "/jobs").body()
+          .contains("<td>2</td><td>0</td></tr>")); // a report with 2 done, 0 failed
+
+      String page = browser.get("/apps/" + name + "/jobs").body();
+      HttpResponse<String> again = browser.post("/topics/" + name + "_jobs/messages/0/0/republish",
+          "to", name + "_jobs");
+
+      assertThat(page).contains(name + "_jobs", "share group <code>" + name + "_workers", "Enqueue again", topic);
+      assertThat(again.statusCode()).isEqualTo(200);
+      await().atMost(Duration.ofSeconds(60)).until(() -> InvoiceController.PERFORMED.get() >= 3);
+    }
+  }
+
+  /** Counts the invoices it renders (as jobs: its route is not inline). */
+  public static final class InvoiceController extends Controller {
+    static final AtomicInteger PERFORMED = new AtomicInteger();
+
+    @Override
+    protected void perform() {
+      PERFORMED.incrementAndGet();
     }
   }
 

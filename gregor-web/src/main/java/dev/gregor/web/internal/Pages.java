@@ -6,6 +6,7 @@ import dev.gregor.web.internal.pages.AppsPage;
 import dev.gregor.web.internal.pages.ClusterPages;
 import dev.gregor.web.internal.pages.DeadLettersPage;
 import dev.gregor.web.internal.pages.GroupPage;
+import dev.gregor.web.internal.pages.JobsPage;
 import dev.gregor.web.internal.pages.GroupsPage;
 import dev.gregor.web.internal.pages.MessageActions;
 import dev.gregor.web.internal.pages.MessagesPage;
@@ -38,6 +39,7 @@ final class Pages {
         .post("/dead-letters/{}/{}/{}/replay", DeadLettersPage::replay)
         .get("/apps", AppsPage::list)
         .get("/apps/{}", AppPage::show)
+        .get("/apps/{}/jobs", JobsPage::show)
         .post("/apps/{}/commands", AppCommands::send);
   }
 }

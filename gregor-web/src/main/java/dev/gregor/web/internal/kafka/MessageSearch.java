@@ -61,6 +61,11 @@ public final class MessageSearch {
         at, (int) number(request, "limit", 1, 200, 20), q == null || q.isBlank() ? null : q);
   }
 
+  /** The newest {@code limit} messages of one partition. */
+  public static MessageSearch newest(String topic, int partition, int limit) {
+    return new MessageSearch(topic, partition, null, null, limit, null);
+  }
+
   public int partition() {
     return partition;
   }

@@ -26,7 +26,8 @@ public final class AppPage {
       throw new NotFound("No reports of an app named '" + app + "' in " + context.settings().reportsTopic());
     }
     Instant now = Instant.now();
-    StringBuilder body = new StringBuilder();
+    StringBuilder body = new StringBuilder("<p><a href=\"/apps/" + dev.gregor.web.internal.http.Html.url(app)
+        + "/jobs\">Jobs</a></p>");
     String sent = context.request().query("sent");
     if (sent != null) {
       body.append(Layout.notice("ok", "Command " + esc(sent) + " sent; the processes act on it within a report or "
