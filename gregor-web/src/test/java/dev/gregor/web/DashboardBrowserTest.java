@@ -52,6 +52,25 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void everyPageOfTheNavigationLoadsItsScriptAndStyleWithoutConsoleErrors() {
+    for (String[] page : new String[][] {{"Overview", "overview"}, {"Cluster", "cluster"}, {"Topics", "topics"},
+        {"Consumer groups", "groups"}, {"Applications", "apps"}, {"Dead letters", "dead-letter-topics"}}) {
+      browser.get(web.url().toString());
+      if (!page[0].equals("Overview")) {
+        Browser.clickAndLoad(browser, By.linkText(page[0]));
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(
+          browser.executeScript("return typeof htmx !== 'undefined' && document.readyState === 'complete'")));
+
+      assertThat(browser.getTitle()).startsWith(page[0]);
+      assertThat(browser.findElement(By.tagName("nav")).getCssValue("background-color"))
+          .as("gregor.css applied").isEqualTo("rgba(29, 35, 48, 1)");
+      assertThat(Browser.consoleErrors(browser)).as("console of %s", page[0]).isEmpty();
+      Browser.screenshot(browser, page[1]);
+    }
+  }
+
+  @Test
   void aLoggedInUserFindsATopicAndReadsItsMessages(EmbeddedKafka kafka, TestTopics topics) {
     String topic = topics.create(2);
     try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {

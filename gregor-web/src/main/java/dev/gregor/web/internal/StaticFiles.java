@@ -8,10 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The dashboard's own stylesheet and htmx (from its webjar): served from the jar, never from a CDN. */
+/** The dashboard's own stylesheet and icon, and htmx (from its webjar): served from the jar, never from a CDN. */
 final class StaticFiles {
   private static final Map<String, String[]> FILES = Map.of(
       "gregor.css", new String[] {"/dev/gregor/web/static/gregor.css", "text/css; charset=utf-8"},
+      "favicon.svg", new String[] {"/dev/gregor/web/static/favicon.svg", "image/svg+xml"},
       "htmx.min.js", new String[] {"/META-INF/resources/webjars/htmx.org/2.0.10/dist/htmx.min.js",
           "text/javascript; charset=utf-8"});
 

@@ -23,7 +23,7 @@ public final class ErrorPage {
   /** A bare page, for failures before there is a session to frame it. */
   public static String plain(String title, String message) {
     return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title)
-        + "</title><link rel=\"stylesheet\" href=\"/static/gregor.css\"></head><body><main><h1>" + esc(title)
+        + "</title><link rel=\"stylesheet\" href=\"/static/gregor.css\"><link rel=\"icon\" href=\"/static/favicon.svg\"></head><body><main><h1>" + esc(title)
         + "</h1>" + Layout.notice("error", esc(message)) + "</main></body></html>";
   }
 }

@@ -15,7 +15,7 @@ public final class Layout {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<meta name=\"htmx-config\" content='{\"includeIndicatorStyles\":false}'>")
         .append("<title>").append(esc(title)).append(" · Gregor</title>")
-        .append("<link rel=\"stylesheet\" href=\"/static/gregor.css\">")
+        .append("<link rel=\"stylesheet\" href=\"/static/gregor.css\"><link rel=\"icon\" href=\"/static/favicon.svg\">")
         .append("<script src=\"").append(HTMX).append("\" defer></script></head><body>");
     if (context.user() != null || context.settings().user() == null) {
       html.append("<nav><a class=\"brand\" href=\"/\">Gregor</a>")
