@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,41 @@ class LauncherScriptTest {
     assertThat(pipe.out()).isEqualTo("ran\n");
     assertThat(pipe.err()).contains("Building gregor", "Waiting for another gregor to finish building...");
     assertThat(Files.readAllLines(root.resolve("builds"))).containsExactly("built");
+  }
+
+  @Test
+  void theFirstSuccessfulAdminCommandArchivesItsClassesAndLaterStartsMapThem() throws Exception {
+    // This java writes the archive it is asked for, and fails when told to, as a real one's exit would.
+    executable(root.resolve("jdk/bin/java"), """
+        echo "$@" >> "$(dirname "$0")/calls"
+        for arg in "$@"; do
+          case "$arg" in -XX:ArchiveClassesAtExit=*) echo archive > "${arg#*=}" ;; esac
+        done
+        [[ " $* " == *" fail "* ]] && exit 2
+        echo ran""");
+    Path calls = root.resolve("jdk/bin/calls");
+    // An archive older than the jar would be stale: here the jar was built a while ago, from older sources.
+    Files.setLastModifiedTime(root.resolve("gregor-cli/src/main/java/Source.java"),
+        FileTime.from(Instant.now().minusSeconds(120)));
+    Files.setLastModifiedTime(root.resolve("gregor-cli/target/gregor-cli.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+
+    Shell failed = shell("./gregor topics fail; echo \"exit $?\"");
+    Shell first = shell("./gregor topics list");
+    Shell second = shell("./gregor consume orders");
+    Shell off = shell("GREGOR_CDS=0 ./gregor consume orders");
+
+    assertThat(failed.out()).isEqualTo("exit 2\n");
+    assertThat(first.out()).isEqualTo("ran\n");
+    assertThat(second.out()).isEqualTo("ran\n");
+    List<String> javaCalls = Files.readAllLines(calls);
+    assertThat(javaCalls.get(0)).contains("-XX:ArchiveClassesAtExit=").endsWith("topics fail");
+    assertThat(javaCalls.get(1)).contains("-XX:ArchiveClassesAtExit=").endsWith("topics list");
+    assertThat(javaCalls.get(2)).contains("-XX:SharedArchiveFile=", ".jsa").endsWith("consume orders");
+    assertThat(javaCalls.get(3)).doesNotContain("-XX:").endsWith("consume orders");
+    try (var files = Files.list(root.resolve("gregor-cli/target"))) {
+      assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.contains(".jsa")))
+          .singleElement().asString().matches("gregor-cli-\\d+\\.jsa"); // the failed run left nothing behind
+    }
   }
 
   /** What a shell command printed. */
