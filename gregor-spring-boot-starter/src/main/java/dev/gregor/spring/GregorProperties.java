@@ -47,6 +47,10 @@ public record GregorProperties(
    * @param inlineMode whether controllers perform in this process (true by default) or enqueue jobs
    * @param batchMode whether controllers get whole batches (false by default)
    * @param topicPrefix a prefix of Kafka's topic names, as {@code TopicMapper.prefix} (none by default)
+   * @param reporting whether the app's processes publish reports and obey commands, for the dashboard (false by default)
+   * @param reportsTopic where reports go ({@code gregor_reports} by default)
+   * @param commandsTopic where commands come from ({@code gregor_commands} by default)
+   * @param reportInterval how often a process reports (5 s by default)
    */
   public record AppProperties(
       @DefaultValue("true") boolean enabled,
@@ -62,5 +66,9 @@ public record GregorProperties(
       @Nullable Boolean startFromBeginning,
       @Nullable Boolean inlineMode,
       @Nullable Boolean batchMode,
-      @Nullable String topicPrefix) {}
+      @Nullable String topicPrefix,
+      @Nullable Boolean reporting,
+      @Nullable String reportsTopic,
+      @Nullable String commandsTopic,
+      @Nullable Duration reportInterval) {}
 }

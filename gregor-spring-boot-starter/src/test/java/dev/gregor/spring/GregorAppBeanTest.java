@@ -73,6 +73,26 @@ class GregorAppBeanTest {
   }
 
   @Test
+  void withReportingTheAppPublishesReportsForTheDashboardAndABadIntervalIsNamed(EmbeddedKafka kafka,
+      TestTopics topics) {
+    String topic = topics.create(1);
+    String reports = topics.next();
+    on(kafka, topic).withPropertyValues("gregor.app.reporting=true", "gregor.app.reports-topic=" + reports,
+        "gregor.app.commands-topic=" + topics.next(), "gregor.app.report-interval=500ms").run(context -> {
+          App app = context.getBean(App.class);
+          Gregor client = context.getBean(Gregor.class);
+          await().atMost(WAIT).until(() -> client.topics().list().contains(reports)
+              && client.latestOffset(reports, 0) > 0);
+          String report = client.fetch(reports, 0, dev.gregor.client.Offset.EARLIEST).messages().get(0).valueAsString();
+          assertThat(report).contains("\"type\":\"report\"", "\"app\":\"" + app.settings().name() + "\"");
+        });
+    on(kafka, topics.create(1)).withPropertyValues("gregor.app.report-interval=10ms").run(context -> {
+      assertThat(context).hasFailed();
+      assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("gregor.app.report-interval");
+    });
+  }
+
+  @Test
   void anInvalidAppPropertyFailsTheStartNamingIt(EmbeddedKafka kafka, TestTopics topics) {
     on(kafka, topics.create(1)).withPropertyValues("gregor.app.concurrency=0", "gregor.client.max.poll.recordz=1")
         .run(context -> {

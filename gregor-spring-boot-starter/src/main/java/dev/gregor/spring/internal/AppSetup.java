@@ -31,6 +31,9 @@ public final class AppSetup {
       Map.entry("heartbeatInterval", "gregor.app.heartbeat-interval"),
       Map.entry("offsetCommitInterval", "gregor.app.offset-commit-interval"),
       Map.entry("offsetCommitThreshold", "gregor.app.offset-commit-threshold"),
+      Map.entry("reportsTopic", "gregor.app.reports-topic"),
+      Map.entry("commandsTopic", "gregor.app.commands-topic"),
+      Map.entry("reportInterval", "gregor.app.report-interval"),
       Map.entry("kafka", "gregor.client"));
   private static final Pattern LEADING_SETTING = Pattern.compile("^([a-zA-Z]+)(\\(\"([^\"]*)\"\\))?");
 
@@ -70,6 +73,10 @@ public final class AppSetup {
     set(app.startFromBeginning(), settings::startFromBeginning);
     set(app.inlineMode(), settings::inlineMode);
     set(app.batchMode(), settings::batchMode);
+    set(app.reporting(), settings::reporting);
+    set(app.reportsTopic(), settings::reportsTopic);
+    set(app.commandsTopic(), settings::commandsTopic);
+    set(app.reportInterval(), settings::reportInterval);
     if (app.topicPrefix() != null && !app.topicPrefix().isEmpty()) {
       settings.topicMapper(TopicMapper.prefix(app.topicPrefix()));
     }
