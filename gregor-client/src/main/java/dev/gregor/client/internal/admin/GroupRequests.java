@@ -4,6 +4,7 @@ import dev.gregor.client.GroupDescription;
 import dev.gregor.client.GroupListing;
 import dev.gregor.client.UnknownGroup;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -127,10 +128,15 @@ public final class GroupRequests {
   }
 
   private static GroupDescription.Member member(MemberDescription m) {
-    Map<String, List<Integer>> assignment = new TreeMap<>();
-    m.assignment().topicPartitions().forEach(tp -> assignment.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp.partition()));
-    assignment.values().forEach(list -> list.sort(Integer::compare));
     return new GroupDescription.Member(m.consumerId(), m.groupInstanceId().orElse(null), m.clientId(), m.host(),
-        Map.copyOf(assignment));
+        assignment(m.assignment().topicPartitions()));
+  }
+
+  /** A member's partitions by topic, each list sorted: the shape consumer and share groups both show. */
+  static Map<String, List<Integer>> assignment(Collection<TopicPartition> partitions) {
+    Map<String, List<Integer>> assignment = new TreeMap<>();
+    partitions.forEach(tp -> assignment.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp.partition()));
+    assignment.values().forEach(list -> list.sort(Integer::compare));
+    return Map.copyOf(assignment);
   }
 }

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
@@ -78,10 +77,7 @@ final class ShareGroupRequests {
   }
 
   private static GroupDescription.Member member(ShareMemberDescription m) {
-    Map<String, List<Integer>> assignment = new TreeMap<>();
-    m.assignment().topicPartitions().forEach(tp -> assignment.computeIfAbsent(tp.topic(), t -> new ArrayList<>())
-        .add(tp.partition()));
-    assignment.values().forEach(list -> list.sort(Integer::compare));
-    return new GroupDescription.Member(m.consumerId(), null, m.clientId(), m.host(), Map.copyOf(assignment));
+    return new GroupDescription.Member(m.consumerId(), null, m.clientId(), m.host(),
+        GroupRequests.assignment(m.assignment().topicPartitions()));
   }
 }
