@@ -3,7 +3,6 @@ package dev.gregor.web.internal.pages;
 import static dev.gregor.web.internal.http.Html.esc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gregor.web.internal.http.NotFound;
 import dev.gregor.web.internal.http.Response;
 import dev.gregor.web.internal.kafka.Reports;
 import java.time.Duration;
@@ -20,11 +19,8 @@ public final class AppPage {
 
   public static Response show(PageContext context) {
     String app = context.request().pathParameter(0);
-    Reports reports = context.kafka().call(kafka -> Reports.read(kafka, context.settings().reportsTopic()));
-    Map<String, JsonNode> processes = reports.newestByApp().get(app);
-    if (processes == null) {
-      throw new NotFound("No reports of an app named '" + app + "' in " + context.settings().reportsTopic());
-    }
+    Reports reports = context.reports();
+    Map<String, JsonNode> processes = context.processesOf(reports, app);
     Instant now = Instant.now();
     StringBuilder body = new StringBuilder("<p><a href=\"/apps/" + dev.gregor.web.internal.http.Html.url(app)
         + "/jobs\">Jobs</a></p>");

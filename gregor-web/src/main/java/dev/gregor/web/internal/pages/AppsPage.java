@@ -14,7 +14,7 @@ public final class AppsPage {
   private AppsPage() {}
 
   public static Response list(PageContext context) {
-    Reports reports = context.kafka().call(kafka -> Reports.read(kafka, context.settings().reportsTopic()));
+    Reports reports = context.reports();
     Map<String, Map<String, JsonNode>> apps = reports.newestByApp();
     if (apps.isEmpty()) {
       return Response.html(200, Layout.page("Applications", context, "<p class=\"empty\">No framework app reports to "

@@ -54,7 +54,7 @@ public final class ClusterPages {
 
   /** Each reporting app's throughput and lag over time, when any app reports. */
   private static String applications(PageContext context) {
-    Reports reports = context.kafka().call(kafka -> Reports.read(kafka, context.settings().reportsTopic()));
+    Reports reports = context.reports();
     StringBuilder html = new StringBuilder();
     for (String app : reports.newestByApp().keySet()) {
       List<JsonNode> history = reports.history(app);

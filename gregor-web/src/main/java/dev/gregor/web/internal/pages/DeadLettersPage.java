@@ -31,7 +31,7 @@ public final class DeadLettersPage {
   public static Response list(PageContext context) {
     TreeSet<String> names = new TreeSet<>();
     List<String> existing = context.kafka().call(kafka -> kafka.topics().list());
-    Reports reports = context.kafka().call(kafka -> Reports.read(kafka, context.settings().reportsTopic()));
+    Reports reports = context.reports();
     for (Map<String, JsonNode> processes : reports.newestByApp().values()) {
       for (JsonNode report : processes.values()) {
         for (JsonNode route : report.path("routes")) {
@@ -97,17 +97,9 @@ public final class DeadLettersPage {
     if (origin == null) {
       throw new BadRequest("a message without a '" + ORIGIN_TOPIC + "' header to replay: it is not a dead letter");
     }
-    Produce options = Produce.options().withKey(letter.key());
+    Produce options = MessageActions.copyOf(letter, name -> !name.startsWith(PREFIX));
     String partition = letter.header(ORIGIN_PARTITION);
-    if (partition != null) {
-      options = options.withPartition(Integer.parseInt(partition));
-    }
-    for (Message.Header header : letter.headers()) {
-      if (!header.name().startsWith(PREFIX)) {
-        options = options.header(header.name(), header.value());
-      }
-    }
-    Produce produce = options;
+    Produce produce = partition == null ? options : options.withPartition(Integer.parseInt(partition));
     Delivered delivered = context.kafka().call(kafka -> kafka.deliverMessage(origin, letter.value(), produce));
     String body = Layout.notice("ok", "Replayed offset " + letter.offset() + " to " + esc(origin) + " partition "
         + delivered.partition() + " at offset " + delivered.offset() + ".")

@@ -6,7 +6,6 @@ import static dev.gregor.web.internal.http.Html.url;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gregor.client.GroupDescription;
 import dev.gregor.client.Message;
-import dev.gregor.web.internal.http.NotFound;
 import dev.gregor.web.internal.http.Response;
 import dev.gregor.web.internal.kafka.MessageSearch;
 import dev.gregor.web.internal.kafka.Reports;
@@ -28,11 +27,8 @@ public final class JobsPage {
 
   public static Response show(PageContext context) {
     String app = context.request().pathParameter(0);
-    Reports reports = context.kafka().call(kafka -> Reports.read(kafka, context.settings().reportsTopic()));
-    Map<String, JsonNode> processes = reports.newestByApp().get(app);
-    if (processes == null) {
-      throw new NotFound("No reports of an app named '" + app + "' in " + context.settings().reportsTopic());
-    }
+    Reports reports = context.reports();
+    Map<String, JsonNode> processes = context.processesOf(reports, app);
     Instant now = Instant.now();
     TreeSet<String> queues = new TreeSet<>();
     StringBuilder counts = new StringBuilder();

@@ -13,6 +13,7 @@ import dev.gregor.web.internal.http.BadRequest;
 import dev.gregor.web.internal.http.NotFound;
 import dev.gregor.web.internal.http.Response;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /** One message's full value as a download, and republishing it (key, value, headers) to a topic. */
 public final class MessageActions {
@@ -38,20 +39,24 @@ public final class MessageActions {
       throw new BadRequest("a message of a masked topic to republish, which the policy forbids");
     }
     String to = context.request().required("to");
-    Produce options = Produce.options();
-    if (message.key() != null) {
-      options = options.withKey(message.key());
-    }
-    for (Message.Header header : message.headers()) {
-      options = options.header(header.name(), header.value());
-    }
-    Produce produce = options;
+    Produce produce = copyOf(message, header -> true);
     Delivered delivered = context.kafka().call(kafka -> kafka.deliverMessage(to, message.value(), produce));
     String body = Layout.notice("ok", "Republished offset " + message.offset() + " of " + esc(message.topic()) + "/"
         + message.partition() + " to " + esc(to) + ": partition " + delivered.partition() + ", offset "
         + delivered.offset() + ".") + "<p><a href=\"/topics/" + url(to) + "/messages?partition=" + delivered.partition()
         + "&offset=" + delivered.offset() + "\">See it</a></p>";
     return Response.html(200, Layout.page("Republished", context, body));
+  }
+
+  /** {@code message}'s key and those of its headers {@code keep} accepts, as options to write it again. */
+  static Produce copyOf(Message message, Predicate<String> keep) {
+    Produce options = Produce.options().withKey(message.key());
+    for (Message.Header header : message.headers()) {
+      if (keep.test(header.name())) {
+        options = options.header(header.name(), header.value());
+      }
+    }
+    return options;
   }
 
   static Message read(PageContext context) {
