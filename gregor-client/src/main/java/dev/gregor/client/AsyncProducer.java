@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * ruby-kafka's asynchronous producer: thread-safe, {@link #produce} and {@link #deliverMessages()}
  * return at once, and a background thread delivers — when asked, at a message threshold, or at
  * an interval — retrying failed deliveries with backoff until {@link #shutdown(Duration)}.
+ * Deliveries overlap: messages in flight stay in the buffer until acknowledged, so give
+ * {@code maxBufferSize} room for a few {@code deliveryThreshold}s (docs/client.md).
  *
  * <pre>{@code
  * AsyncProducer producer = kafka.asyncProducer(a -> a.deliveryThreshold(100).deliveryInterval(Duration.ofSeconds(30)));

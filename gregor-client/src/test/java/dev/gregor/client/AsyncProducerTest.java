@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,32 @@ class AsyncProducerTest {
     Map<String, List<Integer>> perThread = values.stream().collect(Collectors.groupingBy(v -> v.split(":")[0],
         Collectors.mapping(v -> Integer.parseInt(v.split(":")[1]), Collectors.toList())));
     assertThat(perThread.values()).allSatisfy(seq -> assertThat(seq).isSorted().hasSize(250));
+  }
+
+  @Test
+  void deliveriesStartWhileEarlierOnesAwaitTheirAcknowledgementsAndKeepTheOrder(Gregor gregor, EmbeddedKafka kafka,
+      TestTopics topics) {
+    String topic = topics.create(1);
+    int count = 2_000;
+    AtomicInteger open = new AtomicInteger();
+    AtomicInteger mostOpen = new AtomicInteger();
+    try (NotificationSubscription spans = gregor.notifications().subscribeSpans(ClientEvent.DELIVER_MESSAGES, n -> {
+      if (n.phase() == Notification.Phase.START) {
+        mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+      } else {
+        open.decrementAndGet();
+      }
+    }); AsyncProducer producer = gregor.asyncProducer(a -> a.deliveryThreshold(1).maxQueueSize(count))) {
+      IntStream.range(0, count).forEach(i -> producer.produce(topic, Integer.toString(i)));
+
+      assertThat(producer.flush(Duration.ofSeconds(30))).isZero();
+      await().atMost(Duration.ofSeconds(10)).until(() -> open.get() == 0);
+    }
+    // One delivery per message, and the next began before the last was acknowledged: they overlapped.
+    assertThat(mostOpen.get()).isGreaterThan(1);
+    List<Integer> values = BufferedProducerTest.values(Records.readAll(kafka.clientConfig(), topic, count)).stream()
+        .map(Integer::parseInt).collect(Collectors.toList());
+    assertThat(values).hasSize(count).isSorted();
   }
 
   @Test

@@ -66,13 +66,14 @@ final class GregorProducing {
   }
 
   /**
-   * The {@link AsyncProducer}, delivering every {@code threshold} messages; a caller that outruns
-   * it gets {@link BufferOverflow} and tries again shortly, as the documentation advises.
+   * The {@link AsyncProducer}, delivering every {@code threshold} messages with a buffer of ten
+   * thresholds, so that deliveries overlap as docs/client.md advises; a caller that outruns it
+   * gets {@link BufferOverflow} and tries again shortly, as the documentation advises.
    */
   static Session.Opener async(Gregor kafka, ProducerCase c, int threshold) {
     return topic -> {
       AsyncProducer producer = kafka.asyncProducer(a -> a.deliveryThreshold(threshold).maxQueueSize(threshold * 10)
-          .producer(p -> settings(p, c).maxBufferSize(threshold * 2).maxBufferBytesize(Long.MAX_VALUE)));
+          .producer(p -> settings(p, c).maxBufferSize(threshold * 10).maxBufferBytesize(Long.MAX_VALUE)));
       byte[][] values = Payloads.values(c.recordBytes(), 1024);
       byte[][] keys = ProducerCase.keys();
       return new Session() {

@@ -62,7 +62,7 @@ final class Acknowledgements {
   }
 
   /**
-   * Sends what the producers hold now and waits until every message finished or the deadline
+   * Waits until every message finished or the deadline
    * (read again while waiting: a shutdown may bring it forward).
    * A producer that splits without end, or still holds messages at the deadline, is handed to
    * {@code stop} (outside this object's lock: stopping it runs its callbacks) and its messages
@@ -73,7 +73,6 @@ final class Acknowledgements {
     synchronized (this) {
       used = new ArrayList<>(sentThrough.keySet());
     }
-    used.forEach(producer -> FLUSHES.execute(() -> flush(producer)));
     Map<KafkaProducer<byte[], byte[]>, String> stopped = new IdentityHashMap<>();
     while (true) {
       KafkaProducer<byte[], byte[]> stopping = null;
@@ -114,6 +113,15 @@ final class Acknowledgements {
         abandon(stopping);
       }
     }
+  }
+
+  /** Sends what the producers used so far hold now, without waiting for it (and without their linger). */
+  void flush() {
+    List<KafkaProducer<byte[], byte[]>> used;
+    synchronized (this) {
+      used = new ArrayList<>(sentThrough.keySet());
+    }
+    used.forEach(producer -> FLUSHES.execute(() -> flush(producer)));
   }
 
   private static void flush(KafkaProducer<byte[], byte[]> producer) {

@@ -3,9 +3,7 @@ package dev.gregor.client.internal.producer;
 import dev.gregor.client.AsyncProducerSettings;
 import dev.gregor.client.BufferOverflow;
 import dev.gregor.client.Config;
-import dev.gregor.client.DeliveryFailed;
 import dev.gregor.client.PendingMessage;
-import dev.gregor.client.internal.retry.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,18 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The background thread of an async producer: it alone owns the buffer and the Kafka producer,
- * and callers reach it through a queue (ruby-kafka's async producer design).
+ * and callers reach it through a queue (ruby-kafka's async producer design). Its deliveries do
+ * not wait for each other's acknowledgements ({@link DeliveryPipeline}).
  */
 public final class AsyncWorker implements Runnable {
-  private static final Logger LOG = LoggerFactory.getLogger(AsyncWorker.class);
-  private static final Duration MAX_REDELIVERY_BACKOFF = Duration.ofSeconds(30);
 
-  private sealed interface Operation permits Message, Deliver, Shutdown {}
+  private sealed interface Operation permits Message, Deliver, Shutdown, Acknowledged {}
 
   private record Message(BufferedMessage message) implements Operation {}
 
@@ -33,29 +28,27 @@ public final class AsyncWorker implements Runnable {
 
   private record Shutdown(long deadlineNanos, CompletableFuture<List<PendingMessage>> done) implements Operation {}
 
+  /** A delivery's acknowledgements are in. */
+  private record Acknowledged() implements Operation {}
+
+  private static final Acknowledged ACKNOWLEDGED = new Acknowledged();
+
   private final AsyncProducerSettings settings;
   private final BlockingQueue<Operation> queue = new LinkedBlockingQueue<>();
   private final Semaphore queueSpace;
   private final MessageBuffer buffer;
   private final BatchSender sender;
+  private final DeliveryPipeline pipeline;
   private long nextIntervalNanos;
-  private long nextRetryNanos = Long.MAX_VALUE;
-  private final Backoff redeliveryBackoff;
-  private int failedDeliveries;
   /** Set by a shutdown request, so the worker stops taking the slow path for messages queued before it. */
   private volatile Shutdown shutdownRequest;
-  /** The most recent failed delivery, or null once one succeeded: the reason given for what shutdown leaves undelivered. */
-  private DeliveryFailed lastFailure;
 
   public AsyncWorker(Config config, AsyncProducerSettings settings, ProducerEvents events, TopicLimits limits) {
     this.settings = settings;
     this.queueSpace = new Semaphore(settings.maxQueueSize());
     this.buffer = new MessageBuffer(settings.producer().maxBufferSize(), settings.producer().maxBufferBytesize(), events);
     this.sender = new BatchSender(config, settings.producer(), limits);
-    // Jitter keeps the async producers of many processes from retrying a recovering cluster in step.
-    Duration first = settings.redeliveryBackoff();
-    this.redeliveryBackoff = Backoff.exponential(first, first.compareTo(MAX_REDELIVERY_BACKOFF) > 0 ? first : MAX_REDELIVERY_BACKOFF)
-        .withJitter(0.2);
+    this.pipeline = new DeliveryPipeline(buffer, sender, settings.redeliveryBackoff(), () -> queue.add(ACKNOWLEDGED));
     this.nextIntervalNanos = intervalFromNow();
   }
 
@@ -98,12 +91,18 @@ public final class AsyncWorker implements Runnable {
           return;
         }
         if (operation == null) {
-          deliver();
+          deliver(false);
         } else if (operation instanceof Message message) {
           queueSpace.release();
           buffer(message.message());
+        } else if (operation instanceof Acknowledged) {
+          pipeline.settleAcknowledged();
+          deliverIfDue();
         } else if (operation instanceof Deliver deliver) {
-          deliver();
+          // Asked to deliver: everything buffered now goes out, and the caller hears when it settled.
+          pipeline.settleAll();
+          deliver(true);
+          pipeline.settleAll();
           deliver.done().complete(null);
         }
       }
@@ -120,7 +119,9 @@ public final class AsyncWorker implements Runnable {
     try {
       buffer.add(message);
     } catch (BufferOverflow full) {
-      deliver(); // make room by sending what is buffered, then try once more
+      // Make room: send what is buffered and wait for the oldest delivery, then try once more.
+      deliver(true);
+      pipeline.settleOldest();
       try {
         buffer.add(message);
       } catch (BufferOverflow stillFull) {
@@ -128,29 +129,19 @@ public final class AsyncWorker implements Runnable {
         return;
       }
     }
+    deliverIfDue();
+  }
+
+  private void deliverIfDue() {
     if (settings.deliveryThreshold() > 0 && buffer.size() >= settings.deliveryThreshold()) {
-      deliver();
+      deliver(false);
     }
   }
 
-  private void deliver() {
+  /** Starts a delivery of everything buffered; unless {@code now}, not before the backoff after a failure has passed. */
+  private void deliver(boolean now) {
     nextIntervalNanos = intervalFromNow();
-    DeliveryFailed failed;
-    try {
-      failed = BufferDelivery.deliver(buffer, sender);
-    } catch (RuntimeException e) {
-      LOG.warn("Background delivery failed; {} messages stay buffered", buffer.size(), e);
-      failed = new DeliveryFailed(e.getMessage(), List.of(), e);
-    }
-    lastFailure = failed;
-    if (failed == null) {
-      nextRetryNanos = Long.MAX_VALUE;
-      failedDeliveries = 0;
-    } else {
-      Duration wait = redeliveryBackoff.delay(++failedDeliveries);
-      LOG.warn("{}; retrying in {} ms", failed.getMessage(), wait.toMillis());
-      nextRetryNanos = System.nanoTime() + wait.toNanos();
-    }
+    pipeline.start(now);
   }
 
   /** Hands everything still queued, in queue order, to a {@link ShutdownDrain} that delivers it until the deadline. */
@@ -160,7 +151,8 @@ public final class AsyncWorker implements Runnable {
       rest.add(taken);
     }
     queue.drainTo(rest);
-    ShutdownDrain drain = new ShutdownDrain(buffer, sender, deadlineNanos, lastFailure);
+    pipeline.settleAll(); // bounded: the shutdown cut the sender off at its deadline
+    ShutdownDrain drain = new ShutdownDrain(buffer, sender, deadlineNanos, pipeline.lastFailure());
     for (Operation operation : rest) {
       if (operation instanceof Message message) {
         queueSpace.release();
@@ -174,9 +166,11 @@ public final class AsyncWorker implements Runnable {
     return drain.finish();
   }
 
+  /** The next interval delivery, or the retry of failed messages once nothing is in flight (its settling wakes the worker). */
   private long nextWakeup() {
     long interval = settings.deliveryInterval().isZero() ? Long.MAX_VALUE : nextIntervalNanos;
-    return buffer.size() == 0 ? interval : Math.min(interval, nextRetryNanos);
+    long retry = pipeline.retryAtNanos();
+    return buffer.size() == 0 || retry == 0 || pipeline.inFlight() ? interval : Math.min(interval, retry);
   }
 
   private long intervalFromNow() {

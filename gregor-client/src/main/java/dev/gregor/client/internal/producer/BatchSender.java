@@ -56,8 +56,37 @@ public final class BatchSender implements AutoCloseable {
     this.pool = new ProducerPool(config, settings);
   }
 
+  /** One delivery's messages handed to Kafka, whose acknowledgements {@link #await} waits for. */
+  public static final class InFlight {
+    private final List<BufferedMessage> batch;
+    private final Delivered[] delivered;
+    private final Throwable[] failures;
+    private final Map<String, TopicLimits.Topic> topics;
+    private final Acknowledgements acks;
+    private final long lastSendNanos;
+
+    private InFlight(List<BufferedMessage> batch, Delivered[] delivered, Throwable[] failures,
+        Map<String, TopicLimits.Topic> topics, Acknowledgements acks, long lastSendNanos) {
+      this.batch = batch;
+      this.delivered = delivered;
+      this.failures = failures;
+      this.topics = topics;
+      this.acks = acks;
+      this.lastSendNanos = lastSendNanos;
+    }
+  }
+
   /** Sends every message, waits until each is acknowledged or failed (bounded by the delivery timeout). */
   public synchronized Outcome send(List<BufferedMessage> batch) {
+    return await(start(batch));
+  }
+
+  /**
+   * Hands every message to Kafka without waiting for acknowledgements. A later delivery may start
+   * before {@link #await} of this one returns; kafka-clients keeps their order when
+   * {@link #keepsOrderAcrossDeliveries()}.
+   */
+  public synchronized InFlight start(List<BufferedMessage> batch) {
     int size = batch.size();
     Delivered[] delivered = new Delivered[size];
     Throwable[] failures = new Throwable[size];
@@ -118,12 +147,30 @@ public final class BatchSender implements AutoCloseable {
       }
       lastSend = System.nanoTime();
     }
+    acks.flush();
+    return new InFlight(batch, delivered, failures, topics, acks, lastSend);
+  }
+
+  /** Waits until every message of {@code sent} is acknowledged or failed (bounded by the delivery timeout, or the cutoff). */
+  public Outcome await(InFlight sent) {
     // kafka-clients expires a record delivery.timeout.ms after its send; a little more covers the callback.
-    long ackDeadline = lastSend + deliveryTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
-    Map<KafkaProducer<byte[], byte[]>, String> stopped = acks.await(() -> cutoff(ackDeadline),
-        (producer, why) -> pool.discard(producer));
-    for (int i = 0; i < size; i++) {
-      String why = stopped.get(acks.producerOf(i));
+    long ackDeadline = sent.lastSendNanos + deliveryTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+    Map<KafkaProducer<byte[], byte[]>, String> stopped = sent.acks.await(() -> cutoff(ackDeadline),
+        (producer, why) -> discard(producer));
+    synchronized (this) {
+      classify(sent, stopped);
+    }
+    return new Outcome(sent.batch, sent.delivered, sent.failures);
+  }
+
+  /** Kafka-clients' verdicts are in {@code sent}; this adds the stopped producers' and any missing acknowledgement. */
+  private void classify(InFlight sent, Map<KafkaProducer<byte[], byte[]>, String> stopped) {
+    List<BufferedMessage> batch = sent.batch;
+    Delivered[] delivered = sent.delivered;
+    Throwable[] failures = sent.failures;
+    Map<String, TopicLimits.Topic> topics = sent.topics;
+    for (int i = 0; i < batch.size(); i++) {
+      String why = stopped.get(sent.acks.producerOf(i));
       Long cutoff = cutoffNanos;
       if ("timeout".equals(why) && cutoff != null && System.nanoTime() - cutoff >= 0) {
         why = "shutdown";
@@ -144,7 +191,15 @@ public final class BatchSender implements AutoCloseable {
         failures[i] = new IllegalStateException("no acknowledgement arrived for this message");
       }
     }
-    return new Outcome(batch, delivered, failures);
+  }
+
+  /** Whether a delivery started before the previous one is acknowledged keeps each partition's order: one producer serves all. */
+  public boolean keepsOrderAcrossDeliveries() {
+    return !compressionSplit();
+  }
+
+  private synchronized void discard(KafkaProducer<byte[], byte[]> producer) {
+    pool.discard(producer);
   }
 
   /**

@@ -5,13 +5,21 @@ import dev.gregor.client.PendingMessage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The bounded, ordered buffer of a producer: messages leave it only when Kafka acknowledged them. */
+/**
+ * The bounded, ordered buffer of a producer: messages leave it only when Kafka acknowledged them.
+ * Messages a delivery took with {@link #send()} still count against its limits until it settled.
+ */
 public final class MessageBuffer {
   private final int maxSize;
   private final long maxBytesize;
   private final List<BufferedMessage> messages = new ArrayList<>();
   private final ProducerEvents events;
   private long bytesize;
+  /** Messages handed to Kafka by {@link #send()} and not yet settled: out of the list, still within the limits. */
+  private int sentSize;
+  private long sentBytesize;
+  /** How many messages at the head of the list came back from failed deliveries since the last {@link #send()}. */
+  private int returned;
 
   public MessageBuffer(int maxSize, long maxBytesize, ProducerEvents events) {
     this.maxSize = maxSize;
@@ -31,15 +39,16 @@ public final class MessageBuffer {
   /** Adds a message whose delivery report already exists; the same limits apply. */
   public BufferedMessage add(BufferedMessage buffered) {
     PendingMessage message = buffered.message();
-    if (messages.size() + 1 > maxSize) {
-      events.overflowed(message, messages.size(), maxSize);
+    int held = messages.size() + sentSize;
+    if (held + 1 > maxSize) {
+      events.overflowed(message, held, maxSize);
       throw new BufferOverflow("Cannot buffer a message for topic '" + message.topic() + "': the buffer already holds "
-          + messages.size() + " messages, the maxBufferSize; deliver or clear it first");
+          + held + " messages, the maxBufferSize; deliver or clear it first");
     }
-    if (bytesize + message.bytesize() > maxBytesize) {
-      events.overflowed(message, messages.size(), maxSize);
+    if (bytesize + sentBytesize + message.bytesize() > maxBytesize) {
+      events.overflowed(message, held, maxSize);
       throw new BufferOverflow("Cannot buffer a message of " + message.bytesize() + " bytes for topic '" + message.topic()
-          + "': the buffer holds " + bytesize + " bytes and maxBufferBytesize is " + maxBytesize);
+          + "': the buffer holds " + (bytesize + sentBytesize) + " bytes and maxBufferBytesize is " + maxBytesize);
     }
     messages.add(buffered);
     bytesize += message.bytesize();
@@ -56,7 +65,41 @@ public final class MessageBuffer {
   public void retainOnly(List<BufferedMessage> kept) {
     messages.clear();
     messages.addAll(kept);
-    bytesize = messages.stream().mapToLong(m -> m.message().bytesize()).sum();
+    bytesize = bytesizeOf(messages);
+  }
+
+  /**
+   * Takes every buffered message for a delivery that does not wait for its acknowledgements: they
+   * leave the list but count against the limits until {@link #settled} says how it went.
+   */
+  public List<BufferedMessage> send() {
+    List<BufferedMessage> taken = List.copyOf(messages);
+    sentSize += taken.size();
+    sentBytesize += bytesize;
+    messages.clear();
+    bytesize = 0;
+    returned = 0;
+    return taken;
+  }
+
+  /**
+   * A delivery {@link #send()} started has ended: {@code failed} (in its order) go back to the
+   * head of the buffer, after those returned by earlier deliveries and before anything not yet sent.
+   */
+  public void settled(List<BufferedMessage> sent, List<BufferedMessage> failed) {
+    sentSize -= sent.size();
+    sentBytesize -= bytesizeOf(sent);
+    messages.addAll(returned, failed);
+    returned += failed.size();
+    bytesize += bytesizeOf(failed);
+  }
+
+  private static long bytesizeOf(List<BufferedMessage> list) {
+    long sum = 0;
+    for (BufferedMessage message : list) {
+      sum += message.message().bytesize();
+    }
+    return sum;
   }
 
   /** Empties the buffer and returns what it held. */
@@ -67,6 +110,7 @@ public final class MessageBuffer {
     return dropped;
   }
 
+  /** Messages not yet handed to Kafka. */
   public int size() {
     return messages.size();
   }
