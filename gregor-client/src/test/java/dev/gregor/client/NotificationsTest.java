@@ -23,6 +23,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class NotificationsTest {
 
   @Test
+  void aListenerThatFallsBehindLosesOnlyWhatOverflowsItsQueueAndCountsIt(Gregor gregor, TestTopics topics)
+      throws InterruptedException {
+    CountDownLatch release = new CountDownLatch(1);
+    List<Notification> seen = new CopyOnWriteArrayList<>();
+    NotificationSubscription stuck = gregor.notifications().subscribe(ClientEvent.PRODUCE_MESSAGE, n -> {
+      seen.add(n);
+      release.await();
+    });
+    String topic = topics.next(); // only buffered, never sent
+    try (Producer producer = gregor.producer(p -> p.maxBufferSize(15_000))) {
+      producer.produce(topic, "first");
+      await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 1); // the listener waits inside its first call
+      for (int i = 1; i < 15_000; i++) {
+        producer.produce(topic, "m" + i);
+      }
+      producer.clearBuffer();
+    }
+
+    assertThat(stuck.dropped()).isEqualTo(15_000 - 1 - 10_000); // one being handled, 10,000 queued
+    release.countDown();
+    await().atMost(Duration.ofSeconds(30)).until(() -> seen.size() == 10_001);
+    assertThat(seen.get(10_000).payload()).containsEntry("value", "m10000").containsEntry("buffer_size", 10_001);
+    stuck.close();
+  }
+
+  @Test
   void aProduceConsumeRoundTripSendsRubyKafkasEventsWithTheirPayloads(Gregor gregor, TestTopics topics) {
     String topic = topics.create(1);
     String group = topic + "-group";

@@ -5,8 +5,8 @@ import dev.gregor.client.EventKeys;
 import dev.gregor.client.Batch;
 import dev.gregor.client.Message;
 import dev.gregor.client.internal.events.NotificationBus;
+import dev.gregor.client.internal.events.Payload;
 import dev.gregor.client.internal.events.Span;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,9 +54,9 @@ public final class ConsumerEvents {
 
   /** {@code process_message.consumer} around one handler call ({@code start_process_message} before it). */
   Span processing(Message message, long highWatermark) {
-    Map<String, Object> payload = payload();
-    payload.put(EventKeys.VALUE, text(message.value()));
-    payload.put(EventKeys.KEY, text(message.key()));
+    Payload payload = payload();
+    payload.putText(EventKeys.VALUE, message.value());
+    payload.putText(EventKeys.KEY, message.key());
     payload.put(EventKeys.TOPIC, message.topic());
     payload.put(EventKeys.PARTITION, message.partition());
     payload.put(EventKeys.OFFSET, message.offset());
@@ -66,9 +66,9 @@ public final class ConsumerEvents {
 
   /** A queue's {@code process_message.consumer}: no lag (a share group has no position), the delivery count instead. */
   Span processing(Message message, int deliveryCount) {
-    Map<String, Object> payload = payload();
-    payload.put(EventKeys.VALUE, text(message.value()));
-    payload.put(EventKeys.KEY, text(message.key()));
+    Payload payload = payload();
+    payload.putText(EventKeys.VALUE, message.value());
+    payload.putText(EventKeys.KEY, message.key());
     payload.put(EventKeys.TOPIC, message.topic());
     payload.put(EventKeys.PARTITION, message.partition());
     payload.put(EventKeys.OFFSET, message.offset());
@@ -144,8 +144,8 @@ public final class ConsumerEvents {
     bus.event(ClientEvent.PAUSE_STATUS, payload);
   }
 
-  private Map<String, Object> payload() {
-    Map<String, Object> payload = bus.payload();
+  private Payload payload() {
+    Payload payload = bus.payload();
     if (groupId != null) { // group-less reading: no group to name
       payload.put(EventKeys.GROUP_ID, groupId);
     }
@@ -157,9 +157,5 @@ public final class ConsumerEvents {
     assignment.forEach(tp -> byTopic.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(tp.partition()));
     byTopic.values().forEach(list -> list.sort(null));
     return byTopic;
-  }
-
-  private static String text(byte[] bytes) {
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 }

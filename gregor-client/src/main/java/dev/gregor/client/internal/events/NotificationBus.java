@@ -72,8 +72,8 @@ public final class NotificationBus implements AutoCloseable {
   }
 
   /** A payload with {@code client_id} set, to add ruby-kafka's keys to. */
-  public Map<String, Object> payload() {
-    Map<String, Object> payload = new HashMap<>();
+  public Payload payload() {
+    Payload payload = new Payload();
     payload.put(EventKeys.CLIENT_ID, clientId);
     return payload;
   }

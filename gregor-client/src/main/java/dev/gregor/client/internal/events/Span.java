@@ -15,22 +15,32 @@ public class Span implements dev.gregor.client.TimedEvent {
 
   private final NotificationBus bus;
   private final String name;
-  private final Map<String, Object> payload;
+  /** The start event's payload until a key is added: then this span's own copy, so listeners never see it change. */
+  private Map<String, Object> payload;
+  private boolean shared = true;
   private final long startNanos = System.nanoTime();
 
   Span(NotificationBus bus, String name, Map<String, Object> payload) {
     this.bus = bus;
     this.name = name;
-    this.payload = payload == null ? null : new HashMap<>(payload);
+    this.payload = payload;
   }
 
   /** Adds a payload entry known only at the end (e.g. {@code delivered_message_count}). */
   @Override
   public Span with(String key, Object value) {
     if (payload != null) {
-      payload.put(key, value);
+      own().put(key, value);
     }
     return this;
+  }
+
+  private Map<String, Object> own() {
+    if (shared) {
+      payload = payload instanceof Payload lazy ? lazy.copy() : new HashMap<>(payload);
+      shared = false;
+    }
+    return payload;
   }
 
   /** Runs {@code operation} inside this span: stops it when the operation returns, fails it when it throws. */
@@ -64,7 +74,7 @@ public class Span implements dev.gregor.client.TimedEvent {
   @Override
   public void fail(Throwable error) {
     if (payload != null) {
-      payload.put(dev.gregor.client.EventKeys.EXCEPTION, error.getClass().getName() + ": " + error.getMessage());
+      own().put(dev.gregor.client.EventKeys.EXCEPTION, error.getClass().getName() + ": " + error.getMessage());
     }
     end(error);
   }

@@ -5,9 +5,9 @@ import dev.gregor.client.EventKeys;
 import dev.gregor.client.Delivered;
 import dev.gregor.client.PendingMessage;
 import dev.gregor.client.internal.events.NotificationBus;
+import dev.gregor.client.internal.events.Payload;
 import dev.gregor.client.internal.events.RequestStats;
 import dev.gregor.client.internal.events.Span;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
@@ -112,14 +112,10 @@ public final class ProducerEvents {
   }
 
   private Map<String, Object> message(PendingMessage message) {
-    Map<String, Object> payload = bus.payload();
+    Payload payload = bus.payload();
     payload.put(EventKeys.TOPIC, message.topic());
-    payload.put(EventKeys.VALUE, text(message.value()));
-    payload.put(EventKeys.KEY, text(message.options().key()));
+    payload.putText(EventKeys.VALUE, message.value());
+    payload.putText(EventKeys.KEY, message.options().key());
     return payload;
-  }
-
-  private static String text(byte[] bytes) {
-    return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 }
