@@ -9,6 +9,8 @@ import dev.gregor.client.GroupConsumer;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.Message;
 import dev.gregor.client.NotificationSubscription;
+import dev.gregor.metrics.GregorMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -90,6 +92,18 @@ public final class ConsumerScenarios {
         consumer.subscribe(topic);
         try (Stream<Message> messages = consumer.stream()) {
           messages.takeWhile(message -> !tally.add(1)).forEach(message -> { });
+        }
+      }),
+      new Variant("group eachMessage, GregorMetrics bound", Baseline.GROUP, (kafka, topic, tally) -> {
+        try (GregorMetrics metrics = GregorMetrics.of(kafka);
+             GroupConsumer consumer = kafka.consumer(newGroup())) {
+          metrics.bindTo(new SimpleMeterRegistry());
+          consumer.subscribe(topic);
+          consumer.eachMessage(message -> {
+            if (tally.add(1)) {
+              consumer.stop();
+            }
+          });
         }
       }),
       new Variant("group eachMessage, a listener on every event", Baseline.GROUP, (kafka, topic, tally) -> {
