@@ -29,9 +29,9 @@ final class Acknowledgements {
   private static final long POLL_MILLIS = 25;
 
   private final boolean[] done;
-  private final Map<KafkaProducer<byte[], byte[]>, Integer> sentThrough = new IdentityHashMap<>();
   private final Map<KafkaProducer<byte[], byte[]>, Double> splitsBefore = new IdentityHashMap<>();
   private final KafkaProducer<?, ?>[] producerOf;
+  private KafkaProducer<?, ?> lastProducer;
   private int pending;
 
   Acknowledgements(int size) {
@@ -41,8 +41,10 @@ final class Acknowledgements {
 
   /** Call before {@code producer.send} of message {@code index}. */
   synchronized void sending(int index, KafkaProducer<byte[], byte[]> producer) {
-    splitsBefore.computeIfAbsent(producer, Acknowledgements::splits);
-    sentThrough.merge(producer, 1, Integer::sum);
+    if (producer != lastProducer) { // per producer, not per message: reading its metrics is costly
+      splitsBefore.computeIfAbsent(producer, Acknowledgements::splits);
+      lastProducer = producer;
+    }
     producerOf[index] = producer;
     pending++;
   }
@@ -75,8 +77,14 @@ final class Acknowledgements {
    */
   Map<KafkaProducer<byte[], byte[]>, String> await(LongSupplier deadline, BiConsumer<KafkaProducer<byte[], byte[]>, String> stop) {
     List<KafkaProducer<byte[], byte[]>> used;
+    Map<KafkaProducer<?, ?>, Integer> sentThrough = new IdentityHashMap<>();
     synchronized (this) {
-      used = new ArrayList<>(sentThrough.keySet());
+      used = new ArrayList<>(splitsBefore.keySet());
+      for (KafkaProducer<?, ?> producer : producerOf) {
+        if (producer != null) {
+          sentThrough.merge(producer, 1, Integer::sum);
+        }
+      }
     }
     Map<KafkaProducer<byte[], byte[]>, String> stopped = new IdentityHashMap<>();
     while (true) {
@@ -124,7 +132,7 @@ final class Acknowledgements {
   void flush() {
     List<KafkaProducer<byte[], byte[]>> used;
     synchronized (this) {
-      used = new ArrayList<>(sentThrough.keySet());
+      used = new ArrayList<>(splitsBefore.keySet());
     }
     used.forEach(producer -> FLUSHES.execute(() -> flush(producer)));
   }

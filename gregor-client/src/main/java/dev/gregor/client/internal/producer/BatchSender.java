@@ -97,13 +97,21 @@ public final class BatchSender implements AutoCloseable {
     long deadline = System.nanoTime() + deliveryTimeout().toNanos();
     Map<String, TopicLimits.Topic> topics = limits.describe(batch.stream().map(m -> m.message().topic()).distinct().toList(),
         cutoff(Long.MAX_VALUE));
+    // Per message only what differs: most batches are one topic through one producer.
+    boolean compressed = settings.compression() != Compression.NONE;
+    String lastTopic = null;
+    TopicLimits.Topic lastLimits = null;
     for (int i = 0; i < size; i++) {
       PendingMessage message = batch.get(i).message();
-      failures[i] = SendRefusals.refusal(message, topics.get(message.topic()), settings.compression() != Compression.NONE);
+      if (message.topic() != lastTopic) {
+        lastTopic = message.topic();
+        lastLimits = topics.get(lastTopic);
+      }
+      failures[i] = SendRefusals.refusal(message, lastLimits, compressed);
       if (failures[i] == null) {
         failures[i] = failFast(message, unreachable, deadline);
       }
-      if (failures[i] != null) {
+      if (failures[i] != null || !Partitions.chosenByGregor(message)) {
         continue;
       }
       try {
@@ -115,7 +123,9 @@ public final class BatchSender implements AutoCloseable {
     }
     Map<String, Integer> perPartition = compressionSplit() ? countPerPartition(batch, partitions, failures) : Map.of();
     Acknowledgements acks = new Acknowledgements(size);
-    long lastSend = System.nanoTime();
+    Compression lastCompression = null;
+    boolean lastUnbatched = false;
+    KafkaProducer<byte[], byte[]> producer = null;
     for (int i = 0; i < size; i++) {
       if (failures[i] == null) {
         failures[i] = failFast(batch.get(i).message(), unreachable, deadline);
@@ -127,7 +137,12 @@ public final class BatchSender implements AutoCloseable {
       Compression compression = !compressionSplit() ? metadataCompression()
           : perPartition.get(groupOf(batch.get(i), partitions[i])) >= settings.compressionThreshold() ? settings.compression()
           : Compression.NONE;
-      KafkaProducer<byte[], byte[]> producer = pool.get(compression, unbatched.contains(message.topic()));
+      boolean alone = !unbatched.isEmpty() && unbatched.contains(message.topic());
+      if (producer == null || compression != lastCompression || alone != lastUnbatched) {
+        producer = pool.get(compression, alone);
+        lastCompression = compression;
+        lastUnbatched = alone;
+      }
       int index = i;
       acks.sending(i, producer);
       try {
@@ -145,8 +160,8 @@ public final class BatchSender implements AutoCloseable {
         failures[i] = SendRefusals.describe(message, e, topics.get(message.topic()));
         acks.finished(i);
       }
-      lastSend = System.nanoTime();
     }
+    long lastSend = System.nanoTime();
     acks.flush();
     return new InFlight(batch, delivered, failures, topics, acks, lastSend);
   }
@@ -223,7 +238,7 @@ public final class BatchSender implements AutoCloseable {
 
   /** The failure for a message that must not wait again, or null to send it. */
   private RuntimeException failFast(PendingMessage message, Map<String, RuntimeException> unreachable, long deadline) {
-    RuntimeException earlier = unreachable.get(message.topic());
+    RuntimeException earlier = unreachable.isEmpty() ? null : unreachable.get(message.topic());
     if (earlier != null) {
       return new TimeoutException("Not sent: the metadata of topic '" + message.topic() + "' could not be had earlier "
           + "in this delivery (" + earlier.getMessage() + ")");

@@ -10,6 +10,12 @@ import org.apache.kafka.clients.producer.Producer;
 final class Partitions {
   private Partitions() {}
 
+  /** Whether Gregor picks the partition (explicit, or a key), so {@link #resolve} must be asked; else kafka-clients places it. */
+  static boolean chosenByGregor(PendingMessage message) {
+    Produce options = message.options();
+    return options.partition() != null || options.partitionKey() != null || options.key() != null;
+  }
+
   /** The partition, or null to let kafka-clients' sticky partitioner place a message with neither key. */
   static Integer resolve(Producer<byte[], byte[]> metadataSource, Partitioner partitioner, PendingMessage message) {
     Produce options = message.options();
