@@ -32,10 +32,14 @@ public final class EventMeters implements NotificationListener {
   public static final Pattern EVENTS = Pattern.compile(Arrays.stream(ClientEvent.values()).filter(EventMeters::metered)
       .map(kind -> Pattern.quote(kind.eventName())).collect(Collectors.joining("|")));
 
+  private static final String PROCESS_MESSAGE_EVENT = ClientEvent.PROCESS_MESSAGE.eventName();
+
   private final MeterRegistry registry;
   private final Tags common;
   private final GaugeValues gauges;
   private final Map<MeterKey, Meter> meters = new ConcurrentHashMap<>();
+  /** The meters of process_message per partition, found once: building tags per message cost most of the listener. */
+  private final Map<PartitionKey, PartitionMeters> partitions = new ConcurrentHashMap<>();
 
   public EventMeters(MeterRegistry registry, Tags common) {
     this.registry = registry;
@@ -64,6 +68,10 @@ public final class EventMeters implements NotificationListener {
 
   @Override
   public void on(Notification n) {
+    if (n.name().equals(PROCESS_MESSAGE_EVENT) && n.phase() == Notification.Phase.STOP) {
+      processed(n); // one per message: the hot path, without building tags
+      return;
+    }
     ClientEvent kind = ClientEvent.named(n.name()).orElse(null);
     if (kind == null || !metered(kind)) {
       return;
@@ -144,7 +152,26 @@ public final class EventMeters implements NotificationListener {
   }
 
   /** Counts the assignment, and drops lag and pause gauges of partitions this member no longer has. */
+  /** A message processed without failure: its partition's meters, found once and then kept. */
+  private void processed(Notification n) {
+    Object lag = n.get(OFFSET_LAG);
+    PartitionKey key = new PartitionKey(n.get(CLIENT_ID), n.get(GROUP_ID), n.get(TOPIC), lag == null ? null : n.get(PARTITION));
+    PartitionMeters meters = partitions.get(key);
+    if (meters == null) {
+      Tags topic = common.and("client", text(key.client())).and("group_id", text(key.group())).and("topic", text(key.topic()));
+      meters = new PartitionMeters(timer(PROCESS_MESSAGE_LATENCY, topic), counter(CONSUMER_MESSAGES, topic),
+          lag == null ? null : gauges.level(LAG, topic.and("partition", text(key.partition()))));
+      partitions.put(key, meters);
+    }
+    meters.latency().record(n.duration());
+    meters.messages().increment();
+    if (meters.lag() != null) { // a queue (share group) has no position, so no lag
+      meters.lag().value = number(lag);
+    }
+  }
+
   private void synced(Notification n, Tags group) {
+    partitions.clear(); // lag gauges of partitions no longer assigned go below; the cache must not keep them
     counter(SYNC_GROUP, group).increment();
     Map<?, ?> assignment = n.get(TOPIC_PARTITIONS) instanceof Map<?, ?> map ? map : Map.of();
     gauges.set(ASSIGNED_PARTITIONS, group, assignment.values().stream()
@@ -188,6 +215,7 @@ public final class EventMeters implements NotificationListener {
 
   /** Removes every meter this listener registered. */
   public void removeMeters() {
+    partitions.clear();
     meters.values().forEach(registry::remove);
     meters.clear();
     gauges.removeAll();
@@ -202,4 +230,8 @@ public final class EventMeters implements NotificationListener {
   }
 
   private record MeterKey(String name, Tags tags) { }
+
+  private record PartitionKey(Object client, Object group, Object topic, Object partition) { }
+
+  private record PartitionMeters(Timer latency, Counter messages, GaugeValues.Level lag) { }
 }

@@ -18,11 +18,16 @@ final class GaugeValues {
   }
 
   void set(String name, Tags tags, double value) {
-    levels.computeIfAbsent(new Key(name, tags), key -> {
+    level(name, tags).value = value;
+  }
+
+  /** The gauge's holder, for a caller that sets it often; stale once {@link #removeIf} or {@link #removeAll} removed it. */
+  Level level(String name, Tags tags) {
+    return levels.computeIfAbsent(new Key(name, tags), key -> {
       Level level = new Level();
       level.gauge = Gauge.builder(name, level, l -> l.value).tags(tags).strongReference(true).register(registry);
       return level;
-    }).value = value;
+    });
   }
 
   /** Removes the gauges named {@code name} whose tags match, e.g. the lag of partitions no longer assigned. */
@@ -43,7 +48,7 @@ final class GaugeValues {
 
   private record Key(String name, Tags tags) { }
 
-  private static final class Level {
+  static final class Level {
     volatile double value;
     Gauge gauge;
   }
