@@ -58,6 +58,11 @@ final class ListenerQueue implements NotificationSubscription {
     return names.matcher(name).matches() || (!spans && names.matcher("start_" + name).matches());
   }
 
+  /** Whether this listener takes the START phase of the span named {@code name}. */
+  boolean wantsStartOf(String name) {
+    return spans ? names.matcher(name).matches() : names.matcher("start_" + name).matches();
+  }
+
   /** Finished events by name; spans get every phase; ruby-kafka's start_ events are the START phase renamed. */
   boolean wants(Notification n) {
     return deliveredName(n) != UNWANTED;

@@ -22,6 +22,7 @@ public final class NotificationBus implements AutoCloseable {
   private final String clientId;
   private final CopyOnWriteArrayList<ListenerQueue> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Boolean> interest = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> startInterest = new ConcurrentHashMap<>();
   private volatile int version;
 
   public NotificationBus(String clientId) {
@@ -48,6 +49,7 @@ public final class NotificationBus implements AutoCloseable {
     ListenerQueue queue = new ListenerQueue(names, spans, listener, this::unsubscribe);
     listeners.add(queue);
     interest.clear();
+    startInterest.clear();
     version++;
     return queue;
   }
@@ -55,6 +57,7 @@ public final class NotificationBus implements AutoCloseable {
   private void unsubscribe(ListenerQueue queue) {
     listeners.remove(queue);
     interest.clear();
+    startInterest.clear();
     version++;
   }
 
@@ -94,8 +97,11 @@ public final class NotificationBus implements AutoCloseable {
     EventKinds.register(kind);
     String name = kind.eventName();
     Span span = new Span(this, name, payload); // the span adds to its own copy; the start event keeps this one
-    send(new Notification(name, Notification.Phase.START, Instant.now(), Duration.ZERO, null,
-        java.util.Collections.unmodifiableMap(payload)));
+    // Most listeners (metrics) take only the end: a START nobody takes is not built, per message that counts.
+    if (startInterest.computeIfAbsent(name, n -> listeners.stream().anyMatch(l -> l.wantsStartOf(n)))) {
+      send(new Notification(name, Notification.Phase.START, Instant.now(), Duration.ZERO, null,
+          java.util.Collections.unmodifiableMap(payload)));
+    }
     return span;
   }
 
@@ -112,5 +118,6 @@ public final class NotificationBus implements AutoCloseable {
     listeners.forEach(ListenerQueue::close);
     listeners.clear();
     interest.clear();
+    startInterest.clear();
   }
 }
