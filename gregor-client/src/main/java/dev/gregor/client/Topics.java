@@ -5,13 +5,18 @@ import dev.gregor.client.internal.admin.AdminFutures;
 import dev.gregor.client.internal.admin.ClusterAdmin;
 import dev.gregor.client.internal.admin.TopicRequests;
 import dev.gregor.client.internal.admin.UnknownNames;
+import dev.gregor.client.internal.admin.WatermarkRequests;
 import dev.gregor.client.internal.names.TopicNames;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Topic management (ruby-kafka "Topic management", KafkaEx {@code create_topic}/{@code delete_topic}).
@@ -112,6 +117,23 @@ public final class Topics {
     return run(AdminFailure.onTopic("delete topic", checked(topic)), r -> r.delete(topic));
   }
 
+  /**
+   * The earliest and latest offset of every partition of {@code topics}, ordered by topic then
+   * partition, in three requests however many partitions there are; {@link UnknownTopic} names a
+   * topic that does not exist.
+   */
+  public Map<TopicPartition, Watermarks> watermarks(Collection<String> topics) {
+    return AdminFutures.await(watermarksAsync(topics), timeout, AdminFailure.onCluster("read the offsets of topics"));
+  }
+
+  /** {@link #watermarks(Collection)} without blocking. */
+  public CompletableFuture<Map<TopicPartition, Watermarks>> watermarksAsync(Collection<String> topics) {
+    List<String> names = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(topics, "topics")));
+    names.forEach(Topics::checked);
+    return bounded(AdminFailure.onCluster("read the offsets of topics " + names),
+        () -> new WatermarkRequests(admin.kafkaAdmin()).of(names));
+  }
+
   private Function<TopicRequests, CompletableFuture<Void>> createRequest(String topic, Consumer<NewTopic.Builder> configure) {
     checked(topic);
     NewTopic.Builder builder = NewTopic.builder();
@@ -126,9 +148,12 @@ public final class Topics {
   }
 
   private <T> CompletableFuture<T> run(AdminFailure failure, Function<TopicRequests, CompletableFuture<T>> request) {
+    return bounded(failure, () -> request.apply(new TopicRequests(admin.kafkaAdmin())));
+  }
+
+  private <T> CompletableFuture<T> bounded(AdminFailure failure, Supplier<CompletableFuture<T>> request) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    return UnknownNames.suggesting(AdminFutures.bounded(request.apply(new TopicRequests(admin.kafkaAdmin())), timeout, failure),
-        admin.kafkaAdmin(), deadline, failure);
+    return UnknownNames.suggesting(AdminFutures.bounded(request.get(), timeout, failure), admin.kafkaAdmin(), deadline, failure);
   }
 
   private <T> T await(AdminFailure failure, Function<TopicRequests, CompletableFuture<T>> request) {

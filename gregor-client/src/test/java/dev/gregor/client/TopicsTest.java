@@ -6,8 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -41,6 +45,35 @@ class TopicsTest {
     gregor.topics().create(topic, t -> t.partitions(2));
 
     assertThat(gregor.deliverMessage(topic, "first", Produce.partition(1)).partition()).isEqualTo(1);
+  }
+
+  @Test
+  void watermarksOfManyTopicsComeOrderedByTopicAndPartition(Gregor gregor, TestTopics topics) {
+    String two = topics.create(2);
+    String one = topics.create(1);
+    gregor.deliverMessages(List.of(PendingMessage.of(two, "a", Produce.partition(1)), PendingMessage.of(two, "b", Produce.partition(1)),
+        PendingMessage.of(one, "c", Produce.options())));
+
+    Map<TopicPartition, Watermarks> watermarks = gregor.topics().watermarks(List.of(two, one, two));
+
+    List<TopicPartition> expected = Stream.of(new TopicPartition(two, 0), new TopicPartition(two, 1),
+        new TopicPartition(one, 0)).sorted(Comparator.comparing(TopicPartition::topic)
+        .thenComparingInt(TopicPartition::partition)).toList();
+    assertThat(watermarks.keySet()).containsExactlyElementsOf(expected);
+    assertThat(watermarks.get(new TopicPartition(two, 0))).isEqualTo(new Watermarks(0, 0));
+    assertThat(watermarks.get(new TopicPartition(two, 1))).isEqualTo(new Watermarks(0, 2));
+    assertThat(watermarks.get(new TopicPartition(one, 0)).span()).isEqualTo(1);
+    assertThat(gregor.topics().watermarks(List.of())).isEmpty();
+  }
+
+  @Test
+  void watermarksOfATopicThatDoesNotExistNameIt(Gregor gregor, TestTopics topics) {
+    String existing = topics.create(1);
+    String missing = existing + "-missing";
+
+    assertThatThrownBy(() -> gregor.topics().watermarks(List.of(existing, missing)))
+        .isInstanceOfSatisfying(UnknownTopic.class, e -> assertThat(e.topic()).isEqualTo(missing))
+        .hasMessageContaining(missing);
   }
 
   @Test

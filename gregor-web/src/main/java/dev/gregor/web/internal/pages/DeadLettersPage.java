@@ -12,6 +12,7 @@ import dev.gregor.web.internal.http.Response;
 import dev.gregor.web.internal.kafka.MessageSearch;
 import dev.gregor.web.internal.kafka.PayloadView;
 import dev.gregor.web.internal.kafka.Reports;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -43,15 +44,12 @@ public final class DeadLettersPage {
       }
     }
     existing.stream().filter(topic -> topic.endsWith("_dlt") || topic.endsWith(".dlt")).forEach(names::add);
+    Map<String, Long> lettersByTopic = new HashMap<>();
+    context.kafka().call(kafka -> kafka.topics().watermarks(names))
+        .forEach((partition, watermarks) -> lettersByTopic.merge(partition.topic(), watermarks.span(), Long::sum));
     StringBuilder rows = new StringBuilder();
     for (String topic : names) {
-      long letters = context.kafka().call(kafka -> {
-        long count = 0;
-        for (int p = 0; p < kafka.partitionsFor(topic); p++) {
-          count += kafka.latestOffset(topic, p) - kafka.earliestOffset(topic, p);
-        }
-        return count;
-      });
+      long letters = lettersByTopic.getOrDefault(topic, 0L);
       rows.append(Layout.row("<a href=\"/dead-letters/" + url(topic) + "\">" + esc(topic) + "</a>",
           String.valueOf(letters)));
     }

@@ -6,8 +6,12 @@ import static dev.gregor.web.internal.http.Html.url;
 import dev.gregor.client.ConfigChanges;
 import dev.gregor.client.TopicDescription;
 import dev.gregor.client.TopicMetadata;
+import dev.gregor.client.TopicPartition;
+import dev.gregor.client.Watermarks;
 import dev.gregor.web.internal.http.BadRequest;
 import dev.gregor.web.internal.http.Response;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /** One topic: partitions with leader, replicas, in-sync replicas and offsets; its configs; add partitions, alter, delete. */
@@ -18,13 +22,14 @@ public final class TopicPage {
   public static Response show(PageContext context) {
     String topic = context.request().pathParameter(0);
     TopicDescription description = context.kafka().call(kafka -> kafka.topics().describe(topic));
+    Map<TopicPartition, Watermarks> offsets = context.kafka().call(kafka -> kafka.topics().watermarks(List.of(topic)));
     StringBuilder partitions = new StringBuilder();
     for (TopicMetadata.Partition partition : description.partitions()) {
       int p = partition.partition();
-      long earliest = context.kafka().call(kafka -> kafka.earliestOffset(topic, p));
-      long latest = context.kafka().call(kafka -> kafka.latestOffset(topic, p));
+      Watermarks watermarks = offsets.getOrDefault(new TopicPartition(topic, p), new Watermarks(0, 0));
       partitions.append(Layout.row(String.valueOf(p), String.valueOf(partition.leader()),
-          esc(partition.replicas()), esc(partition.inSyncReplicas()), String.valueOf(earliest), String.valueOf(latest),
+          esc(partition.replicas()), esc(partition.inSyncReplicas()), String.valueOf(watermarks.earliest()),
+          String.valueOf(watermarks.latest()),
           "<a href=\"/topics/" + url(topic) + "/messages?partition=" + p + "\">messages</a>"));
     }
     StringBuilder configs = new StringBuilder();
