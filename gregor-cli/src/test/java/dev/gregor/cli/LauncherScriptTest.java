@@ -103,6 +103,51 @@ class LauncherScriptTest {
     }
   }
 
+  @Test
+  void devStoppedByCtrlCArchivesItsOwnClassesAndTheNextDevMapsThem() throws Exception {
+    // This java writes the archive it is asked for, then runs like a broker until SIGTERM, which it answers with 143.
+    executable(root.resolve("jdk/bin/java"), """
+        calls="$(dirname "$0")/calls"
+        echo "$@" >> "$calls"
+        for arg in "$@"; do
+          case "$arg" in -XX:ArchiveClassesAtExit=*) echo archive > "${arg#*=}" ;; esac
+        done
+        trap 'echo stopped >> "$calls"; exit 143' TERM
+        touch "$(dirname "$0")/running"
+        while :; do sleep 0.1; done""");
+    Path calls = root.resolve("jdk/bin/calls");
+    Files.setLastModifiedTime(root.resolve("gregor-cli/src/main/java/Source.java"),
+        FileTime.from(Instant.now().minusSeconds(120)));
+    Files.setLastModifiedTime(root.resolve("gregor-cli/target/gregor-cli.jar"), FileTime.from(Instant.now().minusSeconds(60)));
+
+    assertThat(stopWith("INT")).as("exit of the first dev").isEqualTo(143);
+    assertThat(stopWith("TERM")).as("exit of the second dev").isEqualTo(143);
+
+    List<String> javaCalls = Files.readAllLines(calls);
+    assertThat(javaCalls).hasSize(4);
+    assertThat(javaCalls.get(0)).contains("-XX:ArchiveClassesAtExit=").endsWith("dev");
+    assertThat(javaCalls.get(1)).isEqualTo("stopped"); // Ctrl-C on the launcher reached java as SIGTERM
+    assertThat(javaCalls.get(2)).contains("-XX:SharedArchiveFile=", "gregor-cli-dev-").endsWith("dev");
+    try (var files = Files.list(root.resolve("gregor-cli/target"))) {
+      assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.contains(".jsa")))
+          .singleElement().asString().matches("gregor-cli-dev-\\d+\\.jsa"); // admin commands keep theirs apart
+    }
+  }
+
+  /** Starts {@code ./gregor dev}, waits until java runs, sends the launcher {@code signal}; returns its exit status. */
+  private int stopWith(String signal) throws IOException, InterruptedException {
+    Path running = root.resolve("jdk/bin/running");
+    Files.deleteIfExists(running);
+    ProcessBuilder builder = new ProcessBuilder(root.resolve("gregor").toString(), "dev").directory(root.toFile());
+    builder.environment().put("JAVA_HOME", root.resolve("jdk").toString());
+    Process launcher = builder.start();
+    launcher.getOutputStream().close();
+    await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(running));
+    new ProcessBuilder("kill", "-" + signal, Long.toString(launcher.pid())).start().waitFor(10, TimeUnit.SECONDS);
+    assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).as("the launcher ended").isTrue();
+    return launcher.exitValue();
+  }
+
   /** What a shell command printed. */
   private record Shell(String out, String err) {}
 
