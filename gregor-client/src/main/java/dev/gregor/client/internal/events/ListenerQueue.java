@@ -55,7 +55,7 @@ final class ListenerQueue implements NotificationSubscription {
   }
 
   boolean matches(String name) {
-    return names.matcher(name).matches() || (!spans && names.matcher("start_" + name).matches());
+    return names.matcher(name).matches() || (!spans && wantsStartOf(name));
   }
 
   /** Whether this listener takes the START phase of the span named {@code name}. */

@@ -4,7 +4,6 @@ import dev.gregor.client.AsyncProducerSettings;
 import dev.gregor.client.BufferOverflow;
 import dev.gregor.client.Config;
 import dev.gregor.client.PendingMessage;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
