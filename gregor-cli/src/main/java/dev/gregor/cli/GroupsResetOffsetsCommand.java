@@ -27,12 +27,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code gregor groups reset-offsets GROUP}: moves a group's committed offsets, showing the plan first. */
+/** {@code gregor groups reset-offsets GROUP}: moves a consumer or share group's offsets, showing the plan first. */
 @Command(
     name = "reset-offsets",
     sortOptions = false,
     headerHeading = "%n",
-    header = "Move a consumer group's committed offsets",
+    header = "Move a consumer group's committed offsets, or a share group's start offsets",
     synopsisHeading = "%nUsage:%n  ",
     descriptionHeading = "%nDescription:%n",
     description = {
@@ -50,6 +50,12 @@ import picocli.CommandLine.ParentCommand;
         "  A group with active members is refused, because they would overwrite the new offsets",
         "  with their next commit: stop them first, or --force removes them from the group (they",
         "  rejoin and read from the new offsets). A group that does not exist yet is created.",
+        "",
+        "  GROUP may be a share group (KIP-932, read by queue consumers and framework workers):",
+        "  then its start offsets move, where its members deliver from; what comes before counts",
+        "  as acknowledged (CURRENT is the start offset Kafka reports, which can trail the",
+        "  acknowledgements). Kafka cannot remove a share group's members, so a share group",
+        "  with members is refused even with --force.",
         "",
         "  With --output json: {\"group\", \"executed\", \"partitions\": [{\"topic\", \"partition\",",
         "  \"current\", \"new\"}]}, current -1 for none."},
@@ -147,10 +153,12 @@ public final class GroupsResetOffsetsCommand implements Callable<Integer> {
         selections = committedTopics(description);
       }
       KnownNames.requireTopics(kafka, selections.stream().map(TopicSelection::topic).distinct().toList());
-      if (description != null && !description.isEmpty() && !force) {
-        String refusal = "consumer group '" + group + "' has " + description.members().size() + " active "
+      boolean share = description != null && description.type().equals("share");
+      if (description != null && !description.isEmpty() && (!force || share)) {
+        String refusal = kind(description) + " '" + group + "' has " + description.members().size() + " active "
             + (description.members().size() == 1 ? "member" : "members") + " (state " + description.state()
-            + "): stop them, or add --force to remove them from the group first";
+            + (share ? "): Kafka cannot remove a share group's members; stop them first"
+                : "): stop them, or add --force to remove them from the group first");
         if (mode.execute) {
           throw new GroupNotEmpty(group, "Refused to reset the offsets: " + refusal, null);
         }
@@ -158,17 +166,21 @@ public final class GroupsResetOffsetsCommand implements Callable<Integer> {
       }
       List<OffsetReset> resets = selections.stream().map(selection -> forSelection(reset, selection)).toList();
       for (int i = 0; i < selections.size(); i++) { // every topic planned, and so checked, before any moves
-        plans.add(kafka.groups().planReset(group, selections.get(i).topic(), resets.get(i)));
+        String topic = selections.get(i).topic();
+        plans.add(share ? kafka.groups().planShareReset(group, topic, resets.get(i))
+            : kafka.groups().planReset(group, topic, resets.get(i)));
       }
       if (mode.execute) {
         for (int i = 0; i < selections.size(); i++) {
-          plans.set(i, applied(plans.get(i), kafka.groups().resetOffsets(group, selections.get(i).topic(), resets.get(i))));
+          String topic = selections.get(i).topic();
+          plans.set(i, applied(plans.get(i), share ? kafka.groups().resetShareOffsets(group, topic, resets.get(i))
+              : kafka.groups().resetOffsets(group, topic, resets.get(i))));
         }
       }
       print(plans);
+      kafkaOptions.tell(mode.execute ? "Reset the offsets of " + kind(description) + " '" + group + "'"
+          : "Dry run: nothing was changed; --execute applies this plan");
     }
-    kafkaOptions.tell(mode.execute ? "Reset the offsets of consumer group '" + group + "'"
-        : "Dry run: nothing was changed; --execute applies this plan");
     return GregorCommand.EXIT_OK;
   }
 
@@ -189,10 +201,18 @@ public final class GroupsResetOffsetsCommand implements Callable<Integer> {
     return force ? topicReset.force() : topicReset;
   }
 
+  private static String kind(GroupDescription description) {
+    return description != null && description.type().equals("share") ? "share group" : "consumer group";
+  }
+
+  /** The consumer group, or the share group of that id; null (after saying so) for a group that does not exist. */
   private GroupDescription describe(Gregor kafka) {
     try {
       return kafka.groups().describe(group);
     } catch (UnknownGroup e) {
+      if (kafka.groups().listShare().stream().anyMatch(listed -> listed.groupId().equals(group))) {
+        return kafka.groups().describeShare(group);
+      }
       String close = KnownNames.hint(e.didYouMean());
       kafkaOptions.tell("Consumer group '" + group + "' does not exist yet" + (close.isEmpty() ? "." : close)
           + (mode.execute ? " It is created with these offsets." : " --execute creates it."));

@@ -84,6 +84,24 @@ class GroupsResetOffsetsTest {
     assertThat(twoTopics.err()).contains("one --topic");
   }
 
+  @Test
+  void aShareGroupResetMovesItsStartOffsets(EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topicWithFivePerPartition(kafka, topics);
+    String group = topics.next();
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
+      gregor.groups().resetShareOffsets(group, topic, OffsetReset.toLatest()); // a share group with nothing due
+
+      Cli.Result result = Cli.run(Cli.against(kafka.bootstrapServers(), "groups reset-offsets", group, "--topic",
+          topic + ":1", "--to-offset", "2", "--execute"));
+
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      assertThat(result.lines().get(1)).containsPattern(topic + "\\s+1\\s+5\\s+2");
+      assertThat(result.err()).contains("Reset the offsets of share group '" + group + "'");
+      assertThat(gregor.groups().describeShare(group).offsets()).extracting(GroupDescription.PartitionOffset::lag)
+          .containsExactly(0L, 3L);
+    }
+  }
+
   private static String topicWithFivePerPartition(EmbeddedKafka kafka, TestTopics topics) {
     String topic = topics.create(2);
     ClusterAndOffsetsTest.write(kafka, topic, 0, 5);

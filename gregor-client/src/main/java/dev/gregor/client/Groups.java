@@ -15,8 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * Consumer-group management: list, describe with lag, delete, and reset offsets; share groups listed and
- * described. Every call waits at most {@link Config#adminTimeout()}; each has an {@code …Async} twin.
+ * Consumer-group management: list, describe with lag, delete, and reset offsets; share groups listed,
+ * described and reset. Every call waits at most {@link Config#adminTimeout()}; each has an {@code …Async} twin.
  *
  * <pre>{@code
  * long lag = kafka.groups().describe("billing").totalLag();
@@ -92,12 +92,12 @@ public final class Groups {
    * {@link OffsetReset#force() forced}. {@link #planReset} shows the same plan without applying it.
    */
   public Map<Integer, Long> resetOffsets(String groupId, String topic, OffsetReset reset) {
-    return await(resetFailure(groupId, topic), resetRequest(groupId, topic, reset));
+    return await(resetFailure(false, groupId, topic), resetRequest(false, groupId, topic, reset));
   }
 
   /** {@link #resetOffsets(String, String, OffsetReset)} without blocking. */
   public CompletableFuture<Map<Integer, Long>> resetOffsetsAsync(String groupId, String topic, OffsetReset reset) {
-    return run(resetFailure(groupId, topic), resetRequest(groupId, topic, reset));
+    return run(resetFailure(false, groupId, topic), resetRequest(false, groupId, topic, reset));
   }
 
   /**
@@ -106,32 +106,57 @@ public final class Groups {
    * active group: {@link OffsetResetPlan#activeMembers()} says whether applying it would be.
    */
   public OffsetResetPlan planReset(String groupId, String topic, OffsetReset reset) {
-    return await(resetFailure(groupId, topic), planRequest(groupId, topic, reset));
+    return await(resetFailure(false, groupId, topic), planRequest(false, groupId, topic, reset));
   }
 
   /** {@link #planReset}, as a future bounded by the admin timeout. */
   public CompletableFuture<OffsetResetPlan> planResetAsync(String groupId, String topic, OffsetReset reset) {
-    return run(resetFailure(groupId, topic), planRequest(groupId, topic, reset));
+    return run(resetFailure(false, groupId, topic), planRequest(false, groupId, topic, reset));
   }
 
-  private static Function<GroupRequests, CompletableFuture<OffsetResetPlan>> planRequest(String groupId, String topic,
-      OffsetReset reset) {
+  /**
+   * Moves a share group's start offsets for {@code topic} (where its members deliver from; what comes before
+   * counts as acknowledged) in one request, by the rules of {@link #resetOffsets}. Refused with
+   * {@link GroupNotEmpty} while the group has members, forced or not: Kafka cannot remove a share group's members.
+   */
+  public Map<Integer, Long> resetShareOffsets(String groupId, String topic, OffsetReset reset) {
+    return await(resetFailure(true, groupId, topic), resetRequest(true, groupId, topic, reset));
+  }
+
+  /** {@link #resetShareOffsets} without blocking. */
+  public CompletableFuture<Map<Integer, Long>> resetShareOffsetsAsync(String groupId, String topic, OffsetReset reset) {
+    return run(resetFailure(true, groupId, topic), resetRequest(true, groupId, topic, reset));
+  }
+
+  /** What {@link #resetShareOffsets} would do, each partition's start offset now and its target; changes nothing. */
+  public OffsetResetPlan planShareReset(String groupId, String topic, OffsetReset reset) {
+    return await(resetFailure(true, groupId, topic), planRequest(true, groupId, topic, reset));
+  }
+
+  /** {@link #planShareReset}, as a future bounded by the admin timeout. */
+  public CompletableFuture<OffsetResetPlan> planShareResetAsync(String groupId, String topic, OffsetReset reset) {
+    return run(resetFailure(true, groupId, topic), planRequest(true, groupId, topic, reset));
+  }
+
+  private static Function<GroupRequests, CompletableFuture<OffsetResetPlan>> planRequest(boolean share, String groupId,
+      String topic, OffsetReset reset) {
     checked(groupId);
     TopicNames.check(topic);
     Objects.requireNonNull(reset, "reset");
-    return r -> new OffsetResetRequest(r).plan(groupId, topic, reset);
+    return r -> (share ? OffsetResetRequest.forShareGroup(r) : OffsetResetRequest.forConsumerGroup(r)).plan(groupId, topic, reset);
   }
 
-  private static AdminFailure resetFailure(String groupId, String topic) {
-    return new AdminFailure("reset the offsets of consumer group '" + groupId + "' on topic '" + topic + "'", topic, groupId);
+  private static AdminFailure resetFailure(boolean share, String groupId, String topic) {
+    return new AdminFailure("reset the offsets of " + (share ? "share" : "consumer") + " group '" + groupId + "' on topic '"
+        + topic + "'", topic, groupId);
   }
 
-  private static Function<GroupRequests, CompletableFuture<Map<Integer, Long>>> resetRequest(String groupId, String topic,
-      OffsetReset reset) {
+  private static Function<GroupRequests, CompletableFuture<Map<Integer, Long>>> resetRequest(boolean share, String groupId,
+      String topic, OffsetReset reset) {
     checked(groupId);
     TopicNames.check(topic);
     Objects.requireNonNull(reset, "reset");
-    return r -> new OffsetResetRequest(r).reset(groupId, topic, reset);
+    return r -> (share ? OffsetResetRequest.forShareGroup(r) : OffsetResetRequest.forConsumerGroup(r)).reset(groupId, topic, reset);
   }
 
   private static String checked(String groupId) {

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What {@link Groups#resetOffsets} would do, from {@link Groups#planReset}: per partition the
- * group's committed offset now and the offset it would move to. Nothing is changed by planning.
+ * What {@link Groups#resetOffsets} would do, from {@link Groups#planReset} (or {@link Groups#planShareReset}):
+ * per partition the group's committed offset now and the offset it would move to. Nothing is changed by planning.
  *
  * <pre>{@code
  * OffsetResetPlan plan = kafka.groups().planReset("billing", "invoices", OffsetReset.shiftBy(-100));
@@ -26,7 +26,7 @@ public record OffsetResetPlan(String groupId, String topic, int activeMembers, L
    * One partition of the plan.
    *
    * @param partition the partition
-   * @param committed the group's committed offset now; -1 when it has none
+   * @param committed the group's committed offset now (a share group's start offset); -1 when it has none
    * @param target the offset the reset commits, already within the partition's range
    */
   public record Partition(int partition, long committed, long target) {}

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gregor.client.Gregor;
 import dev.gregor.client.Produce;
-import dev.gregor.client.QueueConsumer;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,34 +150,6 @@ class DashboardPagesTest {
     assertThat(offset.statusCode()).isEqualTo(400);
     assertThat(offset.body()).contains("the offset 'abc', not a whole number");
     assertThat(message.statusCode()).isEqualTo(404);
-  }
-
-  @Test
-  void aShareGroupIsListedWithTheConsumerGroupsAndItsPageShowsItsMemberWithoutAReset(EmbeddedKafka kafka,
-      TestTopics topics) throws Exception {
-    String topic = topics.create(1);
-    String group = topic + "-queue";
-    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers());
-        QueueConsumer queue = gregor.queue(group, q -> q.startFromBeginning(true))) {
-      queue.subscribe(topic);
-      CountDownLatch handled = new CountDownLatch(1);
-      Thread member = new Thread(() -> queue.eachMessage(job -> handled.countDown()));
-      member.start();
-      gregor.deliverMessage(topic, "a job");
-      assertThat(handled.await(60, TimeUnit.SECONDS)).isTrue();
-      WebClient browser = browser();
-
-      HttpResponse<String> list = browser.get("/groups");
-      HttpResponse<String> page = browser.get("/groups/" + group);
-
-      assertThat(list.statusCode()).isEqualTo(200);
-      assertThat(list.body()).contains(">" + group + "</a>", "<td>share</td>");
-      assertThat(page.statusCode()).isEqualTo(200);
-      assertThat(page.body()).contains("Group " + group, "Start (acknowledged before)", topic + " [0]")
-          .doesNotContain("Reset offsets");
-      queue.stop();
-      member.join(30_000);
-    }
   }
 
   @Test

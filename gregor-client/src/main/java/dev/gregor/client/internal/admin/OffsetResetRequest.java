@@ -4,98 +4,78 @@ import dev.gregor.client.GregorException;
 import dev.gregor.client.GroupNotEmpty;
 import dev.gregor.client.OffsetReset;
 import dev.gregor.client.OffsetResetPlan;
-import dev.gregor.client.UnknownGroup;
 import dev.gregor.client.UnknownTopic;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
- * Moves a group's committed offsets for one topic, as {@code kafka-consumer-groups --reset-offsets}
- * does: refused while the group has members unless forced, targets clamped into each partition's range.
+ * Moves a group's offsets for one topic, as {@code kafka-consumer-groups --reset-offsets} (and
+ * {@code kafka-share-groups}) does: refused while the group has members unless forced, targets clamped into
+ * each partition's range.
  */
 public final class OffsetResetRequest {
   private final GroupRequests groups;
+  private final GroupOffsets group;
 
-  public OffsetResetRequest(GroupRequests groups) {
+  private OffsetResetRequest(GroupRequests groups, GroupOffsets group) {
     this.groups = groups;
+    this.group = group;
   }
 
-  /** The new committed offset of every reset partition, by partition, set in one commit. */
+  /** Resets a consumer group's committed offsets. */
+  public static OffsetResetRequest forConsumerGroup(GroupRequests groups) {
+    return new OffsetResetRequest(groups, GroupOffsets.consumerGroups(groups));
+  }
+
+  /** Resets a share group's start offsets (where its members deliver from). */
+  public static OffsetResetRequest forShareGroup(GroupRequests groups) {
+    return new OffsetResetRequest(groups, GroupOffsets.shareGroups(groups));
+  }
+
+  /** The new offset of every reset partition, by partition, set in one request. */
   public CompletableFuture<Map<Integer, Long>> reset(String groupId, String topic, OffsetReset reset) {
     return emptyOrRemoved(groupId, reset.forced())
         .thenCompose(ignored -> plan(groupId, topic, reset, 0))
-        .thenCompose(plan -> groups.commit(groupId, plan.partitions().stream().collect(Collectors.toMap(
+        .thenCompose(plan -> group.move(groupId, plan.partitions().stream().collect(Collectors.toMap(
             p -> new TopicPartition(topic, p.partition()), OffsetResetPlan.Partition::target)))
             .thenApply(done -> plan.targets()));
   }
 
-  /** What {@link #reset} would commit, worked out by the same rules, changing nothing. */
+  /** What {@link #reset} would set, worked out by the same rules, changing nothing. */
   public CompletableFuture<OffsetResetPlan> plan(String groupId, String topic, OffsetReset reset) {
-    return groups.members(groupId).handle((group, error) -> {
-      if (error == null) {
-        return CompletableFuture.completedFuture(group.members().size());
-      }
-      Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-      return cause instanceof UnknownGroup || cause instanceof GroupIdNotFoundException
-          ? CompletableFuture.completedFuture(0) // a new group: resetting would create it
-          : CompletableFuture.<Integer>failedFuture(cause);
-    }).thenCompose(f -> f).thenCompose(members -> plan(groupId, topic, reset, members));
+    return group.membership(groupId)
+        .thenCompose(membership -> plan(groupId, topic, reset, membership == null ? 0 : membership.members()));
   }
 
   private CompletableFuture<OffsetResetPlan> plan(String groupId, String topic, OffsetReset reset, int members) {
-    return partitions(topic, reset.partitions()).thenCompose(partitions -> committed(groupId, topic)
+    return partitions(topic, reset.partitions()).thenCompose(partitions -> group.positions(groupId, topic)
         .thenCompose(committed -> targets(groupId, partitions, reset, committed).thenApply(targets -> new OffsetResetPlan(groupId,
             topic, members, partitions.stream().sorted(Comparator.comparingInt(TopicPartition::partition))
                 .map(tp -> new OffsetResetPlan.Partition(tp.partition(), committed.getOrDefault(tp, -1L), targets.get(tp)))
                 .toList()))));
   }
 
-  /** The group's committed offsets on {@code topic}; none for a group that does not exist yet. */
-  private CompletableFuture<Map<TopicPartition, Long>> committed(String groupId, String topic) {
-    return groups.committed(groupId).handle((offsets, error) -> {
-      if (error != null) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof GroupIdNotFoundException) {
-          return CompletableFuture.completedFuture(Map.<TopicPartition, Long>of());
-        }
-        return CompletableFuture.<Map<TopicPartition, Long>>failedFuture(cause);
-      }
-      return CompletableFuture.completedFuture(offsets.entrySet().stream().filter(e -> e.getKey().topic().equals(topic))
-          .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-    }).thenCompose(f -> f);
-  }
-
   private CompletableFuture<Void> emptyOrRemoved(String groupId, boolean force) {
-    return groups.members(groupId).handle((group, error) -> {
-      if (error != null) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof UnknownGroup || cause instanceof GroupIdNotFoundException) {
-          return CompletableFuture.<Void>completedFuture(null); // a new group: committing creates it
-        }
-        return CompletableFuture.<Void>failedFuture(cause);
+    return group.membership(groupId).thenCompose(membership -> {
+      if (membership == null || membership.members() == 0) {
+        return CompletableFuture.<Void>completedFuture(null); // a new group: moving its offsets creates it
       }
-      if (group.members().isEmpty()) {
-        return CompletableFuture.<Void>completedFuture(null);
+      if (!force || !group.membersRemovable()) {
+        return CompletableFuture.<Void>failedFuture(new GroupNotEmpty(groupId, "Could not reset the offsets of "
+            + group.kind() + " '" + groupId + "': it has " + membership.members() + " active member(s) (state "
+            + membership.state() + (group.membersRemovable() ? "); stop them, or use OffsetReset.force() to remove them first"
+            : "), and Kafka cannot remove a share group's members; stop them first"), null));
       }
-      if (!force) {
-        return CompletableFuture.<Void>failedFuture(new GroupNotEmpty(groupId, "Could not reset the offsets of consumer group '"
-            + groupId + "': it has " + group.members().size() + " active member(s) (state " + group.groupState()
-            + "); stop them, or use OffsetReset.force() to remove them first", null));
-      }
-      return AdminFutures.of(groups.admin().removeMembersFromConsumerGroup(groupId,
-          new RemoveMembersFromConsumerGroupOptions()).all());
-    }).thenCompose(f -> f);
+      return group.removeMembers(groupId);
+    });
   }
 
   private CompletableFuture<Set<TopicPartition>> partitions(String topic, List<Integer> wanted) {
@@ -124,10 +104,10 @@ public final class OffsetResetRequest {
       case OFFSET -> clamped(partitions, tp -> reset.value());
       case OFFSETS -> clamped(partitions, tp -> reset.offsets().get(tp.partition()));
       case SHIFT -> {
-        for (TopicPartition tp : partitions) {
+        for (TopicPartition tp : partitions.stream().sorted(Comparator.comparingInt(TopicPartition::partition)).toList()) {
           if (!committed.containsKey(tp)) {
-            yield CompletableFuture.failedFuture(new GregorException("Could not shift the offsets of consumer group '"
-                + groupId + "' by " + reset.value() + ": it has no committed offset on partition " + tp.partition()
+            yield CompletableFuture.failedFuture(new GregorException("Could not shift the offsets of " + group.kind() + " '"
+                + groupId + "' by " + reset.value() + ": it has no " + group.positionName() + " on partition " + tp.partition()
                 + " of topic '" + tp.topic() + "' to shift from; reset that partition to the earliest, the latest or an exact"
                 + " offset instead", null));
           }

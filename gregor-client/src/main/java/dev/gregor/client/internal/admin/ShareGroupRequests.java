@@ -38,12 +38,20 @@ final class ShareGroupRequests {
             .collect(Collectors.toList()));
   }
 
-  CompletableFuture<GroupDescription> describe(String groupId) {
+  /** kafka-clients' description of an existing share group; {@link UnknownGroup} when there is none. */
+  static CompletableFuture<ShareGroupDescription> existing(GroupRequests groups, String groupId) {
     return AdminFutures.of(groups.admin().describeShareGroups(List.of(groupId)).describedGroups().get(groupId))
-        .thenCompose(group -> {
+        .thenApply(group -> {
           if (group.groupState() == GroupState.DEAD) {
             throw new UnknownGroup(groupId, "Share group '" + groupId + "' does not exist", null);
           }
+          return group;
+        });
+  }
+
+  CompletableFuture<GroupDescription> describe(String groupId) {
+    return existing(groups, groupId)
+        .thenCompose(group -> {
           return AdminFutures.of(groups.admin().listShareGroupOffsets(Map.of(groupId, new ListShareGroupOffsetsSpec()))
               .partitionsToOffsetInfo(groupId)).thenCompose(starts -> {
                 Set<TopicPartition> partitions = new HashSet<>();

@@ -9,7 +9,10 @@ import dev.gregor.web.internal.http.Response;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** One group: its members and their assignment, committed and end offsets and lag per partition (refreshed), reset. */
+/**
+ * One consumer or share group: its members and their assignment, committed (or start) and end offsets and lag per
+ * partition (refreshed), reset.
+ */
 public final class GroupPage {
   private GroupPage() {}
 
@@ -37,8 +40,8 @@ public final class GroupPage {
     body.append("<h2>Members</h2>").append(group.members().isEmpty() ? "<p class=\"empty\">None: the group is empty.</p>"
         : Layout.table(new String[] {"Member", "Client", "Host", "Assignment"}, members));
     body.append("<h2>Offsets</h2>").append(offsets(groupId, group));
-    if (context.writable() && !share) {
-      body.append(resetForm(context, groupId, group));
+    if (context.writable()) {
+      body.append(resetForm(context, groupId, group, share));
     }
     return Response.html(200, Layout.page("Group " + groupId, context, body.toString()));
   }
@@ -71,7 +74,7 @@ public final class GroupPage {
             : "Committed", "End", "Lag"}, rows)) + "</div>";
   }
 
-  private static String resetForm(PageContext context, String groupId, GroupDescription group) {
+  private static String resetForm(PageContext context, String groupId, GroupDescription group, boolean share) {
     TreeSet<String> topics = new TreeSet<>();
     group.offsets().forEach(offset -> topics.add(offset.topic()));
     StringBuilder options = new StringBuilder();
@@ -81,13 +84,17 @@ public final class GroupPage {
       targets.append("<option value=\"").append(target.getKey()).append("\">").append(esc(target.getValue()))
           .append("</option>");
     }
-    return "<h2>Reset offsets</h2><p>First a plan (nothing changes), then apply it. A group with members is refused "
-        + "unless forced: its members would overwrite the reset with their next commit.</p>"
+    String rule = share
+        ? "A share group with members is refused: Kafka cannot remove a share group's members, so stop them first. "
+            + "The reset moves where the group delivers from; what comes before counts as acknowledged."
+        : "A group with members is refused unless forced: its members would overwrite the reset with their next commit.";
+    return "<h2>Reset offsets</h2><p>First a plan (nothing changes), then apply it. " + rule + "</p>"
         + Layout.form(context, "/groups/" + url(groupId) + "/reset",
             "<label>Topic <input name=\"topic\" list=\"group-topics\" required></label><datalist id=\"group-topics\">"
                 + options + "</datalist><label>To <select name=\"to\">" + targets + "</select></label>"
                 + "<label>Value <input name=\"value\" placeholder=\"offset, time or shift\"></label>"
-                + "<label><input type=\"checkbox\" name=\"force\" value=\"1\"> force while it has members</label>"
+                + (share ? "<input type=\"hidden\" name=\"share\" value=\"1\">"
+                    : "<label><input type=\"checkbox\" name=\"force\" value=\"1\"> force while it has members</label>")
                 + "<button type=\"submit\">Plan</button>");
   }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * POST /groups/{group}/reset: without {@code apply} it shows the plan (each partition's committed offset and
  * target; nothing changes), with it it commits the plan's targets. The client's rules apply: a group with
- * members is refused unless forced.
+ * members is refused unless forced; a share group ({@code share=1}) with members always.
  */
 public final class OffsetResetForm {
   static final Map<String, String> TARGETS = targets();
@@ -28,23 +28,26 @@ public final class OffsetResetForm {
     String to = context.request().required("to");
     String value = context.request().form("value");
     boolean force = "1".equals(context.request().form("force"));
+    boolean share = "1".equals(context.request().form("share"));
     OffsetReset reset = reset(to, value == null ? "" : value.trim());
     OffsetReset wanted = force ? reset.force() : reset;
     if ("1".equals(context.request().form("apply"))) {
-      context.kafka().call(kafka -> kafka.groups().resetOffsets(groupId, topic, wanted));
+      context.kafka().call(kafka -> share ? kafka.groups().resetShareOffsets(groupId, topic, wanted)
+          : kafka.groups().resetOffsets(groupId, topic, wanted));
       return Response.redirect("/groups/" + url(groupId) + "?reset=" + url(topic));
     }
-    OffsetResetPlan plan = context.kafka().call(kafka -> kafka.groups().planReset(groupId, topic, wanted));
+    OffsetResetPlan plan = context.kafka().call(kafka -> share ? kafka.groups().planShareReset(groupId, topic, wanted)
+        : kafka.groups().planReset(groupId, topic, wanted));
     StringBuilder rows = new StringBuilder();
     for (OffsetResetPlan.Partition partition : plan.partitions()) {
       rows.append(Layout.row(String.valueOf(partition.partition()),
           partition.committed() < 0 ? "none" : String.valueOf(partition.committed()), String.valueOf(partition.target())));
     }
     String hidden = field("topic", topic) + field("to", to) + field("value", value == null ? "" : value)
-        + (force ? field("force", "1") : "") + field("apply", "1");
+        + (force ? field("force", "1") : "") + (share ? field("share", "1") : "") + field("apply", "1");
     String body = "<p>Plan for group <b>" + esc(groupId) + "</b> on topic <b>" + esc(topic) + "</b> ("
         + plan.activeMembers() + " active member(s)). Nothing has changed yet.</p>"
-        + Layout.table(new String[] {"Partition", "Committed", "Target"}, rows)
+        + Layout.table(new String[] {"Partition", share ? "Start" : "Committed", "Target"}, rows)
         + Layout.form(context, "/groups/" + url(groupId) + "/reset", hidden
             + "<button class=\"danger\" type=\"submit\">Apply this reset</button>")
         + "<p><a href=\"/groups/" + url(groupId) + "\">Cancel</a></p>";
