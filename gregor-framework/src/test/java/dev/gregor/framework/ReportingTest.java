@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gregor.client.Gregor;
-import dev.gregor.client.Message;
 import dev.gregor.client.Produce;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
-import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -24,52 +19,34 @@ import org.junit.jupiter.api.Test;
 // own pair of topics, so tests never see each other's reports or commands.
 @EmbeddedKafkaTest
 class ReportingTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final Duration WAIT = ReportingTopics.WAIT;
 
-  private final List<String> names = new ArrayList<>();
+  private ReportingTopics reporting;
 
   private App.Builder reporting(EmbeddedKafka kafka, TestTopics topics, String app) {
-    String reports = topics.next();
-    String commands = topics.next();
-    names.add(reports);
-    names.add(commands);
-    return Apps.on(kafka, app).setup(config -> config.reporting(true).reportsTopic(reports).commandsTopic(commands)
-        .reportInterval(Duration.ofMillis(200)).concurrency(2));
+    reporting = new ReportingTopics(topics);
+    return reporting.app(kafka, app);
   }
 
   private String reportsTopic() {
-    return names.get(names.size() - 2);
+    return reporting.reports;
   }
 
   private String commandsTopic() {
-    return names.get(names.size() - 1);
+    return reporting.commands;
   }
 
   private List<JsonNode> reports(Gregor gregor) {
-    return Apps.read(gregor, reportsTopic()).stream().map(ReportingTest::json).toList();
+    return reporting.reports(gregor);
   }
 
-  /** The first report matching {@code wanted}, once one was published. */
   private JsonNode awaitReport(Gregor gregor, Predicate<JsonNode> wanted) {
-    return await().atMost(WAIT).until(() -> reports(gregor).stream().filter(wanted).findFirst(),
-        java.util.Optional::isPresent).orElseThrow();
+    return reporting.awaitReport(gregor, wanted);
   }
 
   private void command(Gregor gregor, String app, String process, String command, String topic, int partition) {
-    String json = "{\"version\":1,\"type\":\"command\",\"id\":\"" + UUID.randomUUID() + "\",\"app\":\"" + app
-        + "\",\"process\":\"" + process + "\",\"command\":\"" + command + "\""
-        + (topic == null ? "" : ",\"topic\":\"" + topic + "\",\"partition\":" + partition)
-        + ",\"at\":\"2026-12-04T10:00:00Z\"}";
-    gregor.deliverMessage(commandsTopic(), json);
-  }
-
-  private static JsonNode json(Message message) {
-    try {
-      return JSON.readTree(message.valueAsString());
-    } catch (java.io.IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    reporting.command(gregor, app, process, command,
+        topic == null ? "" : "\"topic\":\"" + topic + "\",\"partition\":" + partition);
   }
 
   private static JsonNode partition(JsonNode report, int partition) {

@@ -5,6 +5,7 @@ import dev.gregor.client.Notifications;
 import dev.gregor.client.TimedEvent;
 import dev.gregor.framework.FrameworkEvent;
 import dev.gregor.framework.Monitor;
+import dev.gregor.framework.internal.reporting.JobStates;
 import dev.gregor.framework.internal.reporting.ProcessCounters;
 import dev.gregor.framework.internal.reporting.RecentErrors;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ public final class Instrumentation {
   private final Monitor monitor;
   private final Notifications bus;
   private final ProcessCounters counters = new ProcessCounters();
+  private final JobStates jobs = new JobStates();
   private final RecentErrors errors;
 
   /** {@code keepErrors}: keep the last errors for the process's report (when reporting is on). */
@@ -84,6 +86,11 @@ public final class Instrumentation {
   /** What this process did, for its report. */
   public ProcessCounters counters() {
     return counters;
+  }
+
+  /** The jobs this process's workers run and finished lately, and the ids deleted from the dashboard. */
+  public JobStates jobs() {
+    return jobs;
   }
 
   /** This process's last errors, for its report. */

@@ -10,15 +10,20 @@ import dev.gregor.framework.Route;
 import dev.gregor.framework.Routes;
 import dev.gregor.framework.internal.FrameworkAccess;
 import dev.gregor.framework.internal.Instrumentation;
+import dev.gregor.framework.internal.reporting.JobStates;
 import dev.gregor.framework.internal.responding.ResponseDelivery;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Performs one job in a worker (the seed's Sidekiq worker calling the controller): finds the route
  * named in the job, decodes the params with its interchanger, makes a controller for the job,
- * performs and responds. On the last attempt a failure calls the controller's {@code afterFailure}.
+ * performs and responds. On the last attempt a failure calls the controller's {@code afterFailure}. A job deleted
+ * from the dashboard is acknowledged without performing.
  */
 public final class JobPerformer {
+  private static final Logger LOG = LoggerFactory.getLogger(JobPerformer.class);
   private final Routes routes;
   private final ResponseDelivery responses;
   private final Instrumentation instrumentation;
@@ -40,14 +45,33 @@ public final class JobPerformer {
       instrumentation.error(JobPerformer.class, "worker", unknown, EventKeys.TOPIC, queue, EventKeys.OFFSET, record.offset());
       throw unknown;
     }
+    JobStates jobs = instrumentation.jobs();
+    String id = jobId(record);
+    if (jobs.isDeleted(id)) {
+      LOG.info("Job {} on {}/{}@{} was deleted from the dashboard: acknowledged without performing", id, record.topic(),
+          record.partition(), record.offset());
+      jobs.skipped(id, route.topic(), queue, record.partition(), record.offset(), attempt);
+      return;
+    }
     instrumentation.counters().jobStarted();
-    boolean failed = true;
+    jobs.started(id, route.topic(), queue, record.partition(), record.offset(), attempt);
+    Throwable failure = null;
     try {
       perform(record, attempt, lastAttempt, queue, route);
-      failed = false;
+    } catch (Exception | Error e) {
+      failure = e;
+      throw e;
     } finally {
-      instrumentation.counters().jobEnded(failed);
+      instrumentation.counters().jobEnded(failure != null);
+      jobs.ended(failure == null ? JobStates.State.DONE : lastAttempt ? JobStates.State.REJECTED
+          : JobStates.State.FAILED, failure);
     }
+  }
+
+  /** The job's id header; where a record lacks it (not enqueued by Gregor), its place on the queue. */
+  private static String jobId(Message record) {
+    String id = record.header(JobHeaders.ID);
+    return id != null ? id : record.topic() + "/" + record.partition() + "@" + record.offset();
   }
 
   private void perform(Message record, int attempt, boolean lastAttempt, String queue, Route route) throws Exception {

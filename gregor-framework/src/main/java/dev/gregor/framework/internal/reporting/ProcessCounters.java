@@ -1,28 +1,28 @@
 package dev.gregor.framework.internal.reporting;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What this process did since it started, counted where the work happens (pool threads, workers) and read by the
- * reporter: plain atomics, so counting costs next to nothing whether reporting is on or not.
+ * reporter: atomics and a short lock per perform or job (not per message), so counting costs next to nothing
+ * whether reporting is on or not.
  */
 public final class ProcessCounters {
   private final AtomicLong processed = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
-  private final AtomicInteger busy = new AtomicInteger();
-  private final AtomicInteger jobsRunning = new AtomicInteger();
+  private final BusyTime performs = new BusyTime();
+  private final BusyTime jobs = new BusyTime();
   private final AtomicLong jobsDone = new AtomicLong();
   private final AtomicLong jobsFailed = new AtomicLong();
 
   /** A controller perform (a chunk of messages, or a batch) began on this thread. */
   public void performing() {
-    busy.incrementAndGet();
+    performs.begin();
   }
 
   /** It ended: {@code handled} messages finished, and whether it failed. */
   public void performed(int handled, boolean failedNow) {
-    busy.decrementAndGet();
+    performs.end();
     processed.addAndGet(handled);
     if (failedNow) {
       failed.incrementAndGet();
@@ -30,11 +30,11 @@ public final class ProcessCounters {
   }
 
   public void jobStarted() {
-    jobsRunning.incrementAndGet();
+    jobs.begin();
   }
 
   public void jobEnded(boolean failedNow) {
-    jobsRunning.decrementAndGet();
+    jobs.end();
     (failedNow ? jobsFailed : jobsDone).incrementAndGet();
   }
 
@@ -47,11 +47,21 @@ public final class ProcessCounters {
   }
 
   public int busy() {
-    return busy.get();
+    return performs.inProgress();
+  }
+
+  /** Thread-nanoseconds spent performing controllers since start. */
+  public long busyNanos() {
+    return performs.busyNanos();
   }
 
   public int jobsRunning() {
-    return jobsRunning.get();
+    return jobs.inProgress();
+  }
+
+  /** Thread-nanoseconds spent performing jobs since start. */
+  public long jobsBusyNanos() {
+    return jobs.busyNanos();
   }
 
   public long jobsDone() {

@@ -28,6 +28,8 @@ public final class ProcessReporter {
   private final CountDownLatch stopping = new CountDownLatch(1);
   private final Thread thread;
   private long lastProcessed;
+  private long lastBusyNanos;
+  private long lastJobsBusyNanos;
   private long lastAt = System.nanoTime();
   private boolean failing;
 
@@ -91,12 +93,26 @@ public final class ProcessReporter {
     long processed = counters.processed();
     double seconds = (now - lastAt) / 1e9;
     double perSecond = seconds > 0 ? (processed - lastProcessed) / seconds : 0;
+    long busyNanos = counters.busyNanos();
+    long jobsBusyNanos = counters.jobsBusyNanos();
+    double utilisation = share(busyNanos - lastBusyNanos, app.performThreads(), now - lastAt);
+    double jobsUtilisation = share(jobsBusyNanos - lastJobsBusyNanos, app.workerThreads(), now - lastAt);
     lastAt = now;
     lastProcessed = processed;
+    lastBusyNanos = busyNanos;
+    lastJobsBusyNanos = jobsBusyNanos;
     boolean stopped = state.equals("stopped");
     return ReportJson.report(new ReportJson.Facts(settings.name(), process, state, app.server(), app.workerThreads(),
-        counters.busy(), app.performThreads(), processed, counters.failed(), perSecond,
+        counters.busy(), app.performThreads(), utilisation, processed, counters.failed(), perSecond,
         stopped ? List.of() : app.partitions(), counters.jobsRunning(), counters.jobsDone(), counters.jobsFailed(),
-        instrumentation.errors().list()), routes);
+        jobsUtilisation, instrumentation.jobs().list(), instrumentation.errors().list()), routes);
+  }
+
+  /** The share of {@code threads}' time over {@code elapsedNanos} that was busy, 0 to 1. */
+  private static double share(long busyNanos, int threads, long elapsedNanos) {
+    if (threads <= 0 || elapsedNanos <= 0) {
+      return 0;
+    }
+    return Math.max(0, Math.min(1, (double) busyNanos / ((double) threads * elapsedNanos)));
   }
 }

@@ -24,16 +24,20 @@ public final class ReportJson {
   public static final int VERSION = 1;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** A command as read from the commands topic; {@code topic} and {@code partition} only for pause and resume. */
+  /**
+   * A command as read from the commands topic; {@code topic} and {@code partition} only for pause and resume,
+   * {@code job} only for delete_job.
+   */
   public record Command(int version, String type, String id, String app, String process, String command,
-      @Nullable String topic, int partition) {}
+      @Nullable String topic, int partition, @Nullable String job) {}
 
   private ReportJson() {}
 
   /** What a report says besides the routes, which do not change while the process runs. */
   public record Facts(String app, ProcessIdentity process, String state, boolean server, int workers, int busy,
-      int threads, long processed, long failed, double perSecond, List<PartitionState> partitions, int jobsRunning,
-      long jobsDone, long jobsFailed, List<RecentErrors.Note> errors) {}
+      int threads, double utilisation, long processed, long failed, double perSecond, List<PartitionState> partitions,
+      int jobsRunning, long jobsDone, long jobsFailed, double jobsUtilisation, List<JobStates.Job> jobs,
+      List<RecentErrors.Note> errors) {}
 
   public static String report(Facts facts, ArrayNode routes) {
     ObjectNode report = MAPPER.createObjectNode();
@@ -42,7 +46,8 @@ public final class ReportJson {
         .put("startedAt", facts.process().startedAt().toString())
         .put("at", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString()).put("state", facts.state())
         .put("server", facts.server()).put("workers", facts.workers());
-    report.putObject("threads").put("busy", facts.busy()).put("total", facts.threads());
+    report.putObject("threads").put("busy", facts.busy()).put("total", facts.threads())
+        .put("utilisation", rounded(facts.utilisation()));
     report.put("processed", facts.processed()).put("failed", facts.failed())
         .put("perSecond", Math.round(facts.perSecond() * 100) / 100.0);
     ArrayNode partitions = report.putArray("partitions");
@@ -51,14 +56,25 @@ public final class ReportJson {
           .put("paused", p.paused()).put("committed", p.committed()).put("lag", p.lag());
     }
     report.set("routes", routes);
-    report.putObject("jobs").put("running", facts.jobsRunning()).put("done", facts.jobsDone())
-        .put("failed", facts.jobsFailed());
+    ObjectNode jobs = report.putObject("jobs").put("running", facts.jobsRunning()).put("done", facts.jobsDone())
+        .put("failed", facts.jobsFailed()).put("utilisation", rounded(facts.jobsUtilisation()));
+    ArrayNode recent = jobs.putArray("recent");
+    for (JobStates.Job job : facts.jobs()) {
+      recent.addObject().put("id", job.id()).put("route", job.route()).put("queue", job.queue())
+          .put("partition", job.partition()).put("offset", job.offset()).put("attempt", job.attempt())
+          .put("state", job.state().name().toLowerCase(Locale.ROOT)).put("at", job.at().toString())
+          .put("error", job.error());
+    }
     ArrayNode errors = report.putArray("errors");
     for (RecentErrors.Note note : facts.errors()) {
       errors.addObject().put("at", note.at().toString()).put("origin", note.origin()).put("route", note.route())
           .put("message", note.message()).put("stack", note.stack());
     }
     return report.toString();
+  }
+
+  private static double rounded(double share) {
+    return Math.round(share * 1000) / 1000.0;
   }
 
   /** The routes as reports list them; made once at start. */
@@ -104,7 +120,8 @@ public final class ReportJson {
     }
     return new Command(node.path("version").asInt(-1), node.path("type").asText(""), node.path("id").asText(""),
         node.path("app").asText(""), node.path("process").asText(""), node.path("command").asText(""),
-        node.hasNonNull("topic") ? node.get("topic").asText() : null, node.path("partition").asInt(-1));
+        node.hasNonNull("topic") ? node.get("topic").asText() : null, node.path("partition").asInt(-1),
+        node.hasNonNull("job") ? node.get("job").asText() : null);
   }
 
   /** A command as the dashboard writes it; for tests and tools. */

@@ -38,7 +38,7 @@ public final class Reporting {
     createTopics(client, settings);
     ProcessIdentity process = ProcessIdentity.create();
     Reporting reporting = new Reporting(new ProcessReporter(client, settings, routes, instrumentation, app, process),
-        new CommandListener(client, settings, app, process), process);
+        new CommandListener(client, settings, app, process, instrumentation.jobs()), process);
     try {
       reporting.commands.start();
     } catch (RuntimeException e) {
