@@ -129,6 +129,7 @@ class JobReportingTest {
         assertThat(Recorded.performed(topic)).extracting(Params::rawString).containsExactly("keep me");
         assertThat(report.path("state").asText()).as("a quiet command from before the start").isEqualTo("running");
         assertThat(report.path("jobs").path("done").asLong()).isEqualTo(1);
+        assertThat(report.path("jobs").path("deletions").asInt()).isEqualTo(1);
       }
     }
   }

@@ -55,7 +55,7 @@ class AppPagesTest {
         assertThat(overview).contains("<h2>Applications</h2>", ">shop</a>", "messages/s: 12.5 now", "<polyline");
         assertThat(app).contains("host-b:22:bbbb0002", "state running", "state gone", "shop.orders", "Pause",
             "OrdersController", "orders_confirmed", "dead letters", "boom in perform", "at Example.perform",
-            "messages/s: 12.5 now");
+            "messages/s: 12.5 now", "utilisation %: 25.0 now", "worker utilisation %: 50.0 now", "25 % busy");
         assertThat(pause.statusCode()).isEqualTo(303);
         assertThat(pause.headers().firstValue("Location")).hasValue("/apps/shop?sent=pause");
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -96,7 +96,7 @@ class AppPagesTest {
       await().atMost(Duration.ofSeconds(60)).until(() -> InvoiceController.PERFORMED.get() >= 2);
       WebClient browser = new WebClient(web.url()).logIn("ops", PASSWORD);
       await().atMost(Duration.ofSeconds(30)).until(() -> browser.get("/apps/" + name + "/jobs").body()
-          .contains("<td>2</td><td>0</td></tr>")); // a report with 2 done, 0 failed
+          .contains("<td>2</td><td>0</td><td>")); // a report with 2 done, 0 failed
 
       String page = browser.get("/apps/" + name + "/jobs").body();
       HttpResponse<String> again = browser.post("/topics/" + name + "_jobs/messages/0/0/republish",
@@ -105,6 +105,39 @@ class AppPagesTest {
       assertThat(page).contains(name + "_jobs", "share group <code>" + name + "_workers", "Enqueue again", topic);
       assertThat(again.statusCode()).isEqualTo(200);
       await().atMost(Duration.ofSeconds(60)).until(() -> InvoiceController.PERFORMED.get() >= 3);
+    }
+  }
+
+  @Test
+  void theJobsPageShowsEachReportedJobsStateAndADeleteBecomesACommandForEveryProcess(EmbeddedKafka kafka,
+      TestTopics topics) throws Exception {
+    String reports = topics.create(1);
+    String commands = topics.next();
+    Instant now = Instant.now();
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
+      gregor.deliverMessage(reports, report("shop", "host-b:22:bbbb0002", now, "running", 12.5));
+      try (Dashboard web = Dashboard.builder().bootstrapServers(kafka.bootstrapServers()).port(0).user("ops", PASSWORD)
+          .reportsTopic(reports).commandsTopic(commands).start()) {
+        WebClient browser = new WebClient(web.url()).logIn("ops", PASSWORD);
+
+        String jobs = browser.get("/apps/shop/jobs").body();
+        HttpResponse<String> delete = browser.post("/apps/shop/commands", "command", "delete_job", "process", "*",
+            "job", "job-running");
+        String after = browser.get(delete.headers().firstValue("Location").orElseThrow()).body();
+
+        assertThat(jobs).contains("<h2>Jobs</h2>", "job-running", "state retrying", "job-dead", "state rejected",
+            "gateway timeout", "job-ok", "state done", "shop.jobs 0@7", "50 %");
+        assertThat(jobs.indexOf("job-running")).isLessThan(jobs.indexOf("job-dead"));
+        assertThat(jobs.indexOf("job-dead")).isLessThan(jobs.indexOf("job-ok"));
+        assertThat(jobs).containsOnlyOnce("value=\"delete_job\"").containsOnlyOnce("Enqueue again");
+        assertThat(delete.statusCode()).isEqualTo(303);
+        assertThat(delete.headers().firstValue("Location")).hasValue("/apps/shop/jobs?sent=delete_job");
+        assertThat(after).contains("Job deleted");
+        JsonNode command = JSON.readTree(gregor.fetch(commands, 0, Offset.EARLIEST).messages().get(0).value());
+        assertThat(command.path("command").asText()).isEqualTo("delete_job");
+        assertThat(command.path("job").asText()).isEqualTo("job-running");
+        assertThat(command.path("process").asText()).isEqualTo("*");
+      }
     }
   }
 
@@ -131,15 +164,22 @@ class AppPagesTest {
   private static String report(String app, String process, Instant at, String state, double perSecond) {
     return """
         {"version":1,"type":"report","app":"%s","process":"%s","host":"h","pid":1,"startedAt":"%s","at":"%s",
-         "state":"%s","server":true,"workers":0,"threads":{"busy":1,"total":8},"processed":120,"failed":1,
+         "state":"%s","server":true,"workers":2,"threads":{"busy":1,"total":8,"utilisation":0.25},"processed":120,
+         "failed":1,
          "perSecond":%s,
          "partitions":[{"group":"shop_orders","topic":"shop.orders","partition":1,"paused":false,"committed":100,"lag":3}],
          "routes":[{"topic":"orders","kafkaTopic":"shop.orders","group":"shop_orders","controller":"com.x.OrdersController",
            "parser":"json","responder":"com.x.OrderResponder","responderTopics":["shop.orders_confirmed"],"inline":true,
            "queue":null,"batch":false,"ordering":"partition","deadLetter":"shop.orders_dlt","retryTopics":[]}],
-         "jobs":{"running":0,"done":0,"failed":0},
+         "jobs":{"running":1,"done":3,"failed":2,"utilisation":0.5,"recent":[
+           {"id":"job-running","route":"orders","queue":"shop.jobs","partition":0,"offset":7,"attempt":2,
+            "state":"retrying","at":"%s","error":null},
+           {"id":"job-dead","route":"orders","queue":"shop.jobs","partition":0,"offset":5,"attempt":5,
+            "state":"rejected","at":"%s","error":"java.lang.IllegalStateException: gateway timeout"},
+           {"id":"job-ok","route":"orders","queue":"shop.jobs","partition":0,"offset":6,"attempt":1,
+            "state":"done","at":"%s","error":null}]},
          "errors":[{"at":"%s","origin":"controller","route":"orders","message":"boom in perform",
            "stack":"java.lang.IllegalStateException: boom\\n\\tat Example.perform(Example.java:1)"}]}
-        """.formatted(app, process, at, at, state, perSecond, at);
+        """.formatted(app, process, at, at, state, perSecond, at, at, at, at);
   }
 }

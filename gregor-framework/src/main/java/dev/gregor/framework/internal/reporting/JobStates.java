@@ -78,6 +78,11 @@ public final class JobStates {
     return deleted.containsKey(id);
   }
 
+  /** How many deleted ids this process knows (the newest {@link #DELETED_KEPT}). */
+  public synchronized int deletions() {
+    return deleted.size();
+  }
+
   /** Running jobs, then finished ones, newest first. */
   public synchronized List<Job> list() {
     List<Job> jobs = new ArrayList<>(running.values());

@@ -105,7 +105,8 @@ public final class ProcessReporter {
     return ReportJson.report(new ReportJson.Facts(settings.name(), process, state, app.server(), app.workerThreads(),
         counters.busy(), app.performThreads(), utilisation, processed, counters.failed(), perSecond,
         stopped ? List.of() : app.partitions(), counters.jobsRunning(), counters.jobsDone(), counters.jobsFailed(),
-        jobsUtilisation, instrumentation.jobs().list(), instrumentation.errors().list()), routes);
+        jobsUtilisation, instrumentation.jobs().list(), instrumentation.jobs().deletions(),
+        instrumentation.errors().list()), routes);
   }
 
   /** The share of {@code threads}' time over {@code elapsedNanos} that was busy, 0 to 1. */

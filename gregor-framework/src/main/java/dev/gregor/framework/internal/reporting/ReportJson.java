@@ -37,7 +37,7 @@ public final class ReportJson {
   public record Facts(String app, ProcessIdentity process, String state, boolean server, int workers, int busy,
       int threads, double utilisation, long processed, long failed, double perSecond, List<PartitionState> partitions,
       int jobsRunning, long jobsDone, long jobsFailed, double jobsUtilisation, List<JobStates.Job> jobs,
-      List<RecentErrors.Note> errors) {}
+      int jobsDeletions, List<RecentErrors.Note> errors) {}
 
   public static String report(Facts facts, ArrayNode routes) {
     ObjectNode report = MAPPER.createObjectNode();
@@ -57,7 +57,8 @@ public final class ReportJson {
     }
     report.set("routes", routes);
     ObjectNode jobs = report.putObject("jobs").put("running", facts.jobsRunning()).put("done", facts.jobsDone())
-        .put("failed", facts.jobsFailed()).put("utilisation", rounded(facts.jobsUtilisation()));
+        .put("failed", facts.jobsFailed()).put("utilisation", rounded(facts.jobsUtilisation()))
+        .put("deletions", facts.jobsDeletions());
     ArrayNode recent = jobs.putArray("recent");
     for (JobStates.Job job : facts.jobs()) {
       recent.addObject().put("id", job.id()).put("route", job.route()).put("queue", job.queue())

@@ -14,12 +14,12 @@ import java.util.UUID;
 
 /** Commands to an app's processes, written to the commands topic (version 1), which the processes read. */
 public final class AppCommands {
-  private static final Set<String> COMMANDS = Set.of("pause", "resume", "quiet", "stop");
+  private static final Set<String> COMMANDS = Set.of("pause", "resume", "quiet", "stop", "delete_job");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private AppCommands() {}
 
-  /** POST /apps/{app}/commands with command, process, and for pause/resume topic and partition. */
+  /** POST /apps/{app}/commands with command, process, for pause/resume topic and partition, for delete_job job. */
   public static Response send(PageContext context) {
     String app = context.request().pathParameter(0);
     String command = context.request().required("command");
@@ -33,6 +33,9 @@ public final class AppCommands {
       json.put("topic", context.request().required("topic"));
       json.put("partition", TopicsPage.number(context, "partition", -1));
     }
+    if (command.equals("delete_job")) {
+      json.put("job", context.request().required("job"));
+    }
     String topic = context.settings().commandsTopic();
     context.kafka().call(kafka -> {
       if (!kafka.topics().list().contains(topic)) {
@@ -40,7 +43,8 @@ public final class AppCommands {
       }
       return kafka.deliverMessage(topic, json.toString(), Produce.key(app));
     });
-    return Response.redirect("/apps/" + url(app) + "?sent=" + url(command));
+    return Response.redirect("/apps/" + url(app) + (command.equals("delete_job") ? "/jobs" : "") + "?sent="
+        + url(command));
   }
 
   /** A one-button form sending {@code command}. */

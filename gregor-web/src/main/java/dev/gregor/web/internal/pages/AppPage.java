@@ -30,9 +30,7 @@ public final class AppPage {
           + "two."));
     }
     List<JsonNode> history = reports.history(app);
-    body.append("<div class=\"charts\">")
-        .append(Sparkline.of("messages/s", history.stream().map(r -> r.path("perSecond").asDouble()).toList()))
-        .append(Sparkline.of("lag", history.stream().map(r -> (double) AppsPage.lag(r)).toList())).append("</div>");
+    body.append(AppCharts.of(history));
     body.append("<h2>Processes</h2>").append(processes(context, app, processes, now));
     body.append("<h2>Partitions</h2>").append(AppPartitions.table(context, app, processes, now));
     JsonNode newest = processes.values().stream().max(java.util.Comparator.comparing(Reports::at)).orElseThrow();
@@ -54,7 +52,8 @@ public final class AppPage {
       rows.append(Layout.row(esc(process), "<span class=\"state " + state + "\">" + state + "</span>",
           report.path("server").asBoolean() ? "server" + (report.path("workers").asInt() > 0 ? " + "
               + report.path("workers").asInt() + " workers" : "") : report.path("workers").asInt() + " workers",
-          report.path("threads").path("busy").asInt() + " / " + report.path("threads").path("total").asInt(),
+          report.path("threads").path("busy").asInt() + " / " + report.path("threads").path("total").asInt() + " ("
+              + Math.round(100 * report.path("threads").path("utilisation").asDouble()) + " % busy)",
           String.valueOf(report.path("processed").asLong()), String.format(java.util.Locale.ROOT, "%.1f",
               report.path("perSecond").asDouble()), String.valueOf(report.path("failed").asLong()),
           ago(Reports.at(report), now), actions));

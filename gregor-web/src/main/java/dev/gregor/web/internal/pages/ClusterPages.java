@@ -52,17 +52,14 @@ public final class ClusterPages {
     return Response.html(200, Layout.page("Cluster", context, body));
   }
 
-  /** Each reporting app's throughput and lag over time, when any app reports. */
+  /** Each reporting app's throughput, lag and utilisation over time, when any app reports. */
   private static String applications(PageContext context) {
     Reports reports = context.reports();
     StringBuilder html = new StringBuilder();
     for (String app : reports.newestByApp().keySet()) {
       List<JsonNode> history = reports.history(app);
       html.append("<h3><a href=\"/apps/").append(url(app)).append("\">").append(esc(app)).append("</a></h3>")
-          .append("<div class=\"charts\">")
-          .append(Sparkline.of("messages/s", history.stream().map(r -> r.path("perSecond").asDouble()).toList()))
-          .append(Sparkline.of("lag", history.stream().map(r -> (double) AppsPage.lag(r)).toList()))
-          .append("</div>");
+          .append(AppCharts.of(history));
     }
     return html.isEmpty() ? "" : "<h2>Applications</h2>" + html;
   }
