@@ -56,6 +56,9 @@ class AppPagesTest {
         assertThat(app).contains("host-b:22:bbbb0002", "state running", "state gone", "shop.orders", "Pause",
             "OrdersController", "orders_confirmed", "dead letters", "boom in perform", "at Example.perform",
             "messages/s: 12.5 now", "utilisation %: 25.0 now", "worker utilisation %: 50.0 now", "25 % busy");
+        assertThat(app).contains("<svg class=\"flow-graph\"", "<g class=\"node controller\"><title>com.x.OrdersController",
+            "<g class=\"node controller\"><title>com.x.MailController", "class=\"edge dead\"", "class=\"edge jobs\"")
+            .containsOnlyOnce("<title>shop.orders_confirmed</title>"); // written by one route, read by the other
         assertThat(pause.statusCode()).isEqualTo(303);
         assertThat(pause.headers().firstValue("Location")).hasValue("/apps/shop?sent=pause");
         assertThat(unknown.statusCode()).isEqualTo(404);
@@ -126,7 +129,7 @@ class AppPagesTest {
         String after = browser.get(delete.headers().firstValue("Location").orElseThrow()).body();
 
         assertThat(jobs).contains("<h2>Jobs</h2>", "job-running", "state retrying", "job-dead", "state rejected",
-            "gateway timeout", "job-ok", "state done", "shop.jobs 0@7", "50 %");
+            "gateway timeout", "job-ok", "state done", "shop.jobs 0@7", "50 %", "topic 'shop.jobs' does not exist");
         assertThat(jobs.indexOf("job-running")).isLessThan(jobs.indexOf("job-dead"));
         assertThat(jobs.indexOf("job-dead")).isLessThan(jobs.indexOf("job-ok"));
         assertThat(jobs).containsOnlyOnce("value=\"delete_job\"").containsOnlyOnce("Enqueue again");
@@ -170,7 +173,10 @@ class AppPagesTest {
          "partitions":[{"group":"shop_orders","topic":"shop.orders","partition":1,"paused":false,"committed":100,"lag":3}],
          "routes":[{"topic":"orders","kafkaTopic":"shop.orders","group":"shop_orders","controller":"com.x.OrdersController",
            "parser":"json","responder":"com.x.OrderResponder","responderTopics":["shop.orders_confirmed"],"inline":true,
-           "queue":null,"batch":false,"ordering":"partition","deadLetter":"shop.orders_dlt","retryTopics":[]}],
+           "queue":null,"batch":false,"ordering":"partition","deadLetter":"shop.orders_dlt","retryTopics":[]},
+          {"topic":"orders_confirmed","kafkaTopic":"shop.orders_confirmed","group":"shop_orders_confirmed",
+           "controller":"com.x.MailController","parser":"json","responder":null,"responderTopics":[],"inline":false,
+           "queue":"shop.jobs","batch":false,"ordering":"partition","deadLetter":null,"retryTopics":[]}],
          "jobs":{"running":1,"done":3,"failed":2,"utilisation":0.5,"recent":[
            {"id":"job-running","route":"orders","queue":"shop.jobs","partition":0,"offset":7,"attempt":2,
             "state":"retrying","at":"%s","error":null},

@@ -212,6 +212,8 @@ class DashboardBrowserTest {
       });
       assertThat(page.findElement(By.tagName("main")).getText()).contains("paused", "CountingController");
       Browser.screenshot(page, "app");
+      page.executeScript("document.querySelector('div.flow').scrollIntoView()");
+      Browser.screenshot(page, "app-flow");
       Browser.clickAndLoad(page, By.xpath("//button[text()='Resume']"));
       await().atMost(Duration.ofSeconds(30)).until(() -> {
         page.navigate().refresh();

@@ -20,13 +20,15 @@ final class AppCharts {
 
   /** The charts for {@code history} (one app's reports, oldest first). */
   static String of(List<JsonNode> history) {
+    Predicate<JsonNode> server = r -> r.path("server").asBoolean();
+    Predicate<JsonNode> workers = r -> r.path("workers").asInt() > 0;
     return "<div class=\"charts\">"
         + Sparkline.of("messages/s", series(history, r -> r.path("perSecond").asDouble(), r -> true, false))
         + Sparkline.of("lag", series(history, r -> (double) AppsPage.lag(r), r -> true, false))
-        + Sparkline.of("utilisation %", series(history, r -> 100 * r.path("threads").path("utilisation").asDouble(),
-            r -> r.path("server").asBoolean(), true))
-        + Sparkline.of("worker utilisation %", series(history,
-            r -> 100 * r.path("jobs").path("utilisation").asDouble(), r -> r.path("workers").asInt() > 0, true))
+        + (history.stream().anyMatch(server) ? Sparkline.of("utilisation %", series(history,
+            r -> 100 * r.path("threads").path("utilisation").asDouble(), server, true)) : "")
+        + (history.stream().anyMatch(workers) ? Sparkline.of("worker utilisation %", series(history,
+            r -> 100 * r.path("jobs").path("utilisation").asDouble(), workers, true)) : "")
         + "</div>";
   }
 

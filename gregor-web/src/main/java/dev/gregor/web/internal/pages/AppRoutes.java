@@ -4,7 +4,10 @@ import static dev.gregor.web.internal.http.Html.esc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** An app's routes as a flow, one line each: incoming topic → controller → responder topics, jobs queue, dead letters. */
+/**
+ * An app's routes as a flow: a graph, then one line each: incoming topic → controller → responder topics, jobs queue,
+ * dead letters.
+ */
 final class AppRoutes {
   private AppRoutes() {}
 
@@ -33,6 +36,7 @@ final class AppRoutes {
           esc(route.path("group").asText()), esc(route.path("inline").asBoolean(true) ? "inline" : "worker")
               + (route.path("batch").asBoolean() ? ", batch" : "") + ", " + esc(route.path("ordering").asText())));
     }
-    return Layout.table(new String[] {"Incoming", "Controller", "Outgoing", "Group", "Mode"}, rows);
+    return FlowGraph.svg(routes)
+        + Layout.table(new String[] {"Incoming", "Controller", "Outgoing", "Group", "Mode"}, rows);
   }
 }

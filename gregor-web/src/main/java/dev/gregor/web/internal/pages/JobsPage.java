@@ -6,6 +6,7 @@ import static dev.gregor.web.internal.http.Html.url;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gregor.client.GroupDescription;
 import dev.gregor.client.Message;
+import dev.gregor.web.internal.http.NotFound;
 import dev.gregor.web.internal.http.Response;
 import dev.gregor.web.internal.kafka.MessageSearch;
 import dev.gregor.web.internal.kafka.Reports;
@@ -84,7 +85,12 @@ public final class JobsPage {
    * last reported (none: not reported, most likely still queued), a button to enqueue it again and one to delete it.
    */
   private static String newest(PageContext context, String app, String queue, Map<String, JsonNode> states) {
-    List<Message> jobs = context.kafka().call(MessageSearch.newest(queue, 0, 10)::run);
+    List<Message> jobs;
+    try {
+      jobs = context.kafka().call(MessageSearch.newest(queue, 0, 10)::run);
+    } catch (NotFound missing) { // one route's queue missing is no reason to hide the others'
+      return Layout.notice("error", esc(missing.getMessage()));
+    }
     StringBuilder rows = new StringBuilder();
     for (Message job : jobs) {
       String id = job.header(JOB_ID);
