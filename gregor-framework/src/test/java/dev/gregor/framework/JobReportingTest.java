@@ -67,18 +67,21 @@ class JobReportingTest {
 
   @Test
   void aFailingJobIsReportedFailedPerAttemptThenRejectedAndAGoodOneDone(EmbeddedKafka kafka, TestTopics topics) {
-    String good = topics.create(1);
-    String bad = topics.create(1);
-    String queue = topics.create(1);
+    String good = topics.next();
+    String bad = topics.next();
+    String queue = topics.next();
+    for (String topic : List.of(good, bad, queue)) {
+      kafka.createTopic("acme." + topic, 1, 1); // behind a topic mapper, reports name Kafka's topics
+    }
     ReportingTopics reporting = new ReportingTopics(topics);
     App app = reporting.app(kafka, "states-" + good.hashCode()).setup(config -> config.inlineMode(false)
-        .defaultQueue(queue)).routes(routes -> routes
+        .defaultQueue(queue).topicMapper(TopicMapper.prefix("acme"))).routes(routes -> routes
         .topic(good, route -> route.controller(WorkerTest.JobsController.class).parser(Parser.text()))
         .topic(bad, route -> route.controller(WorkerTest.AlwaysFailing.class).parser(Parser.text()))).build();
     try (Gregor gregor = Gregor.connect(kafka.bootstrapServers()); app) {
       app.start().startWorkers(1);
-      gregor.deliverMessage(good, "fine");
-      gregor.deliverMessage(bad, "boom");
+      gregor.deliverMessage("acme." + good, "fine");
+      gregor.deliverMessage("acme." + bad, "boom");
 
       JsonNode report = reporting.awaitReport(gregor, r -> !ReportingTopics.jobs(r, j -> j.path("state").asText()
           .equals("rejected")).isEmpty() && !ReportingTopics.jobs(r, j -> j.path("state").asText().equals("done")).isEmpty());
@@ -86,6 +89,7 @@ class JobReportingTest {
       JsonNode rejected = ReportingTopics.jobs(report, j -> j.path("state").asText().equals("rejected")).get(0);
       assertThat(rejected.path("route").asText()).isEqualTo(bad);
       assertThat(rejected.path("attempt").asInt()).isEqualTo(5);
+      assertThat(rejected.path("queue").asText()).isEqualTo("acme." + queue);
       assertThat(rejected.path("error").asText()).contains("IllegalStateException", "service down for boom");
       List<JsonNode> failed = ReportingTopics.jobs(report, j -> j.path("state").asText().equals("failed"));
       assertThat(failed).extracting(j -> j.path("attempt").asInt()).containsExactlyInAnyOrder(1, 2, 3, 4);

@@ -50,11 +50,11 @@ public final class JobPerformer {
     if (jobs.isDeleted(id)) {
       LOG.info("Job {} on {}/{}@{} was deleted from the dashboard: acknowledged without performing", id, record.topic(),
           record.partition(), record.offset());
-      jobs.skipped(id, route.topic(), queue, record.partition(), record.offset(), attempt);
+      jobs.skipped(id, route.topic(), record.topic(), record.partition(), record.offset(), attempt);
       return;
     }
     instrumentation.counters().jobStarted();
-    jobs.started(id, route.topic(), queue, record.partition(), record.offset(), attempt);
+    jobs.started(id, route.topic(), record.topic(), record.partition(), record.offset(), attempt);
     Throwable failure = null;
     try {
       perform(record, attempt, lastAttempt, queue, route);
