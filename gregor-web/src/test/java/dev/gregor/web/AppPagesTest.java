@@ -119,6 +119,13 @@ class AppPagesTest {
     Instant now = Instant.now();
     try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
       gregor.deliverMessage(reports, report("shop", "host-b:22:bbbb0002", now, "running", 12.5));
+      // A worker that ran job-stale, then reported without it: it ended, how is not known.
+      String stale = "{\"version\":1,\"type\":\"report\",\"app\":\"shop\",\"process\":\"host-c:33:cccc0003\","
+          + "\"state\":\"running\",\"server\":false,\"workers\":1,\"at\":\"%s\",\"jobs\":{\"recent\":[%s]}}";
+      gregor.deliverMessage(reports, stale.formatted(now.minusSeconds(5), "{\"id\":\"job-stale\",\"route\":\"orders\","
+          + "\"queue\":\"shop.jobs\",\"partition\":0,\"offset\":9,\"attempt\":1,\"state\":\"running\",\"at\":\""
+          + now.minusSeconds(6) + "\"}"));
+      gregor.deliverMessage(reports, stale.formatted(now, ""));
       try (Dashboard web = Dashboard.builder().bootstrapServers(kafka.bootstrapServers()).port(0).user("ops", PASSWORD)
           .reportsTopic(reports).commandsTopic(commands).start()) {
         WebClient browser = new WebClient(web.url()).logIn("ops", PASSWORD);
@@ -132,6 +139,7 @@ class AppPagesTest {
             "gateway timeout", "job-ok", "state done", "shop.jobs 0@7", "50 %", "topic 'shop.jobs' does not exist");
         assertThat(jobs.indexOf("job-running")).isLessThan(jobs.indexOf("job-dead"));
         assertThat(jobs.indexOf("job-dead")).isLessThan(jobs.indexOf("job-ok"));
+        assertThat(jobs).containsPattern("job-stale</code>.*?state ended");
         assertThat(jobs).containsOnlyOnce("value=\"delete_job\"").containsOnlyOnce("Enqueue again");
         assertThat(delete.statusCode()).isEqualTo(303);
         assertThat(delete.headers().firstValue("Location")).hasValue("/apps/shop/jobs?sent=delete_job");

@@ -15,12 +15,12 @@ import java.util.Map;
  * topics → controllers reading those …), arrows between them. A topic one route writes and another reads is one box.
  */
 final class FlowGraph {
-  private static final int BOX_WIDTH = 236;
+  private static final int BOX_WIDTH = 200;
   private static final int BOX_HEIGHT = 34;
-  private static final int COLUMN = 270;
+  private static final int COLUMN = 242;
   private static final int ROW = 48;
   /** What fits in a box at 13 px: monospace topics, bold controller names. */
-  private static final int LABEL_CHARS = 28;
+  private static final int LABEL_CHARS = 24;
 
   private record Node(String key, String label, String title, boolean controller) {}
 

@@ -4,33 +4,52 @@ import static dev.gregor.web.internal.http.Html.esc;
 import static dev.gregor.web.internal.http.Html.url;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The jobs an app's workers reported (each report lists the running ones and the last attempts that ended), each
- * job as its newest report shows it: running and retrying first, then failed and rejected, then done and deleted.
+ * job as its newest report shows it: running and retrying first, then failed and rejected, then ended (outcome not
+ * reported), done and deleted.
  * A job not yet done can be deleted (a {@code delete_job} command); a rejected one can be enqueued again.
  */
 final class JobStatesTable {
   static final int SHOWN = 50;
-  private static final List<String> ORDER = List.of("running", "retrying", "failed", "rejected", "done", "deleted");
+  private static final List<String> ORDER =
+      List.of("running", "retrying", "failed", "rejected", "ended", "done", "deleted");
 
   private JobStatesTable() {}
 
-  /** Each job id's newest entry in {@code history} (reports oldest first). */
+  /**
+   * Each job id's newest entry in {@code history} (reports oldest first). A job a process reported running but its
+   * newest report no longer lists (every report lists all running jobs) has ended, even when more attempts ended
+   * between two reports than a report keeps: it is shown as {@code ended}, not as running forever.
+   */
   static Map<String, JsonNode> newest(List<JsonNode> history) {
     Map<String, JsonNode> jobs = new LinkedHashMap<>();
+    Map<String, JsonNode> carriedBy = new HashMap<>();
+    Map<String, JsonNode> latest = new HashMap<>();
     for (JsonNode report : history) {
+      latest.put(report.path("process").asText(), report);
       for (JsonNode job : report.path("jobs").path("recent")) {
-        JsonNode known = jobs.get(job.path("id").asText());
+        String id = job.path("id").asText();
+        JsonNode known = jobs.get(id);
         if (known == null || known.path("at").asText().compareTo(job.path("at").asText()) <= 0) {
-          jobs.put(job.path("id").asText(), job);
+          jobs.put(id, job);
+          carriedBy.put(id, report);
         }
       }
     }
+    jobs.replaceAll((id, job) -> {
+      JsonNode report = carriedBy.get(id);
+      boolean running = job.path("state").asText().matches("running|retrying");
+      return running && latest.get(report.path("process").asText()) != report
+          ? ((ObjectNode) job.deepCopy()).put("state", "ended") : job;
+    });
     return jobs;
   }
 
