@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -210,6 +213,17 @@ public final class Gregor implements AutoCloseable {
     Map<String, Object> payload = bus.payload();
     payload.put(EventKeys.TOPIC, topic);
     return bus.start(ClientEvent.METADATA, payload).around(() -> admin.topic(topic));
+  }
+
+  /**
+   * Several topics' partitions with leaders, replicas and in-sync replicas, from one request, by topic in the order
+   * given; {@link UnknownTopic} naming the first that does not exist.
+   */
+  public Map<String, TopicMetadata> topicMetadata(Collection<String> topics) {
+    requireOpen();
+    List<String> names = List.copyOf(new LinkedHashSet<>(Objects.requireNonNull(topics, "topics")));
+    names.forEach(TopicNames::check);
+    return Collections.unmodifiableMap(bus.start(ClientEvent.METADATA, bus.payload()).around(() -> admin.topics(names)));
   }
 
   /** The cluster's id, brokers and active controller. */

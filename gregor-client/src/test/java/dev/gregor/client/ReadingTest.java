@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -80,6 +81,11 @@ class ReadingTest {
       assertThat(p.replicas()).containsExactly(1);
       assertThat(p.inSyncReplicas()).containsExactly(1);
     });
+    String other = topics.create(1);
+    Map<String, TopicMetadata> both = gregor.topicMetadata(List.of(other, topic));
+    assertThat(both.keySet()).containsExactly(other, topic);
+    assertThat(both.get(topic).partitions()).hasSize(3);
+    assertThat(both.get(other).partitions()).singleElement().satisfies(p -> assertThat(p.leader()).isEqualTo(1));
     assertThat(cluster.clusterId()).isEqualTo(kafka.clusterId());
     assertThat(cluster.brokers()).singleElement().satisfies(b -> assertThat(b.host()).isEqualTo("localhost"));
   }
@@ -92,6 +98,8 @@ class ReadingTest {
     assertThatThrownBy(() -> gregor.fetch(missing, 0, Offset.EARLIEST)).isInstanceOf(UnknownTopic.class)
         .hasMessageContaining("'" + missing + "' does not exist");
     assertThatThrownBy(() -> gregor.topicMetadata(missing)).isInstanceOf(UnknownTopic.class)
+        .hasMessageContaining("'" + missing + "'");
+    assertThatThrownBy(() -> gregor.topicMetadata(List.of(topic, missing))).isInstanceOf(UnknownTopic.class)
         .hasMessageContaining("'" + missing + "'");
     assertThatThrownBy(() -> gregor.fetch(topic, 5, Offset.EARLIEST)).isInstanceOf(UnknownTopic.class)
         .hasMessageContaining("Partition 5 of topic '" + topic + "' does not exist: it has 2 partitions");

@@ -7,6 +7,7 @@ import dev.gregor.client.TopicMetadata;
 import dev.gregor.client.internal.config.ClientProperties;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -49,12 +50,21 @@ public final class ClusterAdmin implements AutoCloseable {
   }
 
   public TopicMetadata topic(String topic) {
-    TopicDescription description = call("the metadata of topic '" + topic + "'", topic,
-        () -> admin().describeTopics(List.of(topic)).topicNameValues().get(topic));
-    return new TopicMetadata(topic, description.partitions().stream()
-        .map(p -> new TopicMetadata.Partition(p.partition(), p.leader() == null || p.leader().isEmpty() ? -1 : p.leader().id(),
-            ids(p.replicas()), ids(p.isr())))
-        .collect(Collectors.toList()));
+    return topics(List.of(topic)).get(topic);
+  }
+
+  /** Every topic's metadata from one request, in the order given; the first missing topic fails, named. */
+  public Map<String, TopicMetadata> topics(List<String> topics) {
+    Map<String, KafkaFuture<TopicDescription>> described = admin().describeTopics(topics).topicNameValues();
+    Map<String, TopicMetadata> metadata = new LinkedHashMap<>();
+    for (String topic : topics) {
+      TopicDescription description = call("the metadata of topic '" + topic + "'", topic, () -> described.get(topic));
+      metadata.put(topic, new TopicMetadata(topic, description.partitions().stream()
+          .map(p -> new TopicMetadata.Partition(p.partition(), p.leader() == null || p.leader().isEmpty() ? -1
+              : p.leader().id(), ids(p.replicas()), ids(p.isr())))
+          .collect(Collectors.toList())));
+    }
+    return metadata;
   }
 
   public ClusterMetadata cluster() {

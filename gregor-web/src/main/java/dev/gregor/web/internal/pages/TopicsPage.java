@@ -20,9 +20,10 @@ public final class TopicsPage {
     Map<String, Long> messagesByTopic = new HashMap<>();
     context.kafka().call(kafka -> kafka.topics().watermarks(names))
         .forEach((partition, watermarks) -> messagesByTopic.merge(partition.topic(), watermarks.span(), Long::sum));
+    Map<String, TopicMetadata> metadata = context.kafka().call(kafka -> kafka.topicMetadata(names));
     StringBuilder rows = new StringBuilder();
     for (String name : names) {
-      TopicMetadata topic = context.kafka().call(kafka -> kafka.topicMetadata(name));
+      TopicMetadata topic = metadata.get(name);
       long messages = messagesByTopic.getOrDefault(name, 0L);
       int replicas = topic.partitions().isEmpty() ? 0 : topic.partitions().get(0).replicas().size();
       rows.append(Layout.row("<a href=\"/topics/" + url(name) + "\">" + esc(name) + "</a>",
