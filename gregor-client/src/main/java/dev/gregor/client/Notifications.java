@@ -50,6 +50,14 @@ public final class Notifications {
     return bus.subscribe(NotificationBus.filter(name), true, listener);
   }
 
+  /**
+   * Registers {@code hook} to be told of each message a handler finished, on the consumer's thread, without a
+   * notification object: for per-message meters. Close the subscription to remove it.
+   */
+  public NotificationSubscription hook(ProcessedHook hook) {
+    return bus.hook(Objects.requireNonNull(hook, "hook"));
+  }
+
   /** Whether any listener wants events of {@code kind}; build a payload only then. */
   public boolean wants(EventKind kind) {
     return bus.wants(Objects.requireNonNull(kind, "kind"));

@@ -60,8 +60,10 @@ public final class GregorMetrics implements MeterBinder, AutoCloseable {
   public synchronized void bindTo(MeterRegistry registry) {
     Objects.requireNonNull(registry, "registry");
     if (events) {
-      EventMeters meters = new EventMeters(registry, tags);
+      EventMeters meters = new EventMeters(registry, tags, kafka.config().clientId());
       NotificationSubscription subscription = kafka.notifications().subscribe(EventMeters.EVENTS, meters);
+      // One call per message on the consumer's thread: a notification per message cost most of a fast consumer.
+      NotificationSubscription hook = kafka.notifications().hook(meters);
       Meter dropped;
       try {
         dropped = FunctionCounter.builder(MeterNames.NOTIFICATIONS_DROPPED, subscription, NotificationSubscription::dropped)
@@ -70,12 +72,14 @@ public final class GregorMetrics implements MeterBinder, AutoCloseable {
             .register(registry);
       } catch (RuntimeException e) {
         subscription.close(); // a registry that refuses meters fails the binding, and leaves nothing subscribed
+        hook.close();
         throw e;
       }
       ModuleEventMeters moduleMeters = new ModuleEventMeters(registry, tags);
       NotificationSubscription moduleSubscription = kafka.notifications().subscribe(ModuleEventMeters.EVENTS, moduleMeters);
       unbinds.add(() -> {
         subscription.close();
+        hook.close();
         moduleSubscription.close();
         meters.removeMeters();
         moduleMeters.removeMeters();

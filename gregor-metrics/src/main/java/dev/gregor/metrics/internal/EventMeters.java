@@ -8,6 +8,7 @@ import dev.gregor.client.ClientEvent;
 import dev.gregor.client.EventKeys;
 import dev.gregor.client.Notification;
 import dev.gregor.client.NotificationListener;
+import dev.gregor.client.ProcessedHook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Meter;
@@ -18,32 +19,42 @@ import java.util.Collection;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a client's notifications into meters (ruby-kafka's "What to Monitor"). Runs on the
- * subscription's own thread, so a slow registry never slows Kafka work. Tags follow ruby-kafka's
- * Datadog reporter: {@code client}, {@code group_id}, {@code topic}, {@code partition}.
+ * subscription's own thread, so a slow registry never slows Kafka work — except process_message,
+ * one per message, which arrives as a {@link ProcessedHook} call on the consumer's thread and costs
+ * a timer, a counter and a gauge write there. Tags follow ruby-kafka's Datadog reporter:
+ * {@code client}, {@code group_id}, {@code topic}, {@code partition}.
  */
-public final class EventMeters implements NotificationListener {
-  /** The events this listener records, those {@link #metered} says; others are never built for it. */
+public final class EventMeters implements NotificationListener, ProcessedHook {
+  /**
+   * The events this listener takes as notifications: those {@link #metered} says but process_message, which the
+   * hook records; others are never built for it.
+   */
   public static final Pattern EVENTS = Pattern.compile(Arrays.stream(ClientEvent.values()).filter(EventMeters::metered)
+      .filter(kind -> kind != ClientEvent.PROCESS_MESSAGE)
       .map(kind -> Pattern.quote(kind.eventName())).collect(Collectors.joining("|")));
 
   private static final String PROCESS_MESSAGE_EVENT = ClientEvent.PROCESS_MESSAGE.eventName();
 
   private final MeterRegistry registry;
   private final Tags common;
+  private final String clientId;
   private final GaugeValues gauges;
   private final Map<MeterKey, Meter> meters = new ConcurrentHashMap<>();
   /** The meters of process_message per partition, found once: building tags per message cost most of the listener. */
   private final Map<PartitionKey, PartitionMeters> partitions = new ConcurrentHashMap<>();
 
-  public EventMeters(MeterRegistry registry, Tags common) {
+  public EventMeters(MeterRegistry registry, Tags common, String clientId) {
     this.registry = registry;
     this.common = common;
+    this.clientId = clientId;
     this.gauges = new GaugeValues(registry);
   }
 
@@ -151,24 +162,41 @@ public final class EventMeters implements NotificationListener {
     }
   }
 
-  /** Counts the assignment, and drops lag and pause gauges of partitions this member no longer has. */
-  /** A message processed without failure: its partition's meters, found once and then kept. */
+  /** A message processed without failure, from a notification (a client whose hook someone else fed). */
   private void processed(Notification n) {
     Object lag = n.get(OFFSET_LAG);
-    PartitionKey key = new PartitionKey(n.get(CLIENT_ID), n.get(GROUP_ID), n.get(TOPIC), lag == null ? null : n.get(PARTITION));
+    processed(n.get(CLIENT_ID), n.get(GROUP_ID), text(n.get(TOPIC)), lag == null ? null : n.get(PARTITION),
+        lag == null ? -1 : (long) number(lag), n.duration().toNanos(), false);
+  }
+
+  /** One message, on the consumer's thread: its partition's meters, found once and then kept. */
+  @Override
+  public void processed(@Nullable String groupId, String topic, int partition, long offset, long offsetLag, long nanos,
+      boolean failed) {
+    processed(clientId, groupId, topic, offsetLag < 0 ? null : partition, offsetLag, nanos, failed);
+  }
+
+  private void processed(Object client, Object group, String topicName, Object partition, long lag, long nanos,
+      boolean failed) {
+    PartitionKey key = new PartitionKey(client, group, topicName, partition);
     PartitionMeters meters = partitions.get(key);
     if (meters == null) {
-      Tags topic = common.and("client", text(key.client())).and("group_id", text(key.group())).and("topic", text(key.topic()));
-      meters = new PartitionMeters(timer(PROCESS_MESSAGE_LATENCY, topic), counter(CONSUMER_MESSAGES, topic),
-          lag == null ? null : gauges.level(LAG, topic.and("partition", text(key.partition()))));
+      Tags topic = common.and("client", text(client)).and("group_id", text(group)).and("topic", topicName);
+      meters = new PartitionMeters(topic, timer(PROCESS_MESSAGE_LATENCY, topic), counter(CONSUMER_MESSAGES, topic),
+          partition == null ? null : gauges.level(LAG, topic.and("partition", text(partition))));
       partitions.put(key, meters);
     }
-    meters.latency().record(n.duration());
+    meters.latency().record(nanos, TimeUnit.NANOSECONDS);
     meters.messages().increment();
+    if (failed) {
+      counter(PROCESS_MESSAGE_ERRORS, meters.tags()).increment();
+    }
     if (meters.lag() != null) { // a queue (share group) has no position, so no lag
-      meters.lag().value = number(lag);
+      meters.lag().value = lag;
     }
   }
+
+  /** Counts the assignment, and drops lag and pause gauges of partitions this member no longer has. */
 
   private void synced(Notification n, Tags group) {
     partitions.clear(); // lag gauges of partitions no longer assigned go below; the cache must not keep them
@@ -233,5 +261,5 @@ public final class EventMeters implements NotificationListener {
 
   private record PartitionKey(Object client, Object group, Object topic, Object partition) { }
 
-  private record PartitionMeters(Timer latency, Counter messages, GaugeValues.Level lag) { }
+  private record PartitionMeters(Tags tags, Timer latency, Counter messages, GaugeValues.Level lag) { }
 }

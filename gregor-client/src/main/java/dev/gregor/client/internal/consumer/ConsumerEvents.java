@@ -21,7 +21,10 @@ public final class ConsumerEvents {
   private final String groupId;
   private int seenVersion = -1;
   private boolean messages;
+  private boolean hooked;
   private boolean batches;
+  /** When the message being processed started, for the hooks; a member processes one message at a time. */
+  private long startedAt;
 
   public ConsumerEvents(NotificationBus bus, String groupId) {
     this.bus = bus;
@@ -32,10 +35,13 @@ public final class ConsumerEvents {
     return bus;
   }
 
-  /** Whether process_message is wanted; cached per listener change, as it is asked once per message. */
-  boolean wantsMessages() {
+  /**
+   * Whether each message is instrumented: a listener wants process_message, or a {@code ProcessedHook} is registered;
+   * cached per listener change, as it is asked once per message.
+   */
+  boolean instrumentsMessages() {
     refresh();
-    return messages;
+    return messages || hooked;
   }
 
   boolean wantsBatches() {
@@ -48,24 +54,36 @@ public final class ConsumerEvents {
     if (version != seenVersion) {
       seenVersion = version;
       messages = bus.wants(ClientEvent.PROCESS_MESSAGE);
+      hooked = bus.hooked();
       batches = bus.wants(ClientEvent.PROCESS_BATCH);
     }
   }
 
-  /** {@code process_message.consumer} around one handler call ({@code start_process_message} before it). */
+  /**
+   * Starts one handler call's instrumentation: the hooks' clock, and {@code process_message.consumer} when a listener
+   * wants it ({@code start_process_message} before it). {@link #processed} ends it for the hooks.
+   */
   Span processing(Message message, long highWatermark) {
+    startedAt = hooked ? System.nanoTime() : 0;
+    if (!messages) {
+      return Span.NONE;
+    }
     Payload payload = payload();
     payload.putText(EventKeys.VALUE, message.value());
     payload.putText(EventKeys.KEY, message.key());
     payload.put(EventKeys.TOPIC, message.topic());
     payload.put(EventKeys.PARTITION, message.partition());
     payload.put(EventKeys.OFFSET, message.offset());
-    payload.put(EventKeys.OFFSET_LAG, Math.max(0, highWatermark - message.offset() - 1));
+    payload.put(EventKeys.OFFSET_LAG, lag(message, highWatermark));
     return bus.start(ClientEvent.PROCESS_MESSAGE, payload);
   }
 
   /** A queue's {@code process_message.consumer}: no lag (a share group has no position), the delivery count instead. */
   Span processing(Message message, int deliveryCount) {
+    startedAt = hooked ? System.nanoTime() : 0;
+    if (!messages) {
+      return Span.NONE;
+    }
     Payload payload = payload();
     payload.putText(EventKeys.VALUE, message.value());
     payload.putText(EventKeys.KEY, message.key());
@@ -74,6 +92,19 @@ public final class ConsumerEvents {
     payload.put(EventKeys.OFFSET, message.offset());
     payload.put(EventKeys.DELIVERY_COUNT, deliveryCount);
     return bus.start(ClientEvent.PROCESS_MESSAGE, payload);
+  }
+
+  /** Tells the hooks the handler call {@link #processing} started has ended; {@code offsetLag} -1 for a queue. */
+  void processed(Message message, long offsetLag, boolean failed) {
+    if (hooked) {
+      bus.processed(groupId, message.topic(), message.partition(), message.offset(), offsetLag,
+          System.nanoTime() - startedAt, failed);
+    }
+  }
+
+  /** Lag after {@code message}, as process_message reports it. */
+  static long lag(Message message, long highWatermark) {
+    return Math.max(0, highWatermark - message.offset() - 1);
   }
 
   /** {@code process_batch.consumer} around one batch handler call. */

@@ -35,7 +35,7 @@ public final class HandlerLoop {
         // Marks once per partition run, not per message, including the run a failure cuts short.
         long next = -1;
         int processed = 0;
-        boolean instrumented = group.events().wantsMessages();
+        boolean instrumented = group.events().instrumentsMessages();
         long highWatermark = instrumented ? group.highWatermark(tp) : 0;
         try {
           for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
@@ -125,6 +125,7 @@ public final class HandlerLoop {
     } else {
       span.fail(failure);
     }
+    group.events().processed(message, ConsumerEvents.lag(message, highWatermark), failure != null);
     return failure;
   }
 

@@ -101,13 +101,20 @@ public final class ShareGroupMember implements AutoCloseable {
   private AcknowledgeType handle(QueueHandler handler, ConsumerRecord<byte[], byte[]> record) {
     int deliveries = record.deliveryCount().map(Short::intValue).orElse(1);
     Message message = Messages.of(record);
-    Span span = events.wantsMessages() ? events.processing(message, deliveries) : Span.NONE;
+    boolean instrumented = events.instrumentsMessages();
+    Span span = instrumented ? events.processing(message, deliveries) : Span.NONE;
     try {
       handler.handle(new QueuedMessage(message, deliveries));
       span.stop();
+      if (instrumented) {
+        events.processed(message, -1, false);
+      }
       return AcknowledgeType.ACCEPT;
     } catch (Exception e) {
       span.fail(e);
+      if (instrumented) {
+        events.processed(message, -1, true);
+      }
       boolean last = deliveries >= settings.maxDeliveries();
       LOG.warn("Queue '{}': handler failed on {} (delivery {}); {}", groupId, message, deliveries,
           last ? "rejecting it" : "releasing it for redelivery", e);

@@ -50,7 +50,7 @@ public final class SimpleConsumer {
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
         for (TopicPartition tp : records.partitions()) {
-          boolean instrumented = events.wantsMessages();
+          boolean instrumented = events.instrumentsMessages();
           long highWatermark = instrumented ? consumer.position(tp) + consumer.currentLag(tp).orElse(0) : 0;
           for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
             handle(handler, Messages.of(record), instrumented ? events : null, highWatermark);
@@ -73,6 +73,9 @@ public final class SimpleConsumer {
   private static void handle(MessageHandler handler, Message message, ConsumerEvents events, long highWatermark) {
     Span span = events == null ? Span.NONE : events.processing(message, highWatermark);
     Exception failure = HandlerCall.attempt(() -> handler.handle(message));
+    if (events != null) {
+      events.processed(message, ConsumerEvents.lag(message, highWatermark), failure != null);
+    }
     if (failure == null) {
       span.stop();
       return;
