@@ -1,13 +1,16 @@
 package dev.gregor.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.gregor.client.Gregor;
+import dev.gregor.client.OffsetReset;
 import dev.gregor.client.Produce;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +153,29 @@ class DashboardPagesTest {
     assertThat(offset.statusCode()).isEqualTo(400);
     assertThat(offset.body()).contains("the offset 'abc', not a whole number");
     assertThat(message.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aGroupsPageDrawsItsLagOverTheTimeTheDashboardWatched(EmbeddedKafka kafka, TestTopics topics) {
+    String topic = topics.create(1);
+    String group = topic + "-group";
+    try (Gregor gregor = Gregor.connect(kafka.bootstrapServers())) {
+      gregor.deliverMessage(topic, "one");
+      gregor.deliverMessage(topic, "two");
+      gregor.groups().resetOffsets(group, topic, OffsetReset.toEarliest());
+      WebClient browser = browser();
+
+      String first = browser.get("/groups/" + group).body();
+      for (int i = 0; i < 3; i++) {
+        gregor.deliverMessage(topic, "more " + i);
+      }
+      // Samples are 5 s apart at least: the page's own refresh takes the next one.
+      String later = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+          .until(() -> browser.get("/groups/" + group).body(), page -> page.contains("5.0 now"));
+
+      assertThat(first).contains("lag (as this dashboard saw it, last hour): not enough samples yet");
+      assertThat(later).contains("lag (as this dashboard saw it, last hour): 5.0 now, 5.0 at most", "<polyline");
+    }
   }
 
   @Test

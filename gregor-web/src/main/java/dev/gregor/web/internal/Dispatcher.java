@@ -10,6 +10,7 @@ import dev.gregor.web.internal.http.Request;
 import dev.gregor.web.internal.http.Response;
 import dev.gregor.web.internal.http.Sessions;
 import dev.gregor.web.internal.kafka.KafkaAccess;
+import dev.gregor.web.internal.kafka.LagHistory;
 import dev.gregor.web.internal.kafka.KafkaUnavailable;
 import dev.gregor.web.internal.pages.ErrorPage;
 import dev.gregor.web.internal.pages.LoginPage;
@@ -42,6 +43,7 @@ final class Dispatcher implements HttpHandler {
   private final Sessions sessions;
   private final LoginThrottle throttle;
   private final StaticFiles files = new StaticFiles();
+  private final LagHistory lagHistory = new LagHistory();
 
   Dispatcher(DashboardSettings settings, KafkaAccess kafka, Router router, Clock clock, int port) {
     this.settings = settings;
@@ -86,7 +88,7 @@ final class Dispatcher implements HttpHandler {
   }
 
   private Response route(Request request, Sessions.Session session) {
-    PageContext context = new PageContext(request, settings, kafka, session.user(), session.csrfToken());
+    PageContext context = new PageContext(request, settings, kafka, lagHistory, session.user(), session.csrfToken());
     boolean post = request.method().equals("POST");
     if (post && !sameToken(request.form("_csrf"), session.csrfToken())) {
       return ErrorPage.show(context, 403, "Refused: no valid CSRF token",
@@ -108,7 +110,7 @@ final class Dispatcher implements HttpHandler {
     if (match == null) {
       return ErrorPage.show(context, 404, "Not found", "There is no page at " + request.path() + ".");
     }
-    PageContext matched = new PageContext(request.withPathParameters(match.parameters()), settings, kafka,
+    PageContext matched = new PageContext(request.withPathParameters(match.parameters()), settings, kafka, lagHistory,
         session.user(), session.csrfToken());
     try {
       return match.page().apply(matched);

@@ -6,6 +6,9 @@ import static dev.gregor.web.internal.http.Html.url;
 import dev.gregor.client.GroupDescription;
 import dev.gregor.web.internal.http.NotFound;
 import dev.gregor.web.internal.http.Response;
+import dev.gregor.web.internal.kafka.LagHistory;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -39,7 +42,8 @@ public final class GroupPage {
     }
     body.append("<h2>Members</h2>").append(group.members().isEmpty() ? "<p class=\"empty\">None: the group is empty.</p>"
         : Layout.table(new String[] {"Member", "Client", "Host", "Assignment"}, members));
-    body.append("<h2>Offsets</h2>").append(offsets(groupId, group));
+    context.lagHistory().record(groupId, group.totalLag(), Instant.now());
+    body.append("<h2>Offsets</h2>").append(offsets(groupId, group, context.lagHistory().of(groupId)));
     if (context.writable()) {
       body.append(resetForm(context, groupId, group, share));
     }
@@ -60,8 +64,11 @@ public final class GroupPage {
     }
   }
 
-  /** The offsets table, which asks for itself again every 5 seconds (htmx), so lag moves on the page. */
-  private static String offsets(String groupId, GroupDescription group) {
+  /**
+   * The lag over time and the offsets table, which ask for themselves again every 5 seconds (htmx), so lag moves on the
+   * page and the line grows.
+   */
+  private static String offsets(String groupId, GroupDescription group, List<LagHistory.Sample> history) {
     StringBuilder rows = new StringBuilder();
     for (GroupDescription.PartitionOffset offset : group.offsets()) {
       rows.append(Layout.row(esc(offset.topic()), String.valueOf(offset.partition()),
@@ -69,7 +76,8 @@ public final class GroupPage {
           String.valueOf(offset.endOffset()), offset.lag() < 0 ? "–" : String.valueOf(offset.lag())));
     }
     return "<div id=\"offsets\" hx-get=\"/groups/" + esc(url(groupId)) + "\" hx-trigger=\"every 5s\" hx-select=\"#offsets\" "
-        + "hx-swap=\"outerHTML\">" + (group.offsets().isEmpty() ? "<p class=\"empty\">No committed offsets.</p>"
+        + "hx-swap=\"outerHTML\"><div class=\"charts\">" + Sparkline.of("lag (as this dashboard saw it, last hour)",
+            history.stream().map(sample -> (double) sample.lag()).toList()) + "</div>" + (group.offsets().isEmpty() ? "<p class=\"empty\">No committed offsets.</p>"
         : Layout.table(new String[] {"Topic", "Partition", group.type().equals("share") ? "Start (acknowledged before)"
             : "Committed", "End", "Lag"}, rows)) + "</div>";
   }

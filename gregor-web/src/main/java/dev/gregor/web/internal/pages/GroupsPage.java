@@ -6,6 +6,7 @@ import static dev.gregor.web.internal.http.Html.url;
 import dev.gregor.client.GroupDescription;
 import dev.gregor.client.GroupListing;
 import dev.gregor.web.internal.http.Response;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
@@ -18,9 +19,11 @@ public final class GroupsPage {
         kafka.groups().list().stream(), kafka.groups().listShare().stream()).toList()).stream()
         .sorted(Comparator.comparing(GroupListing::groupId)).toList();
     StringBuilder rows = new StringBuilder();
+    Instant now = Instant.now();
     for (GroupListing group : groups) {
       GroupDescription description = context.kafka().call(kafka -> group.type().equals("share")
           ? kafka.groups().describeShare(group.groupId()) : kafka.groups().describe(group.groupId()));
+      context.lagHistory().record(group.groupId(), description.totalLag(), now);
       rows.append(Layout.row("<a href=\"/groups/" + url(group.groupId()) + "\">" + esc(group.groupId()) + "</a>",
           esc(group.type()), esc(description.state()), String.valueOf(description.members().size()),
           String.valueOf(description.totalLag())));

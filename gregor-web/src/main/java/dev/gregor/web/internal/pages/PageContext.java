@@ -5,13 +5,14 @@ import dev.gregor.web.internal.DashboardSettings;
 import dev.gregor.web.internal.http.NotFound;
 import dev.gregor.web.internal.http.Request;
 import dev.gregor.web.internal.kafka.KafkaAccess;
+import dev.gregor.web.internal.kafka.LagHistory;
 import dev.gregor.web.internal.kafka.Reports;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** What every page may use: the request, the settings, Kafka, and the session's user and CSRF token. */
-public record PageContext(Request request, DashboardSettings settings, KafkaAccess kafka, @Nullable String user,
-    String csrfToken) {
+/** What every page may use: the request, the settings, Kafka, the groups' lag history, the session's user and CSRF token. */
+public record PageContext(Request request, DashboardSettings settings, KafkaAccess kafka, LagHistory lagHistory,
+    @Nullable String user, String csrfToken) {
 
   /** The newest reports of the framework apps, read from the dashboard's reports topic. */
   public Reports reports() {

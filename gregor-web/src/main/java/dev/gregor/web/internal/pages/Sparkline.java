@@ -13,7 +13,7 @@ final class Sparkline {
   /** {@code values} oldest first; the label says what they are and the newest value. */
   static String of(String label, List<Double> values) {
     if (values.size() < 2) {
-      return "<figure class=\"spark\"><figcaption>" + label + ": not enough reports yet</figcaption></figure>";
+      return "<figure class=\"spark\"><figcaption>" + label + ": not enough samples yet</figcaption></figure>";
     }
     double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
     double top = max <= 0 ? 1 : max;
