@@ -31,6 +31,7 @@ class OrderingTest {
   static final Map<String, AtomicInteger> MET = new ConcurrentHashMap<>();
   static final Map<String, CountDownLatch> RELEASE = new ConcurrentHashMap<>();
   static final Map<String, AtomicInteger> FAILURES = new ConcurrentHashMap<>();
+  static final Map<String, CountDownLatch> FIRST_FAILURE = new ConcurrentHashMap<>();
 
   /** Waits until every message of the topic is inside a controller at once: possible only if they run in parallel. */
   static final class RendezvousController extends Controller {
@@ -57,12 +58,21 @@ class OrderingTest {
   }
 
   /** Records; the key "bad" fails until the key "good" is all done, which it can be only if it did not wait. */
+  /**
+   * Fails key "bad" until "good-2" is done, and holds "good-2" until "bad" has failed once: so "bad" surely waits for
+   * its retry while "good" goes on, however the threads are scheduled.
+   */
   static final class FlakyKeyController extends Controller {
     @Override
-    protected void perform() {
-      boolean goodDone = Recorded.performed(params().topic()).stream().anyMatch(p -> "good-2".equals(p.rawString()));
+    protected void perform() throws InterruptedException {
+      String topic = params().topic();
+      if ("good-2".equals(params().rawString())) {
+        FIRST_FAILURE.computeIfAbsent(topic, t -> new CountDownLatch(1)).await(30, TimeUnit.SECONDS);
+      }
+      boolean goodDone = Recorded.performed(topic).stream().anyMatch(p -> "good-2".equals(p.rawString()));
       if ("bad".equals(params().key()) && !goodDone) {
-        FAILURES.computeIfAbsent(params().topic(), t -> new AtomicInteger()).incrementAndGet();
+        FAILURES.computeIfAbsent(topic, t -> new AtomicInteger()).incrementAndGet();
+        FIRST_FAILURE.computeIfAbsent(topic, t -> new CountDownLatch(1)).countDown();
         throw new IllegalStateException("bad key before good is done");
       }
       Recorded.performed(params());
