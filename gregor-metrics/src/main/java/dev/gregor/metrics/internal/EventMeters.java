@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Collection;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -50,6 +51,8 @@ public final class EventMeters implements NotificationListener, ProcessedHook {
   private final Map<MeterKey, Meter> meters = new ConcurrentHashMap<>();
   /** The meters of process_message per partition, found once: building tags per message cost most of the listener. */
   private final Map<PartitionKey, PartitionMeters> partitions = new ConcurrentHashMap<>();
+  /** The partition the hook met last: a consumer's messages come in runs of one partition, so most calls stop here. */
+  private volatile LastPartition last;
 
   public EventMeters(MeterRegistry registry, Tags common, String clientId) {
     this.registry = registry;
@@ -173,11 +176,24 @@ public final class EventMeters implements NotificationListener, ProcessedHook {
   @Override
   public void processed(@Nullable String groupId, String topic, int partition, long offset, long offsetLag, long nanos,
       boolean failed) {
-    processed(clientId, groupId, topic, offsetLag < 0 ? null : partition, offsetLag, nanos, failed);
+    LastPartition seen = last;
+    PartitionMeters meters;
+    if (seen != null && seen.partition() == partition && seen.queue() == offsetLag < 0
+        && Objects.equals(seen.group(), groupId) && seen.topic().equals(topic)) {
+      meters = seen.meters();
+    } else {
+      meters = meters(clientId, groupId, topic, offsetLag < 0 ? null : partition);
+      last = new LastPartition(groupId, topic, partition, offsetLag < 0, meters);
+    }
+    record(meters, offsetLag, nanos, failed);
   }
 
   private void processed(Object client, Object group, String topicName, Object partition, long lag, long nanos,
       boolean failed) {
+    record(meters(client, group, topicName, partition), lag, nanos, failed);
+  }
+
+  private PartitionMeters meters(Object client, Object group, String topicName, Object partition) {
     PartitionKey key = new PartitionKey(client, group, topicName, partition);
     PartitionMeters meters = partitions.get(key);
     if (meters == null) {
@@ -186,6 +202,10 @@ public final class EventMeters implements NotificationListener, ProcessedHook {
           partition == null ? null : gauges.level(LAG, topic.and("partition", text(partition))));
       partitions.put(key, meters);
     }
+    return meters;
+  }
+
+  private void record(PartitionMeters meters, long lag, long nanos, boolean failed) {
     meters.latency().record(nanos, TimeUnit.NANOSECONDS);
     meters.messages().increment();
     if (failed) {
@@ -199,7 +219,8 @@ public final class EventMeters implements NotificationListener, ProcessedHook {
   /** Counts the assignment, and drops lag and pause gauges of partitions this member no longer has. */
 
   private void synced(Notification n, Tags group) {
-    partitions.clear(); // lag gauges of partitions no longer assigned go below; the cache must not keep them
+    last = null;
+    partitions.clear(); // lag gauges of partitions no longer assigned go below; the caches must not keep them
     counter(SYNC_GROUP, group).increment();
     Map<?, ?> assignment = n.get(TOPIC_PARTITIONS) instanceof Map<?, ?> map ? map : Map.of();
     gauges.set(ASSIGNED_PARTITIONS, group, assignment.values().stream()
@@ -243,6 +264,7 @@ public final class EventMeters implements NotificationListener, ProcessedHook {
 
   /** Removes every meter this listener registered. */
   public void removeMeters() {
+    last = null;
     partitions.clear();
     meters.values().forEach(registry::remove);
     meters.clear();
@@ -262,4 +284,7 @@ public final class EventMeters implements NotificationListener, ProcessedHook {
   private record PartitionKey(Object client, Object group, Object topic, Object partition) { }
 
   private record PartitionMeters(Tags tags, Timer latency, Counter messages, GaugeValues.Level lag) { }
+
+  private record LastPartition(@Nullable String group, String topic, int partition, boolean queue,
+      PartitionMeters meters) { }
 }
