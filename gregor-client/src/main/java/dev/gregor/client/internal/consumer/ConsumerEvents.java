@@ -64,22 +64,16 @@ public final class ConsumerEvents {
    * wants it ({@code start_process_message} before it). {@link #processed} ends it for the hooks.
    */
   Span processing(Message message, long highWatermark) {
-    startedAt = hooked ? System.nanoTime() : 0;
-    if (!messages) {
-      return Span.NONE;
-    }
-    Payload payload = payload();
-    payload.putText(EventKeys.VALUE, message.value());
-    payload.putText(EventKeys.KEY, message.key());
-    payload.put(EventKeys.TOPIC, message.topic());
-    payload.put(EventKeys.PARTITION, message.partition());
-    payload.put(EventKeys.OFFSET, message.offset());
-    payload.put(EventKeys.OFFSET_LAG, lag(message, highWatermark));
-    return bus.start(ClientEvent.PROCESS_MESSAGE, payload);
+    return processing(message, EventKeys.OFFSET_LAG, lag(message, highWatermark));
   }
 
   /** A queue's {@code process_message.consumer}: no lag (a share group has no position), the delivery count instead. */
   Span processing(Message message, int deliveryCount) {
+    return processing(message, EventKeys.DELIVERY_COUNT, deliveryCount);
+  }
+
+  /** {@code process_message.consumer} with the message's keys and {@code last} (its lag, or a queue's delivery count). */
+  private Span processing(Message message, String lastKey, Object last) {
     startedAt = hooked ? System.nanoTime() : 0;
     if (!messages) {
       return Span.NONE;
@@ -90,7 +84,7 @@ public final class ConsumerEvents {
     payload.put(EventKeys.TOPIC, message.topic());
     payload.put(EventKeys.PARTITION, message.partition());
     payload.put(EventKeys.OFFSET, message.offset());
-    payload.put(EventKeys.DELIVERY_COUNT, deliveryCount);
+    payload.put(lastKey, last);
     return bus.start(ClientEvent.PROCESS_MESSAGE, payload);
   }
 
