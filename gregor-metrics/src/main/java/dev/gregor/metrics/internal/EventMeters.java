@@ -42,7 +42,6 @@ public final class EventMeters implements NotificationListener, ProcessedHook {
       .filter(kind -> kind != ClientEvent.PROCESS_MESSAGE)
       .map(kind -> Pattern.quote(kind.eventName())).collect(Collectors.joining("|")));
 
-  private static final String PROCESS_MESSAGE_EVENT = ClientEvent.PROCESS_MESSAGE.eventName();
 
   private final MeterRegistry registry;
   private final Tags common;
@@ -82,10 +81,6 @@ public final class EventMeters implements NotificationListener, ProcessedHook {
 
   @Override
   public void on(Notification n) {
-    if (n.name().equals(PROCESS_MESSAGE_EVENT) && n.phase() == Notification.Phase.STOP) {
-      processed(n); // one per message: the hot path, without building tags
-      return;
-    }
     ClientEvent kind = ClientEvent.named(n.name()).orElse(null);
     if (kind == null || !metered(kind)) {
       return;
@@ -165,13 +160,6 @@ public final class EventMeters implements NotificationListener, ProcessedHook {
     }
   }
 
-  /** A message processed without failure, from a notification (a client whose hook someone else fed). */
-  private void processed(Notification n) {
-    Object lag = n.get(OFFSET_LAG);
-    processed(n.get(CLIENT_ID), n.get(GROUP_ID), text(n.get(TOPIC)), lag == null ? null : n.get(PARTITION),
-        lag == null ? -1 : (long) number(lag), n.duration().toNanos(), false);
-  }
-
   /** One message, on the consumer's thread: its partition's meters, found once and then kept. */
   @Override
   public void processed(@Nullable String groupId, String topic, int partition, long offset, long offsetLag, long nanos,
@@ -186,11 +174,6 @@ public final class EventMeters implements NotificationListener, ProcessedHook {
       last = new LastPartition(groupId, topic, partition, offsetLag < 0, meters);
     }
     record(meters, offsetLag, nanos, failed);
-  }
-
-  private void processed(Object client, Object group, String topicName, Object partition, long lag, long nanos,
-      boolean failed) {
-    record(meters(client, group, topicName, partition), lag, nanos, failed);
   }
 
   private PartitionMeters meters(Object client, Object group, String topicName, Object partition) {
