@@ -152,6 +152,7 @@ class LauncherScriptTest {
       String tree = launcher.descendants().map(p -> p.pid() + " " + p.info().commandLine().orElse("?"))
           .collect(java.util.stream.Collectors.joining("; "));
       String command = launcher.info().commandLine().orElse("?");
+      launcher.descendants().forEach(ProcessHandle::destroyForcibly); // the fake java too, not left running
       launcher.destroyForcibly();
       throw new AssertionError("the launcher did not end within 60 s of SIG" + signal + "; it runs " + command
           + ", its processes: " + tree
