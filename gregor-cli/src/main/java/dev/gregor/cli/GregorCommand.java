@@ -2,6 +2,8 @@ package dev.gregor.cli;
 
 import dev.gregor.cli.internal.Terminal;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,11 +14,6 @@ import picocli.CommandLine.Command;
     scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "gregor 0.1.0-SNAPSHOT",
-    subcommands = {DevCommand.class, InstallCommand.class, ConsoleCommand.class, ProduceCommand.class, ConsumeCommand.class, OffsetsCommand.class,
-        TopicsCommand.class, GroupsCommand.class, DeadLettersCommand.class, ServerCommand.class, WorkerCommand.class,
-        RoutesCommand.class, FlowCommand.class,
-        InfoCommand.class, WebCommand.class, ClusterCommand.class, CompletionCommand.class,
-        CommandLine.HelpCommand.class},
     sortOptions = false,
     headerHeading = "%n",
     header = "gregor - a command line for Apache Kafka, with a real broker built in",
@@ -75,6 +72,14 @@ public final class GregorCommand {
   static final int EXIT_BAD_INPUT = 3;
   static final int HELP_WIDTH = 100;
 
+  /** The subcommands in the order help lists them; added in code, not in {@code @Command}, see {@link #commandLine(String[], InputStream, boolean, boolean)}. */
+  private static final List<Class<?>> SUBCOMMANDS = List.of(DevCommand.class, InstallCommand.class, ConsoleCommand.class,
+      ProduceCommand.class, ConsumeCommand.class, OffsetsCommand.class, TopicsCommand.class, GroupsCommand.class,
+      DeadLettersCommand.class, ServerCommand.class, WorkerCommand.class, RoutesCommand.class, FlowCommand.class,
+      InfoCommand.class, WebCommand.class, ClusterCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
+  /** Subcommands that read the whole command tree. */
+  private static final Set<String> WHOLE_TREE = Set.of("help", "completion");
+
   private final InputStream stdin;
   private final boolean stdoutIsTerminal;
   private final boolean stderrIsTerminal;
@@ -95,7 +100,39 @@ public final class GregorCommand {
 
   /** The command line reading {@code stdin}; colours and progress appear only on the terminals named. */
   public static CommandLine commandLine(InputStream stdin, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
-    return new CommandLine(new GregorCommand(stdin, stdoutIsTerminal, stderrIsTerminal))
+    return commandLine(stdin, stdoutIsTerminal, stderrIsTerminal, SUBCOMMANDS);
+  }
+
+  /**
+   * The command line to execute {@code args} with: when they name a subcommand, only that one is
+   * built, because picocli reflects over every option of every command it is given and that was
+   * half of a command's start (see "CLI start" in gregor-bench/README.md). Help, completion, no
+   * arguments and unknown names get the whole tree, so listings and suggestions stay complete.
+   */
+  public static CommandLine commandLine(String[] args, InputStream stdin, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
+    return commandLine(stdin, stdoutIsTerminal, stderrIsTerminal, args.length == 0 ? SUBCOMMANDS : subcommandsFor(args[0]));
+  }
+
+  private static List<Class<?>> subcommandsFor(String name) {
+    if (WHOLE_TREE.contains(name)) {
+      return SUBCOMMANDS;
+    }
+    for (Class<?> subcommand : SUBCOMMANDS) {
+      if (subcommand.getAnnotation(Command.class).name().equals(name)) {
+        return List.of(subcommand);
+      }
+    }
+    return SUBCOMMANDS;
+  }
+
+  private static CommandLine commandLine(InputStream stdin, boolean stdoutIsTerminal, boolean stderrIsTerminal,
+      List<Class<?>> subcommands) {
+    CommandLine commandLine = new CommandLine(new GregorCommand(stdin, stdoutIsTerminal, stderrIsTerminal));
+    // Added before the settings below, which picocli applies only to the subcommands present.
+    for (Class<?> subcommand : subcommands) {
+      commandLine.addSubcommand(subcommand);
+    }
+    return commandLine
         .setCaseInsensitiveEnumValuesAllowed(true)
         // The help texts are laid out by hand; at picocli's default of 80 it would break their lines again.
         .setUsageHelpWidth(HELP_WIDTH)

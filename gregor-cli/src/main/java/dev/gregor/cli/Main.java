@@ -23,7 +23,7 @@ public final class Main {
   public static void main(String[] args) {
     configureLogging(Arrays.asList(args).contains("--verbose"),
         args.length > 0 && (args[0].equals("server") || args[0].equals("worker")));
-    CommandLine commandLine = GregorCommand.commandLine(System.in, Terminal.stdout(), Terminal.stderr());
+    CommandLine commandLine = GregorCommand.commandLine(args, System.in, Terminal.stdout(), Terminal.stderr());
     // UTF-8 whatever the locale says: messages are data, and a C locale would turn them into '?'.
     commandLine.setOut(new PrintWriter(new BufferedWriter(
         new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 64 * 1024)));

@@ -32,7 +32,7 @@ final class Cli {
   static Result runWithInput(String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exitCode = commandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err).execute(args);
+    int exitCode = commandLine(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err).execute(args);
     return new Result(exitCode, out.toString(), err.toString());
   }
 
@@ -53,7 +53,7 @@ final class Cli {
     private final CompletableFuture<Integer> exitCode = new CompletableFuture<>();
 
     Background(String... args) {
-      CommandLine commandLine = commandLine(InputStream.nullInputStream(), out, err);
+      CommandLine commandLine = commandLine(args, InputStream.nullInputStream(), out, err);
       Thread thread = new Thread(() -> exitCode.complete(commandLine.execute(args)), "gregor-under-test");
       thread.setDaemon(true);
       thread.start();
@@ -78,8 +78,8 @@ final class Cli {
     }
   }
 
-  private static CommandLine commandLine(InputStream stdin, StringWriter out, StringWriter err) {
-    return GregorCommand.commandLine(stdin, false, false)
+  private static CommandLine commandLine(String[] args, InputStream stdin, StringWriter out, StringWriter err) {
+    return GregorCommand.commandLine(args, stdin, false, false)
         .setOut(new PrintWriter(out, true))
         .setErr(new PrintWriter(err, true));
   }

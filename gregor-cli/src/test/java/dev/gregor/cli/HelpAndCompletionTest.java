@@ -27,6 +27,26 @@ class HelpAndCompletionTest {
         .contains("3   bad input", "gregor consume greetings --from-beginning --count 10 | gregor produce copies");
   }
 
+  @Test
+  void aMistypedCommandIsAUsageErrorSuggestingTheCloseOne() {
+    // A name that is no command gets the whole tree, not just the one command a run is built with.
+    Cli.Result result = Cli.run("topcs", "list");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("'topcs'", "Did you mean: gregor topics?");
+  }
+
+  @Test
+  void aCommandBuiltAloneKeepsTheInheritedHelpAndVersionOptions() {
+    Cli.Result help = Cli.run("topics", "list", "--help");
+    Cli.Result version = Cli.run("groups", "describe", "--version");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).contains("Usage:", "gregor topics list", "-h, --help", "Exit codes:");
+    assertThat(version.exitCode()).isZero();
+    assertThat(version.out()).startsWith("gregor ");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"produce", "consume", "offsets", "cluster", "completion", "topics", "groups", "dead-letters",
       "routes", "flow", "info", "server", "worker", "install", "console", "web"})

@@ -86,8 +86,10 @@ class LauncherScriptTest {
 
     Shell failed = shell("./gregor topics fail; echo \"exit $?\"");
     Shell first = shell("./gregor topics list");
-    Shell second = shell("./gregor consume orders");
-    Shell off = shell("GREGOR_CDS=0 ./gregor consume orders");
+    Shell second = shell("./gregor groups list");
+    Shell off = shell("GREGOR_CDS=0 ./gregor groups list");
+    Shell consumeFirst = shell("./gregor consume orders");
+    Shell consumeSecond = shell("./gregor consume orders");
 
     assertThat(failed.out()).isEqualTo("exit 2\n");
     assertThat(first.out()).isEqualTo("ran\n");
@@ -95,11 +97,16 @@ class LauncherScriptTest {
     List<String> javaCalls = Files.readAllLines(calls);
     assertThat(javaCalls.get(0)).contains("-XX:ArchiveClassesAtExit=").endsWith("topics fail");
     assertThat(javaCalls.get(1)).contains("-XX:ArchiveClassesAtExit=").endsWith("topics list");
-    assertThat(javaCalls.get(2)).contains("-XX:SharedArchiveFile=", ".jsa").endsWith("consume orders");
-    assertThat(javaCalls.get(3)).doesNotContain("-XX:").endsWith("consume orders");
+    assertThat(javaCalls.get(2)).contains("-XX:SharedArchiveFile=", ".jsa").endsWith("groups list");
+    assertThat(javaCalls.get(3)).doesNotContain("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit").endsWith("groups list");
+    // A consumer's classes are not an admin command's: consume trains an archive of its own, then maps it.
+    assertThat(consumeFirst.out()).isEqualTo("ran\n");
+    assertThat(consumeSecond.out()).isEqualTo("ran\n");
+    assertThat(javaCalls.get(4)).contains("-XX:ArchiveClassesAtExit=", "gregor-cli-consume-").endsWith("consume orders");
+    assertThat(javaCalls.get(5)).contains("-XX:SharedArchiveFile=", "gregor-cli-consume-").endsWith("consume orders");
     try (var files = Files.list(root.resolve("gregor-cli/target"))) {
       assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.contains(".jsa")))
-          .singleElement().asString().matches("gregor-cli-\\d+\\.jsa"); // the failed run left nothing behind
+          .hasSize(2).allMatch(name -> name.matches("gregor-cli(-consume)?-\\d+\\.jsa")); // the failed run left nothing
     }
   }
 
