@@ -30,8 +30,11 @@ final class ProducerProperties {
     int retries = settings.maxRetries() != null ? settings.maxRetries()
         : settings.idempotent() ? Integer.MAX_VALUE : 0;
     p.put("retries", Integer.toString(retries));
-    if (!settings.idempotent()) {
-      p.put("max.in.flight.requests.per.connection", "1"); // retries must not reorder a partition
+    // Retries must not reorder a partition. Without retries one request in flight keeps no more
+    // order than five: a failed batch does not stop the ones behind it either way (its messages
+    // stay buffered for the next delivery), and five let a large delivery's batches overlap.
+    if (!settings.idempotent() && retries > 0) {
+      p.put("max.in.flight.requests.per.connection", "1");
     }
     p.put("retry.backoff.ms", Long.toString(settings.retryBackoff().toMillis()));
     p.put("retry.backoff.max.ms", Long.toString(Math.max(settings.retryBackoff().toMillis() * 10, 1)));
