@@ -44,6 +44,7 @@ public final class AsyncProducer implements AutoCloseable {
   private final AtomicInteger outstanding = new AtomicInteger();
   private final ClientScope scope;
   private final Thread thread;
+  private final TopicNames.LastChecked topicNames = new TopicNames.LastChecked();
   private volatile boolean shutDown;
 
   AsyncProducer(Config config, AsyncProducerSettings settings, ProducerEvents events, TopicLimits limits,
@@ -71,7 +72,7 @@ public final class AsyncProducer implements AutoCloseable {
   /** Queues a message for the background thread; throws {@link BufferOverflow} when {@code maxQueueSize} wait already. */
   public CompletableFuture<Delivered> produce(String topic, byte @Nullable [] value, Produce options) {
     requireOpen();
-    TopicNames.check(topic);
+    topicNames.check(topic);
     BufferedMessage message = BufferedMessage.of(new PendingMessage(topic, value, Objects.requireNonNull(options, "options")));
     worker.enqueue(message);
     outstanding.incrementAndGet();

@@ -34,6 +34,7 @@ public final class Producer implements AutoCloseable {
   private final BatchSender sender;
   private final OwnerThread owner = new OwnerThread("Producer");
   private final CallGate gate;
+  private final TopicNames.LastChecked topicNames = new TopicNames.LastChecked();
   private volatile boolean closed;
 
   Producer(Config config, ProducerSettings settings, ProducerEvents events, TopicLimits limits, ClientScope scope) {
@@ -56,7 +57,7 @@ public final class Producer implements AutoCloseable {
   /** Buffers a message of raw bytes; throws {@link BufferOverflow} when a buffer limit would be passed. */
   public CompletableFuture<Delivered> produce(String topic, byte @Nullable [] value, Produce options) {
     return call(() -> {
-      TopicNames.check(topic);
+      topicNames.check(topic);
       return buffer.add(new PendingMessage(topic, value, Objects.requireNonNull(options, "options"))).report();
     });
   }

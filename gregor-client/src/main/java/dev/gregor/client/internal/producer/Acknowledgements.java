@@ -30,6 +30,9 @@ final class Acknowledgements {
 
   private final boolean[] done;
   private final Map<KafkaProducer<byte[], byte[]>, Double> splitsBefore = new IdentityHashMap<>();
+  /** How many messages went through each producer, counted as they are sent rather than per message later. */
+  private final Map<KafkaProducer<?, ?>, int[]> sentThrough = new IdentityHashMap<>();
+  private int[] lastSentThrough;
   private final KafkaProducer<?, ?>[] producerOf;
   private KafkaProducer<?, ?> lastProducer;
   private int pending;
@@ -43,8 +46,10 @@ final class Acknowledgements {
   synchronized void sending(int index, KafkaProducer<byte[], byte[]> producer) {
     if (producer != lastProducer) { // per producer, not per message: reading its metrics is costly
       splitsBefore.computeIfAbsent(producer, Acknowledgements::splits);
+      lastSentThrough = sentThrough.computeIfAbsent(producer, p -> new int[1]);
       lastProducer = producer;
     }
+    lastSentThrough[0]++;
     producerOf[index] = producer;
     pending++;
   }
@@ -77,14 +82,8 @@ final class Acknowledgements {
    */
   Map<KafkaProducer<byte[], byte[]>, String> await(LongSupplier deadline, BiConsumer<KafkaProducer<byte[], byte[]>, String> stop) {
     List<KafkaProducer<byte[], byte[]>> used;
-    Map<KafkaProducer<?, ?>, Integer> sentThrough = new IdentityHashMap<>();
     synchronized (this) {
       used = new ArrayList<>(splitsBefore.keySet());
-      for (KafkaProducer<?, ?> producer : producerOf) {
-        if (producer != null) {
-          sentThrough.merge(producer, 1, Integer::sum);
-        }
-      }
     }
     Map<KafkaProducer<byte[], byte[]>, String> stopped = new IdentityHashMap<>();
     while (true) {
@@ -108,7 +107,7 @@ final class Acknowledgements {
           if (stopped.containsKey(producer) || !waitingOn(producer)) {
             continue;
           }
-          if (splits(producer) - splitsBefore.get(producer) > sentThrough.get(producer)) {
+          if (splits(producer) - splitsBefore.get(producer) > sentThrough.get(producer)[0]) {
             stopping = producer;
             why = "split";
           } else if (left <= 0 || deadlineNanos - System.nanoTime() <= 0) {

@@ -13,8 +13,21 @@ import org.apache.kafka.common.header.Header;
 final class RecordBatchSize {
   /** Base offset, length, leader epoch, magic, CRC, attributes, deltas, timestamps, producer id/epoch, sequence, count. */
   private static final int BATCH_OVERHEAD = 61;
+  /**
+   * The most a header-less record adds to its key and value: length (5), attributes (1),
+   * timestamp delta (10), offset delta (5), key and value lengths (5 each), header count (5).
+   */
+  private static final int MAX_RECORD_OVERHEAD = 36;
 
   private RecordBatchSize() {}
+
+  /**
+   * Whether the message surely fits {@code limit} without computing its exact size (which builds a
+   * record per message just to measure it): without headers a record adds at most 36 bytes.
+   */
+  static boolean surelyWithin(PendingMessage message, int limit) {
+    return message.options().headers().isEmpty() && (long) BATCH_OVERHEAD + MAX_RECORD_OVERHEAD + message.bytesize() <= limit;
+  }
 
   static int alone(PendingMessage message) {
     ProducerRecord<byte[], byte[]> record = ProducerRecords.of(message, null);

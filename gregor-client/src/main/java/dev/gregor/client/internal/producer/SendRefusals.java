@@ -21,7 +21,7 @@ final class SendRefusals {
       return missing(message.topic());
     }
     // Compressed, a larger message may still fit; the broker then judges it alone in its batch.
-    if (topic.knownLimit() && !compressed) {
+    if (topic.knownLimit() && !compressed && !RecordBatchSize.surelyWithin(message, topic.maxMessageBytes())) {
       int bytes = RecordBatchSize.alone(message);
       if (bytes > topic.maxMessageBytes()) {
         return new MessageSizeTooLarge("Not sent: a message of " + message.bytesize() + " bytes (key and value; "
