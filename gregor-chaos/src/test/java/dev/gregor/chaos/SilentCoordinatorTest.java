@@ -8,7 +8,16 @@ import dev.gregor.client.Gregor;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
+import dev.gregor.client.Config;
+import dev.gregor.client.GroupConsumer;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +66,67 @@ class SilentCoordinatorTest {
     assertThat(history.processedPartitions()).containsExactly(0);
     ScenarioLog.checkAndLog(history.check("8b coordinator silent to one member of two, its fetches still served"),
         Guarantee.AT_LEAST_ONCE_CONSUMER);
+  }
+
+  /**
+   * The window can end in the middle of one poll's records: the member must stop there, not
+   * after the rest of them. Once the coordinator is silent each record takes 250 ms, so the
+   * records fetched together would last 25 s, and the window (session 6 s less heartbeat 1 s)
+   * ends about 20 records in.
+   */
+  @Test
+  void aMemberCutOffInTheMiddleOfOnePollsRecordsStopsThereAndLosesNone(EmbeddedKafka kafka, TestTopics topics)
+      throws Exception {
+    String topic = topics.create(1);
+    String broker = kafka.bootstrapServers();
+    try (Gregor producer = Gregor.connect(broker)) {
+      for (int i = 0; i < 100; i++) {
+        producer.deliverMessage(topic, "record-" + i);
+      }
+    }
+    Map<Long, Long> handledAfterSilence = new ConcurrentHashMap<>();
+    AtomicInteger lastSeen = new AtomicInteger(-1);
+    Set<Long> handled = ConcurrentHashMap.newKeySet();
+    AtomicLong silencedAt = new AtomicLong();
+    try (FaultyProxy proxy = new FaultyProxy(Integer.parseInt(broker.substring(broker.lastIndexOf(':') + 1)));
+         Gregor member = Gregor.connect(Config.builder().seedBrokers(proxy.address()).build())) {
+      // It commits only when it stops, so that no commit to the silent coordinator is what holds it up.
+      GroupConsumer consumer = member.consumer("chaos-" + topic,
+          s -> settings(s).offsetCommitThreshold(0).offsetCommitInterval(Duration.ofMinutes(10)));
+      consumer.subscribe(true, topic);
+      Thread thread = new Thread(() -> consumer.eachMessage(message -> {
+        if (message.offset() == 2 && silencedAt.get() == 0) {
+          proxy.silenceCoordinator(true);
+          silencedAt.set(System.nanoTime());
+        }
+        handled.add(message.offset());
+        if (silencedAt.get() != 0 && proxy.coordinatorSilent()) {
+          handledAfterSilence.put(message.offset(), System.nanoTime() - silencedAt.get());
+          LockSupport.parkNanos(Duration.ofMillis(250).toNanos()); // the record's work, while it matters
+        }
+      }), "chaos-mid-poll");
+      thread.start();
+      try {
+        // Held back: nothing more is handed out for 3 s (at 250 ms a record, a member going on would show).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).during(Duration.ofSeconds(3))
+            .alias("the member stopped handing out records").until(() -> {
+              int seen = handledAfterSilence.size();
+              return seen > 0 && seen == lastSeen.getAndSet(seen);
+            });
+        assertThat(handledAfterSilence.size()).as("records handed out after the coordinator fell silent")
+            .isBetween(10, 40);
+        assertThat(Collections.max(handledAfterSilence.values())).as("the last of them, nanoseconds after the silence")
+            .isLessThan(Duration.ofSeconds(8).toNanos());
+        proxy.silenceCoordinator(false);
+        proxy.resetAll(); // the member reconnects, joins again and takes the held-back records once more
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+            .alias("every record handled once the coordinator answers").until(() -> handled.size() == 100);
+      } finally {
+        proxy.silenceCoordinator(false);
+        consumer.stop();
+        thread.join(60_000);
+      }
+    }
   }
 
   private static ConsumerSettings.Builder settings(ConsumerSettings.Builder settings) {
