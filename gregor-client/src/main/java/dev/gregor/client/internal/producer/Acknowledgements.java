@@ -29,10 +29,9 @@ final class Acknowledgements {
   private static final long POLL_MILLIS = 25;
 
   private final boolean[] done;
-  private final Map<KafkaProducer<byte[], byte[]>, Double> splitsBefore = new IdentityHashMap<>();
-  /** How many messages went through each producer, counted as they are sent rather than per message later. */
-  private final Map<KafkaProducer<?, ?>, int[]> sentThrough = new IdentityHashMap<>();
-  private int[] lastSentThrough;
+  /** Each producer this delivery used. */
+  private final Map<KafkaProducer<byte[], byte[]>, Through> through = new IdentityHashMap<>();
+  private Through lastThrough;
   private final KafkaProducer<?, ?>[] producerOf;
   private KafkaProducer<?, ?> lastProducer;
   private int pending;
@@ -45,11 +44,10 @@ final class Acknowledgements {
   /** Call before {@code producer.send} of message {@code index}. */
   synchronized void sending(int index, KafkaProducer<byte[], byte[]> producer) {
     if (producer != lastProducer) { // per producer, not per message: reading its metrics is costly
-      splitsBefore.computeIfAbsent(producer, Acknowledgements::splits);
-      lastSentThrough = sentThrough.computeIfAbsent(producer, p -> new int[1]);
+      lastThrough = through.computeIfAbsent(producer, p -> new Through(splits(p)));
       lastProducer = producer;
     }
-    lastSentThrough[0]++;
+    lastThrough.sent++;
     producerOf[index] = producer;
     pending++;
   }
@@ -83,7 +81,7 @@ final class Acknowledgements {
   Map<KafkaProducer<byte[], byte[]>, String> await(LongSupplier deadline, BiConsumer<KafkaProducer<byte[], byte[]>, String> stop) {
     List<KafkaProducer<byte[], byte[]>> used;
     synchronized (this) {
-      used = new ArrayList<>(splitsBefore.keySet());
+      used = new ArrayList<>(through.keySet());
     }
     Map<KafkaProducer<byte[], byte[]>, String> stopped = new IdentityHashMap<>();
     while (true) {
@@ -107,7 +105,8 @@ final class Acknowledgements {
           if (stopped.containsKey(producer) || !waitingOn(producer)) {
             continue;
           }
-          if (splits(producer) - splitsBefore.get(producer) > sentThrough.get(producer)[0]) {
+          Through sent = through.get(producer);
+          if (splits(producer) - sent.splitsBefore > sent.sent) {
             stopping = producer;
             why = "split";
           } else if (left <= 0 || deadlineNanos - System.nanoTime() <= 0) {
@@ -131,7 +130,7 @@ final class Acknowledgements {
   void flush() {
     List<KafkaProducer<byte[], byte[]>> used;
     synchronized (this) {
-      used = new ArrayList<>(splitsBefore.keySet());
+      used = new ArrayList<>(through.keySet());
     }
     used.forEach(producer -> FLUSHES.execute(() -> flush(producer)));
   }
@@ -160,6 +159,16 @@ final class Acknowledgements {
       }
     }
     return false;
+  }
+
+  /** What one producer carried for this delivery: its batch splits before it, and how many messages went through it. */
+  private static final class Through {
+    private final double splitsBefore;
+    private int sent;
+
+    private Through(double splitsBefore) {
+      this.splitsBefore = splitsBefore;
+    }
   }
 
   private static double splits(KafkaProducer<byte[], byte[]> producer) {
