@@ -3,13 +3,13 @@ package dev.gregor.chaos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.gregor.client.Config;
 import dev.gregor.client.ConsumerSettings;
 import dev.gregor.client.Gregor;
+import dev.gregor.client.GroupConsumer;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
-import dev.gregor.client.Config;
-import dev.gregor.client.GroupConsumer;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;

@@ -99,11 +99,14 @@ class LauncherScriptTest {
     assertThat(javaCalls.get(1)).contains("-XX:ArchiveClassesAtExit=").endsWith("topics list");
     assertThat(javaCalls.get(2)).contains("-XX:SharedArchiveFile=", ".jsa").endsWith("groups list");
     assertThat(javaCalls.get(3)).doesNotContain("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit").endsWith("groups list");
+    // Admin commands are over before C2 pays off; a consumer that may run for hours keeps it.
+    assertThat(javaCalls.subList(0, 4)).allMatch(call -> call.contains("-XX:TieredStopAtLevel=1"));
     // A consumer's classes are not an admin command's: consume trains an archive of its own, then maps it.
     assertThat(consumeFirst.out()).isEqualTo("ran\n");
     assertThat(consumeSecond.out()).isEqualTo("ran\n");
     assertThat(javaCalls.get(4)).contains("-XX:ArchiveClassesAtExit=", "gregor-cli-consume-").endsWith("consume orders");
     assertThat(javaCalls.get(5)).contains("-XX:SharedArchiveFile=", "gregor-cli-consume-").endsWith("consume orders");
+    assertThat(javaCalls.subList(4, 6)).noneMatch(call -> call.contains("TieredStopAtLevel"));
     try (var files = Files.list(root.resolve("gregor-cli/target"))) {
       assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.contains(".jsa")))
           .hasSize(2).allMatch(name -> name.matches("gregor-cli(-consume)?-\\d+\\.jsa")); // the failed run left nothing
