@@ -7,6 +7,7 @@ import dev.gregor.client.Config;
 import dev.gregor.client.ConsumerSettings;
 import dev.gregor.client.Gregor;
 import dev.gregor.client.GroupConsumer;
+import dev.gregor.client.Message;
 import dev.gregor.embedded.EmbeddedKafka;
 import dev.gregor.embedded.EmbeddedKafkaTest;
 import dev.gregor.embedded.TestTopics;
@@ -18,8 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Scenario 8's zombie, made certain: a member's coordinator falls silent while its partition's
@@ -72,11 +77,13 @@ class SilentCoordinatorTest {
    * The window can end in the middle of one poll's records: the member must stop there, not
    * after the rest of them. Once the coordinator is silent each record takes 250 ms, so the
    * records fetched together would last 25 s, and the window (session 6 s less heartbeat 1 s)
-   * ends about 20 records in.
+   * ends about 20 records in. The same for each way of reading: a handler, or messages pulled
+   * one at a time (poll, stream and events share that path).
    */
-  @Test
-  void aMemberCutOffInTheMiddleOfOnePollsRecordsStopsThereAndLosesNone(EmbeddedKafka kafka, TestTopics topics)
-      throws Exception {
+  @ParameterizedTest
+  @EnumSource(Reading.class)
+  void aMemberCutOffInTheMiddleOfOnePollsRecordsStopsThereAndLosesNone(Reading reading, EmbeddedKafka kafka,
+      TestTopics topics) throws Exception {
     String topic = topics.create(1);
     String broker = kafka.bootstrapServers();
     try (Gregor producer = Gregor.connect(broker)) {
@@ -94,7 +101,7 @@ class SilentCoordinatorTest {
       GroupConsumer consumer = member.consumer("chaos-" + topic,
           s -> settings(s).offsetCommitThreshold(0).offsetCommitInterval(Duration.ofMinutes(10)));
       consumer.subscribe(true, topic);
-      Thread thread = new Thread(() -> consumer.eachMessage(message -> {
+      Consumer<Message> work = message -> {
         if (message.offset() == 2 && silencedAt.get() == 0) {
           proxy.silenceCoordinator(true);
           silencedAt.set(System.nanoTime());
@@ -104,7 +111,8 @@ class SilentCoordinatorTest {
           handledAfterSilence.put(message.offset(), System.nanoTime() - silencedAt.get());
           LockSupport.parkNanos(Duration.ofMillis(250).toNanos()); // the record's work, while it matters
         }
-      }), "chaos-mid-poll");
+      };
+      Thread thread = new Thread(() -> reading.read(consumer, work), "chaos-mid-poll");
       thread.start();
       try {
         // Held back: nothing more is handed out for 3 s (at 250 ms a record, a member going on would show).
@@ -127,6 +135,26 @@ class SilentCoordinatorTest {
         thread.join(60_000);
       }
     }
+  }
+
+  /** How the application takes its messages. */
+  enum Reading {
+    EACH_MESSAGE {
+      @Override
+      void read(GroupConsumer consumer, Consumer<Message> work) {
+        consumer.eachMessage(work::accept);
+      }
+    },
+    STREAM {
+      @Override
+      void read(GroupConsumer consumer, Consumer<Message> work) {
+        try (Stream<Message> messages = consumer.stream()) {
+          messages.forEach(work);
+        }
+      }
+    };
+
+    abstract void read(GroupConsumer consumer, Consumer<Message> work);
   }
 
   private static ConsumerSettings.Builder settings(ConsumerSettings.Builder settings) {

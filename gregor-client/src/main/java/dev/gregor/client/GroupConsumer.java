@@ -47,7 +47,7 @@ public final class GroupConsumer implements AutoCloseable {
   private final ConsumerEvents events;
   private final ClientScope scope;
   private @Nullable GroupMember group;
-  private @Nullable EventPoller poller;
+  private volatile @Nullable EventPoller poller;
   private boolean stopRequested;
   private Consumer<List<TopicPartition>> beforeRevoke = revoked -> { };
 
@@ -106,15 +106,20 @@ public final class GroupConsumer implements AutoCloseable {
    * processed when this is called again.
    */
   public Event poll(Duration timeout) {
-    GroupMember running = start();
-    EventPoller poller;
-    synchronized (this) {
-      if (this.poller == null) {
-        this.poller = new EventPoller(running, settings.automaticallyMarkAsProcessed());
-      }
-      poller = this.poller;
+    Objects.requireNonNull(timeout, "timeout");
+    EventPoller ready = poller; // no lock per event once polling: poll is called once per message
+    if (ready == null || ready.memberClosed()) {
+      ready = startPolling();
     }
-    return poller.poll(Objects.requireNonNull(timeout, "timeout"));
+    return ready.poll(timeout);
+  }
+
+  private synchronized EventPoller startPolling() {
+    GroupMember running = start(); // throws once this consumer has stopped
+    if (poller == null) {
+      poller = new EventPoller(running, settings.automaticallyMarkAsProcessed());
+    }
+    return poller;
   }
 
   /**

@@ -8,7 +8,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -21,7 +20,8 @@ import org.apache.kafka.common.errors.RetriableException;
 public final class EventPoller {
   private final PolledMember group;
   private final boolean markOnReturn;
-  private final Deque<Event> pending = new ArrayDeque<>();
+  // Events, and a PolledMessages for each poll's messages, in the order they are handed out.
+  private final Deque<Object> pending = new ArrayDeque<>();
   private final Map<TopicPartition, Long> endReported = new HashMap<>();
   private final MarkRun marks;
   private Message handedOut;
@@ -31,6 +31,11 @@ public final class EventPoller {
     this.group = group;
     this.markOnReturn = markOnReturn;
     this.marks = markOnReturn ? new MarkRun(group) : null;
+  }
+
+  /** Whether the member this polls has closed: stopped, failed, or its client closed. */
+  public boolean memberClosed() {
+    return group.isClosed();
   }
 
   /** The next event, or null when {@code timeout} passes with none or the consumer was stopped. */
@@ -46,7 +51,7 @@ public final class EventPoller {
       handedOut = null;
     }
     group.partitions().releaseHeld();
-    Event next = group.stopRequested() ? null : pending.poll();
+    Event next = group.stopRequested() ? null : nextPending();
     if (next != null) { // the common case: what the last poll of Kafka returned
       return handOut(next);
     }
@@ -57,7 +62,7 @@ public final class EventPoller {
         group.close(); // commits what was handed out before and leaves the group
         return null;
       }
-      Event event = pending.poll();
+      Event event = nextPending();
       if (event != null) {
         return handOut(event);
       }
@@ -78,37 +83,68 @@ public final class EventPoller {
     return event;
   }
 
+  /**
+   * The next queued event; a message only while the member is still counted in the group (as
+   * eachMessage's guard): otherwise the rest of its poll is fetched again, by whoever owns it then.
+   */
+  private Event nextPending() {
+    while (true) {
+      Object head = pending.peek();
+      if (head == null) {
+        return null;
+      }
+      if (head instanceof Event event) {
+        pending.poll();
+        return event;
+      }
+      PolledMessages messages = (PolledMessages) head;
+      if (!group.inGroup()) {
+        messages.holdBackRest(group);
+      }
+      Message message = messages.next();
+      if (message != null) {
+        return message;
+      }
+      pending.poll();
+    }
+  }
+
   /** Polls once and queues what came back; also what keeps the membership while the application is busy. */
   void keepAlive(Duration timeout) {
     ConsumerRecords<byte[], byte[]> records;
     try {
       records = group.pollOnce(timeout);
     } catch (KafkaException e) {
-      pending.addAll(group.rebalances().events());
-      group.rebalances().events().clear();
+      queueRebalances();
       pending.add(new Event.KafkaError(new GregorException("Consumer error: " + e.getMessage(), e),
           e instanceof RetriableException));
       return;
     }
-    Deque<Event> rebalances = group.rebalances().events();
-    for (Event event : rebalances) {
-      if (event instanceof Event.PartitionsRevoked revoked) {
-        revoked.partitions().forEach(p -> endReported.remove(new TopicPartition(p.topic(), p.partition())));
-        // Messages polled before the rebalance but not handed out yet now belong to another member.
-        pending.removeIf(e -> e instanceof Message m && revoked.partitions().contains(new dev.gregor.client.TopicPartition(m.topic(), m.partition())));
-      }
-      pending.add(event);
-    }
-    rebalances.clear();
-    for (TopicPartition tp : records.partitions()) {
-      endReported.remove(tp);
-      for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
-        pending.add(Messages.of(record));
-      }
+    queueRebalances();
+    if (!records.isEmpty()) {
+      records.partitions().forEach(endReported::remove);
+      pending.add(new PolledMessages(records));
     }
     if (group.settings().partitionEof()) {
       reportEnds();
     }
+  }
+
+  private void queueRebalances() {
+    Deque<Event> rebalances = group.rebalances().events();
+    for (Event event : rebalances) {
+      if (event instanceof Event.PartitionsRevoked revoked) {
+        revoked.partitions().forEach(p -> endReported.remove(PartitionIds.toKafka(p.topic(), p.partition())));
+        // Messages polled before the rebalance but not handed out yet now belong to another member.
+        pending.forEach(item -> {
+          if (item instanceof PolledMessages messages) {
+            messages.drop(revoked.partitions());
+          }
+        });
+      }
+      pending.add(event);
+    }
+    rebalances.clear();
   }
 
   private void reportEnds() {
@@ -119,10 +155,5 @@ public final class EventPoller {
         pending.add(new Event.PartitionEof(tp.topic(), tp.partition(), end));
       }
     }
-  }
-
-  /** Whether events are waiting to be handed out. */
-  boolean hasPending() {
-    return !pending.isEmpty();
   }
 }

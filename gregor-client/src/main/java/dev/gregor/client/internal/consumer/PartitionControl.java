@@ -87,6 +87,9 @@ final class PartitionControl {
 
   /** The application has seen the newest assignment: fetch its partitions from now on. */
   void releaseHeld() {
+    if (!rebalances.holdsAny()) { // asked before every event a poller hands out
+      return;
+    }
     rebalances.releaseHeld().forEach(this::resumeIfNotPaused);
   }
 
