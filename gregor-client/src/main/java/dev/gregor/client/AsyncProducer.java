@@ -5,6 +5,7 @@ import dev.gregor.client.internal.names.TopicNames;
 import dev.gregor.client.internal.producer.AsyncWorker;
 import dev.gregor.client.internal.producer.BufferedMessage;
 import dev.gregor.client.internal.producer.ProducerEvents;
+import dev.gregor.client.internal.producer.SettlingReport;
 import dev.gregor.client.internal.producer.TopicLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,6 +46,7 @@ public final class AsyncProducer implements AutoCloseable {
   private final ClientScope scope;
   private final Thread thread;
   private final TopicNames.LastChecked topicNames = new TopicNames.LastChecked();
+  private final SettlingReport.Listener onSettled = this::settled;
   private volatile boolean shutDown;
 
   AsyncProducer(Config config, AsyncProducerSettings settings, ProducerEvents events, TopicLimits limits,
@@ -73,17 +75,24 @@ public final class AsyncProducer implements AutoCloseable {
   public CompletableFuture<Delivered> produce(String topic, byte @Nullable [] value, Produce options) {
     requireOpen();
     topicNames.check(topic);
-    BufferedMessage message = BufferedMessage.of(new PendingMessage(topic, value, Objects.requireNonNull(options, "options")));
-    worker.enqueue(message);
-    outstanding.incrementAndGet();
-    BlockingQueue<DeliveryReport> reports = settings.deliveryReports();
-    message.report().whenComplete((delivered, error) -> {
+    BufferedMessage message = BufferedMessage.of(new PendingMessage(topic, value, Objects.requireNonNull(options, "options")),
+        onSettled);
+    outstanding.incrementAndGet(); // before the worker can settle it
+    try {
+      worker.enqueue(message);
+    } catch (BufferOverflow full) {
       outstanding.decrementAndGet();
-      if (reports != null && !reports.offer(new DeliveryReport(message.message(), delivered, error))) {
-        LOG.warn("Delivery report queue is full; dropped the report for a message to topic '{}'", topic);
-      }
-    });
+      throw full;
+    }
     return message.report();
+  }
+
+  private void settled(PendingMessage message, Delivered delivered, Throwable error) {
+    outstanding.decrementAndGet();
+    BlockingQueue<DeliveryReport> reports = settings.deliveryReports();
+    if (reports != null && !reports.offer(new DeliveryReport(message, delivered, error))) {
+      LOG.warn("Delivery report queue is full; dropped the report for a message to topic '{}'", message.topic());
+    }
   }
 
   /** Asks the background thread to deliver everything buffered; returns at once. */

@@ -4,7 +4,9 @@ import dev.gregor.client.AsyncProducerSettings;
 import dev.gregor.client.BufferOverflow;
 import dev.gregor.client.Config;
 import dev.gregor.client.PendingMessage;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -19,9 +21,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AsyncWorker implements Runnable {
 
-  private sealed interface Operation permits Message, Deliver, Shutdown, Acknowledged {}
-
-  private record Message(BufferedMessage message) implements Operation {}
+  // The queue holds these and the BufferedMessages themselves: a wrapper per message cost an allocation.
+  private sealed interface Operation permits Deliver, Shutdown, Acknowledged {}
 
   private record Deliver(CompletableFuture<Void> done) implements Operation {}
 
@@ -33,7 +34,11 @@ public final class AsyncWorker implements Runnable {
   private static final Acknowledged ACKNOWLEDGED = new Acknowledged();
 
   private final AsyncProducerSettings settings;
-  private final BlockingQueue<Operation> queue = new LinkedBlockingQueue<>();
+  private static final int DRAIN = 256;
+
+  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+  /** Taken from {@link #queue} in one go, in order: a lock round per message slowed both the callers and the worker. */
+  private final Deque<Object> taken = new ArrayDeque<>(DRAIN);
   private final Semaphore queueSpace;
   private final MessageBuffer buffer;
   private final BatchSender sender;
@@ -57,7 +62,7 @@ public final class AsyncWorker implements Runnable {
       throw new BufferOverflow("Cannot queue a message for topic '" + message.message().topic() + "': "
           + settings.maxQueueSize() + " messages (maxQueueSize) are already waiting for the background thread");
     }
-    queue.add(new Message(message));
+    queue.add(message);
   }
 
   public CompletableFuture<Void> requestDelivery() {
@@ -82,7 +87,7 @@ public final class AsyncWorker implements Runnable {
       while (true) {
         long wakeup = nextWakeup();
         long wait = wakeup == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, wakeup - System.nanoTime());
-        Operation operation = queue.poll(wait, TimeUnit.NANOSECONDS);
+        Object operation = next(wait);
         Shutdown shutdown = shutdownRequest;
         if (shutdown != null) {
           // The operation just taken goes first: it was queued before everything still waiting.
@@ -91,9 +96,9 @@ public final class AsyncWorker implements Runnable {
         }
         if (operation == null) {
           deliver(false);
-        } else if (operation instanceof Message message) {
+        } else if (operation instanceof BufferedMessage message) {
           queueSpace.release();
-          buffer(message.message());
+          buffer(message);
         } else if (operation instanceof Acknowledged) {
           pipeline.settleAcknowledged();
           deliverIfDue();
@@ -112,6 +117,18 @@ public final class AsyncWorker implements Runnable {
         shutdown.done().complete(left);
       }
     }
+  }
+
+  /** The next operation in queue order, waiting up to {@code waitNanos} when none is queued; null if none came. */
+  private Object next(long waitNanos) throws InterruptedException {
+    Object operation = taken.poll();
+    if (operation != null) {
+      return operation;
+    }
+    if (queue.drainTo(taken, DRAIN) > 0) {
+      return taken.poll();
+    }
+    return queue.poll(waitNanos, TimeUnit.NANOSECONDS);
   }
 
   private void buffer(BufferedMessage message) {
@@ -140,22 +157,27 @@ public final class AsyncWorker implements Runnable {
   /** Starts a delivery of everything buffered; unless {@code now}, not before the backoff after a failure has passed. */
   private void deliver(boolean now) {
     nextIntervalNanos = intervalFromNow();
-    pipeline.start(now);
+    // Flushing every delivery cut kafka-clients' batches at each threshold (a thousand 100 B
+    // messages) and cost a flush thread's wake-up per delivery: while callers keep the queue
+    // filled, the next delivery fills the last batch instead; once it runs dry, no message waits.
+    pipeline.start(now, queueSpace.availablePermits() < settings.maxQueueSize()); // a message waits behind this one
   }
 
   /** Hands everything still queued, in queue order, to a {@link ShutdownDrain} that delivers it until the deadline. */
-  private List<PendingMessage> drainAndClose(long deadlineNanos, Operation taken) {
-    List<Operation> rest = new ArrayList<>();
-    if (taken != null) {
-      rest.add(taken);
+  private List<PendingMessage> drainAndClose(long deadlineNanos, Object current) {
+    List<Object> rest = new ArrayList<>();
+    if (current != null) {
+      rest.add(current);
     }
+    rest.addAll(taken);
+    taken.clear();
     queue.drainTo(rest);
     pipeline.settleAll(); // bounded: the shutdown cut the sender off at its deadline
     ShutdownDrain drain = new ShutdownDrain(buffer, sender, deadlineNanos, pipeline.lastFailure());
-    for (Operation operation : rest) {
-      if (operation instanceof Message message) {
+    for (Object operation : rest) {
+      if (operation instanceof BufferedMessage message) {
         queueSpace.release();
-        drain.add(message.message());
+        drain.add(message);
       } else if (operation instanceof Deliver deliver) {
         deliver.done().complete(null);
       } else if (operation instanceof Shutdown other && other != shutdownRequest) {

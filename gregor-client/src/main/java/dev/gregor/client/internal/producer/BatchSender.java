@@ -78,15 +78,16 @@ public final class BatchSender implements AutoCloseable {
 
   /** Sends every message, waits until each is acknowledged or failed (bounded by the delivery timeout). */
   public synchronized Outcome send(List<BufferedMessage> batch) {
-    return await(start(batch));
+    return await(start(batch, true));
   }
 
   /**
    * Hands every message to Kafka without waiting for acknowledgements. A later delivery may start
    * before {@link #await} of this one returns; kafka-clients keeps their order when
-   * {@link #keepsOrderAcrossDeliveries()}.
+   * {@link #keepsOrderAcrossDeliveries()}. With {@code flush} the last batches go out without
+   * waiting for kafka-clients' linger.
    */
-  public synchronized InFlight start(List<BufferedMessage> batch) {
+  public synchronized InFlight start(List<BufferedMessage> batch, boolean flush) {
     int size = batch.size();
     Delivered[] delivered = new Delivered[size];
     Throwable[] failures = new Throwable[size];
@@ -166,7 +167,9 @@ public final class BatchSender implements AutoCloseable {
       }
     }
     long lastSend = System.nanoTime();
-    acks.flush();
+    if (flush) {
+      acks.flush();
+    }
     return new InFlight(batch, delivered, failures, topics, acks, lastSend);
   }
 

@@ -10,4 +10,9 @@ public record BufferedMessage(PendingMessage message, CompletableFuture<Delivere
   public static BufferedMessage of(PendingMessage message) {
     return new BufferedMessage(message, new CompletableFuture<>());
   }
+
+  /** With a report that tells {@code listener} when it settles. */
+  public static BufferedMessage of(PendingMessage message, SettlingReport.Listener listener) {
+    return new BufferedMessage(message, new SettlingReport(message, listener));
+  }
 }

@@ -59,8 +59,10 @@ final class DeliveryPipeline {
   /**
    * Starts delivering everything buffered, unless the buffer is empty, a failure holds deliveries
    * back, or (not {@code now}) the backoff after a failure has not passed. Returns whether it started.
+   * With {@code moreComing}, kafka-clients may hold the last batch for its linger, to fill it with
+   * the next delivery's messages; otherwise it sends at once.
    */
-  boolean start(boolean now) {
+  boolean start(boolean now, boolean moreComing) {
     boolean orderWaits = !inFlight.isEmpty() && (failedInFlight || !sender.keepsOrderAcrossDeliveries());
     if (buffer.size() == 0 || orderWaits || !now && retryAtNanos != 0 && System.nanoTime() - retryAtNanos < 0) {
       return false;
@@ -69,7 +71,7 @@ final class DeliveryPipeline {
     Span span = buffer.events().delivering(batch.size());
     BatchSender.InFlight sent;
     try {
-      sent = sender.start(batch);
+      sent = sender.start(batch, now || !moreComing);
     } catch (RuntimeException e) {
       span.with(EventKeys.DELIVERED_MESSAGE_COUNT, 0).fail(e);
       buffer.settled(batch, batch);
