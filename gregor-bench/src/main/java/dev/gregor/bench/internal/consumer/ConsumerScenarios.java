@@ -123,7 +123,7 @@ public final class ConsumerScenarios {
 
   public static List<Scenario> all(BenchContext ctx, Gregor kafka) {
     List<Scenario> scenarios = new ArrayList<>();
-    int records = ctx.profile().consumerRecords();
+    int records = ctx.profile().readRecords();
     for (int partitions : ctx.profile().wholeMatrix() ? new int[] {1, 8} : new int[] {1}) {
       String topic = topic(records, partitions);
       for (Variant variant : VARIANTS) {
