@@ -14,20 +14,20 @@ import org.apache.kafka.common.TopicPartition;
  * they are handed out: converting a whole poll up front and queueing it cost a deque slot and a
  * cache miss per message, and built messages a revoke or a stop then threw away.
  */
-public final class PolledMessages {
+final class PolledMessages {
   private final ConsumerRecords<byte[], byte[]> records;
   private final Deque<TopicPartition> partitions;
   private TopicPartition partition;
   private List<ConsumerRecord<byte[], byte[]>> current = List.of();
   private int index;
 
-  public PolledMessages(ConsumerRecords<byte[], byte[]> records) {
+  PolledMessages(ConsumerRecords<byte[], byte[]> records) {
     this.records = records;
     this.partitions = new ArrayDeque<>(records.partitions());
   }
 
   /** The next message, or null when every one was handed out. */
-  public Message next() {
+  Message next() {
     while (index == current.size()) {
       partition = partitions.poll();
       if (partition == null) {
