@@ -64,9 +64,4 @@ final class PolledMessages {
     current = List.of();
     index = 0;
   }
-
-  /** Whether messages are left to hand out. */
-  boolean isEmpty() {
-    return index == current.size() && partitions.isEmpty();
-  }
 }
