@@ -87,10 +87,10 @@ final class PartitionControl {
 
   /** The application has seen the newest assignment: fetch its partitions from now on. */
   void releaseHeld() {
-    if (!rebalances.holdsAny()) { // asked before every event a poller hands out
-      return;
+    Set<TopicPartition> released = rebalances.releaseHeld();
+    if (!released.isEmpty()) { // asked before every event a poller hands out: no method reference built for nothing
+      released.forEach(this::resumeIfNotPaused);
     }
-    rebalances.releaseHeld().forEach(this::resumeIfNotPaused);
   }
 
   /** While the application is not taking messages, every partition is paused and polling only keeps the membership. */

@@ -149,10 +149,6 @@ final class Rebalances implements ConsumerRebalanceListener {
     return everAssigned.contains(partition);
   }
 
-  boolean holdsAny() {
-    return !held.isEmpty();
-  }
-
   /** New partitions the application has now seen; returns them so they can be resumed. */
   Set<TopicPartition> releaseHeld() {
     if (held.isEmpty()) {

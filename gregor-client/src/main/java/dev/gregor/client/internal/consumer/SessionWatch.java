@@ -73,7 +73,7 @@ final class SessionWatch {
     heartbeatsSeen = heartbeatTotal;
     afterPoll();
     sampledNanos = now;
-    if (now - answeredNanos >= windowNanos) {
+    if (windowLeftAt(now) <= 0) {
       expired = true; // exact at each poll, whenever the delayed check runs
     }
     if (current() == holding) {
@@ -115,7 +115,7 @@ final class SessionWatch {
   /** The group answered at {@code nanos}: the window runs from then, and a check is scheduled for its end. */
   private synchronized void answered(long nanos) {
     answeredNanos = nanos;
-    long left = nanos + windowNanos - System.nanoTime();
+    long left = windowLeftAt(System.nanoTime());
     expired = left <= 0;
     if (!expired && !checking) {
       checking = true;
@@ -125,13 +125,18 @@ final class SessionWatch {
 
   /** On the delay thread: the window has ended unless an answer moved it, then check again at its new end. */
   private synchronized void check() {
-    long left = answeredNanos + windowNanos - System.nanoTime();
+    long left = windowLeftAt(System.nanoTime());
     if (left <= 0) {
       expired = true;
       checking = false;
     } else {
       checkIn(left);
     }
+  }
+
+  /** How long the window since the last answer still runs at {@code now}; 0 or less once it has ended. */
+  private long windowLeftAt(long now) {
+    return answeredNanos + windowNanos - now;
   }
 
   private void checkIn(long nanos) {
