@@ -12,14 +12,13 @@ import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,9 +52,16 @@ final class Browser {
 
   /** Clicks what {@code target} finds and waits until the browser has left the page (a link or a form's submit). */
   static void clickAndLoad(ChromeDriver driver, By target) {
-    WebElement page = driver.findElement(By.tagName("html"));
+    // The page is marked and the wait is for a complete document without the mark. Waiting for the old <html>
+    // element to go stale raced the swap: mid-navigation Chrome answered "Node with given id does not belong to
+    // the document" (an unknown error, not a stale element), which failed a CI run. Scripts asked mid-swap may
+    // fail the same way, so the wait asks again until the new document answers.
+    driver.executeScript("window.gregorLeftPage = false");
     driver.findElement(target).click();
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+        .withMessage("a new page after clicking " + target)
+        .until(d -> Boolean.TRUE.equals(driver.executeScript(
+            "return window.gregorLeftPage === undefined && document.readyState === 'complete'")));
   }
 
   /** What the page wrote to the console at level SEVERE (errors) since the last call. */
