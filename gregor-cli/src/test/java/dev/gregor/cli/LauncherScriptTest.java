@@ -114,6 +114,24 @@ class LauncherScriptTest {
   }
 
   @Test
+  void theRunThatTrainsProducesArchiveReadsThePipedLinesLikeEveryLaterRun() throws Exception {
+    // A java that echoes its standard input, so that what produce would have read shows.
+    executable(root.resolve("jdk/bin/java"), """
+        for arg in "$@"; do
+          case "$arg" in -XX:ArchiveClassesAtExit=*) echo archive > "${arg#*=}" ;; esac
+        done
+        cat""");
+
+    Shell training = shell("printf 'one\\ntwo\\n' | ./gregor produce orders");
+    Shell mapping = shell("printf 'three\\n' | ./gregor produce orders");
+
+    // The training run's java runs in the background, where bash reads /dev/null instead unless told otherwise:
+    // the first produce after a build delivered nothing and said "0 delivered".
+    assertThat(training.out()).isEqualTo("one\ntwo\n");
+    assertThat(mapping.out()).isEqualTo("three\n");
+  }
+
+  @Test
   void devStoppedByCtrlCArchivesItsOwnClassesAndTheNextDevMapsThem() throws Exception {
     // This java writes the archive it is asked for, then runs like a broker until SIGTERM, which it answers with 143.
     executable(root.resolve("jdk/bin/java"), """
