@@ -32,7 +32,6 @@ import picocli.CommandLine.ParentCommand;
         "  levels its brokers support. With --output json it prints one JSON object:",
         "  {\"clusterId\", \"controller\", \"brokers\": [{\"id\", \"host\", \"port\", \"rack\",",
         "  \"controller\"}], \"features\": {NAME: {\"level\", \"minSupported\", \"maxSupported\"}}}."},
-    subcommands = {ClusterConfigsCommand.class},
     commandListHeading = "%nCommands:%n",
     optionListHeading = "%nOptions:%n",
     exitCodeListHeading = "%nExit codes:%n",

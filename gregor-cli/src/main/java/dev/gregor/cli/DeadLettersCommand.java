@@ -16,7 +16,6 @@ import picocli.CommandLine.ParentCommand;
         "  to that topic, with headers naming its origin and error. Read them with",
         "  'gregor consume TOPIC --format json'; replay them once the cause is fixed.",
         "  Run 'gregor dead-letters help COMMAND' for the options of one."},
-    subcommands = {DeadLettersReplayCommand.class, picocli.CommandLine.HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     optionListHeading = "%nOptions:%n",
     exitCodeListHeading = "%nExit codes:%n",

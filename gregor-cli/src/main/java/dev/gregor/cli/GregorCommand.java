@@ -3,6 +3,7 @@ package dev.gregor.cli;
 import dev.gregor.cli.internal.Terminal;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -77,6 +78,15 @@ public final class GregorCommand {
       ProduceCommand.class, ConsumeCommand.class, OffsetsCommand.class, TopicsCommand.class, GroupsCommand.class,
       DeadLettersCommand.class, ServerCommand.class, WorkerCommand.class, RoutesCommand.class, FlowCommand.class,
       InfoCommand.class, WebCommand.class, ClusterCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
+  /** The subcommands of each command that has some, in the order its help lists them, added in code as above. */
+  private static final Map<Class<?>, List<Class<?>>> NESTED = Map.of(
+      TopicsCommand.class, List.of(TopicsListCommand.class, TopicsCreateCommand.class, TopicsDescribeCommand.class,
+          TopicsAlterCommand.class, TopicsAddPartitionsCommand.class, TopicsDeleteCommand.class,
+          CommandLine.HelpCommand.class),
+      GroupsCommand.class, List.of(GroupsListCommand.class, GroupsDescribeCommand.class, GroupsDeleteCommand.class,
+          GroupsResetOffsetsCommand.class, CommandLine.HelpCommand.class),
+      DeadLettersCommand.class, List.of(DeadLettersReplayCommand.class, CommandLine.HelpCommand.class),
+      ClusterCommand.class, List.of(ClusterConfigsCommand.class));
   /** Subcommands that read the whole command tree. */
   private static final Set<String> WHOLE_TREE = Set.of("help", "completion");
 
@@ -100,37 +110,48 @@ public final class GregorCommand {
 
   /** The command line reading {@code stdin}; colours and progress appear only on the terminals named. */
   public static CommandLine commandLine(InputStream stdin, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
-    return commandLine(stdin, stdoutIsTerminal, stderrIsTerminal, SUBCOMMANDS);
+    return commandLine(stdin, stdoutIsTerminal, stderrIsTerminal, SUBCOMMANDS, null);
   }
 
   /**
-   * The command line to execute {@code args} with: when they name a subcommand, only that one is
-   * built, because picocli reflects over every option of every command it is given and that was
-   * half of a command's start (see "CLI start" in gregor-bench/README.md). Help, completion, no
-   * arguments and unknown names get the whole tree, so listings and suggestions stay complete.
+   * The command line to execute {@code args} with: when they name a subcommand, or one of its
+   * subcommands too as in {@code topics list}, only that branch is built, because picocli reflects over every
+   * option of every command it is given and that was half of a command's start (see "CLI start" in
+   * gregor-bench/README.md). Help, completion, no arguments and unknown names get the whole tree
+   * (or the named command's whole subtree), so listings and suggestions stay complete.
    */
   public static CommandLine commandLine(String[] args, InputStream stdin, boolean stdoutIsTerminal, boolean stderrIsTerminal) {
-    return commandLine(stdin, stdoutIsTerminal, stderrIsTerminal, args.length == 0 ? SUBCOMMANDS : subcommandsFor(args[0]));
+    List<Class<?>> subcommands = args.length == 0 ? SUBCOMMANDS : named(SUBCOMMANDS, args[0]);
+    return commandLine(stdin, stdoutIsTerminal, stderrIsTerminal, subcommands,
+        subcommands.size() == 1 && args.length > 1 ? args[1] : null);
   }
 
-  private static List<Class<?>> subcommandsFor(String name) {
-    if (WHOLE_TREE.contains(name)) {
-      return SUBCOMMANDS;
+  /** The one of {@code commands} called {@code name}, or all of them when none is or the name asks for all. */
+  private static List<Class<?>> named(List<Class<?>> commands, String name) {
+    if (name == null || WHOLE_TREE.contains(name)) {
+      return commands;
     }
-    for (Class<?> subcommand : SUBCOMMANDS) {
-      if (subcommand.getAnnotation(Command.class).name().equals(name)) {
-        return List.of(subcommand);
+    for (Class<?> command : commands) {
+      if (command.getAnnotation(Command.class).name().equals(name)) {
+        return List.of(command);
       }
     }
-    return SUBCOMMANDS;
+    return commands;
   }
 
   private static CommandLine commandLine(InputStream stdin, boolean stdoutIsTerminal, boolean stderrIsTerminal,
-      List<Class<?>> subcommands) {
+      List<Class<?>> subcommands, String nestedName) {
     CommandLine commandLine = new CommandLine(new GregorCommand(stdin, stdoutIsTerminal, stderrIsTerminal));
     // Added before the settings below, which picocli applies only to the subcommands present.
     for (Class<?> subcommand : subcommands) {
-      commandLine.addSubcommand(subcommand);
+      List<Class<?>> nested = NESTED.getOrDefault(subcommand, List.of());
+      if (nested.isEmpty()) {
+        commandLine.addSubcommand(subcommand);
+      } else {
+        CommandLine parent = new CommandLine(subcommand);
+        named(nested, nestedName).forEach(parent::addSubcommand);
+        commandLine.addSubcommand(parent);
+      }
     }
     return commandLine
         .setCaseInsensitiveEnumValuesAllowed(true)

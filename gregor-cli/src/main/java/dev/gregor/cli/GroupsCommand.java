@@ -16,8 +16,6 @@ import picocli.CommandLine.ParentCommand;
         "  command: classic and KIP-848 consumer groups alike. 'list' and 'describe' print",
         "  tables, or JSON with --output json. Run 'gregor groups help COMMAND' for the",
         "  options of one."},
-    subcommands = {GroupsListCommand.class, GroupsDescribeCommand.class, GroupsDeleteCommand.class,
-        GroupsResetOffsetsCommand.class, picocli.CommandLine.HelpCommand.class},
     commandListHeading = "%nCommands:%n",
     optionListHeading = "%nOptions:%n",
     footerHeading = "%nExamples:%n",

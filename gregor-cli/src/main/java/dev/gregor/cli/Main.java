@@ -1,5 +1,6 @@
 package dev.gregor.cli;
 
+import dev.gregor.cli.internal.KafkaWarmUp;
 import dev.gregor.cli.internal.Terminal;
 import java.io.BufferedWriter;
 import java.io.FileDescriptor;
@@ -23,6 +24,9 @@ public final class Main {
   public static void main(String[] args) {
     configureLogging(Arrays.asList(args).contains("--verbose"),
         args.length > 0 && (args[0].equals("server") || args[0].equals("worker")));
+    if (args.length > 0) {
+      KafkaWarmUp.startFor(args[0]);
+    }
     CommandLine commandLine = GregorCommand.commandLine(args, System.in, Terminal.stdout(), Terminal.stderr());
     // UTF-8 whatever the locale says: messages are data, and a C locale would turn them into '?'.
     commandLine.setOut(new PrintWriter(new BufferedWriter(

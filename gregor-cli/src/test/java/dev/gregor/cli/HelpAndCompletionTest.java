@@ -37,6 +37,33 @@ class HelpAndCompletionTest {
   }
 
   @Test
+  void aMistypedSubcommandIsAUsageErrorSuggestingTheCloseOne() {
+    // Only the named branch is built for a run; a name its parent does not have gets all of the parent's.
+    Cli.Result result = Cli.run("topics", "lst");
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err()).contains("'lst'", "Did you mean: topics list?");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "help"})
+  void aCommandsHelpListsEveryOneOfItsSubcommands(String help) {
+    Cli.Result result = Cli.run("groups", help);
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).containsPattern("\\n\\s+list\\s").containsPattern("\\n\\s+describe\\s")
+        .containsPattern("\\n\\s+delete\\s").containsPattern("\\n\\s+reset-offsets\\s");
+  }
+
+  @Test
+  void helpNamingASubcommandShowsThatSubcommandsOptions() {
+    Cli.Result result = Cli.run("topics", "help", "create");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("gregor topics create", "--partitions");
+  }
+
+  @Test
   void aCommandBuiltAloneKeepsTheInheritedHelpAndVersionOptions() {
     Cli.Result help = Cli.run("topics", "list", "--help");
     Cli.Result version = Cli.run("groups", "describe", "--version");
