@@ -50,6 +50,8 @@ public final class EventPoller {
       }
       handedOut = null;
     }
+    // Pauses and seeks asked from other threads apply from the next event, not after the rest of a poll.
+    group.runQueuedCommands();
     group.partitions().releaseHeld();
     Event next = group.stopRequested() ? null : nextPending();
     if (next != null) { // the common case: what the last poll of Kafka returned
@@ -101,7 +103,7 @@ public final class EventPoller {
       if (!group.inGroup()) {
         messages.holdBackRest(group);
       }
-      Message message = messages.next();
+      Message message = messages.next(group.partitions());
       if (message != null) {
         return message;
       }

@@ -159,6 +159,11 @@ public final class GroupMember implements ShutdownStop.Stoppable, PolledMember {
     this.flushMarks = flush;
   }
 
+  @Override
+  public void runQueuedCommands() {
+    commands.runQueued();
+  }
+
   /** One step of the loop: queued commands, ended pauses, due commits, then a poll; empty once stop was asked. */
   @Override
   public ConsumerRecords<byte[], byte[]> pollOnce(Duration timeout) {

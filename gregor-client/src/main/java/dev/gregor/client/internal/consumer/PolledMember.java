@@ -26,6 +26,9 @@ public interface PolledMember {
   /** Binds the calling thread as the poller, checks the topics exist and joins the group; once. */
   void start(boolean eventMode);
 
+  /** Runs what other threads asked of the member (pauses, seeks, marks, commits), as each poll does first. */
+  void runQueuedCommands();
+
   /** One step: queued commands, ended pauses, due commits, then a poll; empty once stop was asked. */
   ConsumerRecords<byte[], byte[]> pollOnce(Duration timeout);
 

@@ -26,19 +26,30 @@ final class PolledMessages {
     this.partitions = new ArrayDeque<>(records.partitions());
   }
 
-  /** The next message, or null when every one was handed out. */
-  Message next() {
-    while (index == current.size()) {
-      partition = partitions.poll();
-      if (partition == null) {
-        current = List.of();
+  /**
+   * The next message, or null when every one was handed out. A partition the application paused or
+   * sought since this poll hands out no more of it (as in eachMessage): after a pause its position
+   * goes back to the first of them, for the resume; after a seek reading goes on from the new offset.
+   */
+  Message next(PartitionControl control) {
+    while (true) {
+      while (index == current.size()) {
+        partition = partitions.poll();
+        if (partition == null) {
+          current = List.of();
+          index = 0;
+          return null;
+        }
+        current = records.records(partition);
         index = 0;
-        return null;
       }
-      current = records.records(partition);
+      if (!control.disrupted(partition)) {
+        return Messages.of(current.get(index++));
+      }
+      control.keepPositionAfter(partition, current.get(index).offset());
+      current = List.of();
       index = 0;
     }
-    return Messages.of(current.get(index++));
   }
 
   /** Forgets the messages of {@code revoked} partitions not handed out yet: another member reads them now. */
