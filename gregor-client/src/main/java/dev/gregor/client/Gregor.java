@@ -2,6 +2,7 @@ package dev.gregor.client;
 
 import dev.gregor.client.internal.admin.ClusterAdmin;
 import dev.gregor.client.internal.admin.ClusterProbe;
+import dev.gregor.client.internal.connection.ConnectCheck;
 import dev.gregor.client.internal.consumer.Fetcher;
 import dev.gregor.client.internal.consumer.SimpleConsumer;
 import dev.gregor.client.internal.events.NotificationBus;
@@ -54,12 +55,13 @@ public final class Gregor implements AutoCloseable {
 
   private Gregor(Config config) {
     this.config = config;
-    this.clusterId = ClusterProbe.clusterId(config);
+    ConnectCheck.Connected connected = ClusterProbe.connect(config);
+    this.clusterId = connected.clusterId();
+    this.admin = new ClusterAdmin(config, connected.admin());
     this.scope = new ClientScope(config.seedBrokers());
     this.bus = new NotificationBus(config.clientId());
     this.notifications = new Notifications(bus);
     this.producerEvents = new ProducerEvents(bus);
-    this.admin = new ClusterAdmin(config);
     this.topicLimits = new TopicLimits(admin, config);
     this.singleDelivery = new SingleDelivery(config, producerEvents, topicLimits);
   }

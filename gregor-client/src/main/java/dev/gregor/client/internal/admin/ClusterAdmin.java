@@ -4,9 +4,7 @@ import dev.gregor.client.ClusterMetadata;
 import dev.gregor.client.Config;
 import dev.gregor.client.GregorException;
 import dev.gregor.client.TopicMetadata;
-import dev.gregor.client.internal.config.ClientProperties;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +23,20 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
- * The one kafka-clients admin client a {@link dev.gregor.client.Gregor} shares, created on first
- * use: offsets and metadata here (bounded by the connect timeout), and the admin operations of
- * {@code Topics}, {@code Groups} and {@code Cluster} (bounded by the admin timeout).
+ * The one kafka-clients admin client a {@link dev.gregor.client.Gregor} shares, the one that made
+ * its connect check, open until the client closes: offsets and metadata here (bounded by the
+ * connect timeout), and the admin operations of {@code Topics}, {@code Groups} and
+ * {@code Cluster} (bounded by the admin timeout).
  */
 public final class ClusterAdmin implements AutoCloseable {
   private final Config config;
-  private Admin admin;
+  private final Admin admin;
   private boolean closed;
 
-  public ClusterAdmin(Config config) {
+  /** Shares {@code connected}, the admin client that made the connect check, instead of starting another. */
+  public ClusterAdmin(Config config, Admin connected) {
     this.config = config;
+    this.admin = connected;
   }
 
   /** The offset {@code spec} names in one partition; -1 when no message matches a timestamp. */
@@ -105,13 +106,6 @@ public final class ClusterAdmin implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("the Gregor client for " + String.join(",", config.seedBrokers()) + " is closed");
     }
-    if (admin == null) {
-      Map<String, Object> properties = new HashMap<>(ClientProperties.common(config));
-      long timeout = Math.max(config.connectTimeout().toMillis(), config.adminTimeout().toMillis());
-      properties.put("default.api.timeout.ms", Long.toString(timeout));
-      properties.put("request.timeout.ms", Long.toString(Math.min(timeout, config.socketTimeout().toMillis())));
-      admin = Admin.create(properties);
-    }
     return admin;
   }
 
@@ -121,10 +115,9 @@ public final class ClusterAdmin implements AutoCloseable {
 
   @Override
   public synchronized void close() {
-    closed = true;
-    if (admin != null) {
+    if (!closed) {
+      closed = true;
       admin.close(config.connectTimeout());
-      admin = null;
     }
   }
 }

@@ -22,6 +22,18 @@ public final class ClientProperties {
   }
 
   /**
+   * The client's one admin client, which also makes the connect check: a call waits at most the
+   * longer of the connect and admin timeouts, and a request at most the socket timeout within it.
+   */
+  public static Map<String, Object> admin(Config config) {
+    Map<String, Object> properties = new HashMap<>(common(config));
+    long timeout = Math.max(config.connectTimeout().toMillis(), config.adminTimeout().toMillis());
+    properties.put("default.api.timeout.ms", Long.toString(timeout));
+    properties.put("request.timeout.ms", Long.toString(Math.min(timeout, config.socketTimeout().toMillis())));
+    return properties;
+  }
+
+  /**
    * A producer for one synchronous delivery at a time: no linger (kafka-clients 4.x waits 5 ms
    * by default, paid on every call here), acks=all with idempotence, and bounded blocking.
    */

@@ -3,7 +3,6 @@ package dev.gregor.client.internal.connection;
 import dev.gregor.client.Config;
 import dev.gregor.client.ConnectionFailed;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +29,11 @@ public final class ConnectCheck {
 
   private ConnectCheck() {}
 
-  public static String clusterId(Config config, Map<String, Object> clientProperties) {
+  /** The cluster's id, and the admin client that asked for it, open: the client's one admin client from then on. */
+  public record Connected(String clusterId, Admin admin) {}
+
+  /** Connects with {@code clientProperties} (an admin client's), or throws {@link ConnectionFailed} naming why. */
+  public static Connected connect(Config config, Map<String, Object> clientProperties) {
     long timeout = config.connectTimeout().toMillis();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
     String protocol = String.valueOf(clientProperties.getOrDefault("security.protocol", "PLAINTEXT"));
@@ -43,21 +46,20 @@ public final class ConnectCheck {
       throw new ConnectionFailed("Could not connect to " + config.seedBrokers() + ": " + notKafka, null);
     }
     timeout = Math.max(1, remaining(deadline));
-    Map<String, Object> properties = new HashMap<>(clientProperties);
-    properties.put("default.api.timeout.ms", (int) timeout);
-    properties.put("request.timeout.ms", (int) timeout);
     Admin admin;
     try {
-      admin = Admin.create(properties);
+      admin = Admin.create(clientProperties);
     } catch (KafkaException e) {
       throw failed(config, ConnectDiagnosis.ofLogin(e, config), e);
     }
     CompletableFuture<ListenerKind> kind = new CompletableFuture<>();
+    Connected connected = null;
     try {
       CompletableFuture<String> clusterId = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) timeout))
           .clusterId().toCompletionStage().toCompletableFuture();
       try {
-        return clusterId.get(Math.min(PROBE_AFTER_MS, timeout / 4), TimeUnit.MILLISECONDS);
+        connected = new Connected(clusterId.get(Math.min(PROBE_AFTER_MS, timeout / 4), TimeUnit.MILLISECONDS), admin);
+        return connected;
       } catch (TimeoutException slow) {
         // Only a connect that is slow to answer gets its port probed; a healthy one never sees the probe.
         int probeTimeout = probeTimeout(timeout);
@@ -71,7 +73,8 @@ public final class ConnectCheck {
           throw failed(config, mismatch, null);
         }
       }
-      return clusterId.get(remaining(deadline) + 1_000, TimeUnit.MILLISECONDS);
+      connected = new Connected(clusterId.get(remaining(deadline) + 1_000, TimeUnit.MILLISECONDS), admin);
+      return connected;
     } catch (ExecutionException e) {
       String reason = e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException
           ? timedOut(kind.getNow(null), protocol) : ConnectDiagnosis.of(e.getCause(), config, protocol);
@@ -82,7 +85,9 @@ public final class ConnectCheck {
       Thread.currentThread().interrupt();
       throw failed(config, "interrupted", e);
     } finally {
-      admin.close(Duration.ZERO); // a pending call must not hold the failure back until its own timeout
+      if (connected == null) {
+        admin.close(Duration.ZERO); // a pending call must not hold the failure back until its own timeout
+      }
     }
   }
 
