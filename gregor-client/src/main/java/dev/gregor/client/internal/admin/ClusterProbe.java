@@ -14,7 +14,7 @@ public final class ClusterProbe {
 
   /**
    * Returns the cluster id and the admin client that asked for it, kept as the client's one admin
-   * client (starting a second one cost a command-line run 20–50 ms); or throws
+   * client (starting a second one cost a command-line run about 0.025 s); or throws
    * {@link ConnectionFailed} naming the addresses tried and the likely cause.
    */
   public static ConnectCheck.Connected connect(Config config) {
